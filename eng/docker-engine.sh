@@ -1,0 +1,193 @@
+#!/usr/bin/env bash
+# A private Docker engine for VolumeGen's tests and for developers, on loopback only.
+#
+#   eng/docker-engine.sh up          install + start + base-image (what CI runs)
+#   eng/docker-engine.sh install     apt-get install docker.io debootstrap docker-compose when missing
+#   eng/docker-engine.sh start       start dockerd (own data root, own socket, no bridge, no iptables)
+#   eng/docker-engine.sh base-image  build mcr.microsoft.com/dotnet/aspnet:10.0 locally (reused when present)
+#   eng/docker-engine.sh stop        stop the dockerd this script started
+#   eng/docker-engine.sh env         print the exports a shell needs to talk to the engine
+#   eng/docker-engine.sh status      say whether the engine answers
+#
+# State lives in $VOLUMEGEN_DOCKER_STATE (default ${TMPDIR:-/tmp}/volumegen-docker): data root, exec root,
+# socket, pid file, log and the cached base root file system. No registry is reachable, so the .NET base
+# image is made from `debootstrap --variant=minbase bookworm` plus this machine's /usr/share/dotnet runtime.
+set -euo pipefail
+
+STATE="${VOLUMEGEN_DOCKER_STATE:-${TMPDIR:-/tmp}/volumegen-docker}"
+SOCKET="$STATE/docker.sock"
+PIDFILE="$STATE/docker.pid"
+LOG="$STATE/dockerd.log"
+BASE_IMAGE="mcr.microsoft.com/dotnet/aspnet:10.0"
+BASE_LABEL="dev.volumegen.base-image=1"
+DOTNET_ROOT_DIR="${DOTNET_ROOT:-/usr/share/dotnet}"
+export DOCKER_HOST="unix://$SOCKET"
+# No buildx plugin here: use the classic builder explicitly instead of relying on the CLI's fallback.
+export DOCKER_BUILDKIT=0
+
+say() { printf 'docker-engine: %s\n' "$*" >&2; }
+die() { say "$*"; exit 2; }
+
+need_root() {
+  [ "$(id -u)" = 0 ] || die "must run as root (dockerd, debootstrap and apt-get need it); try: sudo $0 $*"
+}
+
+engine_answers() {
+  [ -S "$SOCKET" ] && timeout 10 docker version --format '{{.Server.Version}}' >/dev/null 2>&1
+}
+
+debian_mirror() {
+  # The mirror this machine's apt uses, so debootstrap fetches from the same (reachable) place.
+  local uri=""
+  if compgen -G '/etc/apt/sources.list.d/*.sources' >/dev/null; then
+    uri=$(awk '/^URIs:/ { print $2; exit }' /etc/apt/sources.list.d/*.sources 2>/dev/null || true)
+  fi
+  if [ -z "$uri" ] && [ -f /etc/apt/sources.list ]; then
+    uri=$(awk '$1 == "deb" && $0 !~ /security/ { for (i = 2; i <= NF; i++) if ($i ~ /^https?:/) { print $i; exit } }' /etc/apt/sources.list)
+  fi
+  printf '%s\n' "${uri:-http://deb.debian.org/debian}"
+}
+
+cmd_install() {
+  need_root install
+  local missing=()
+  command -v dockerd >/dev/null || missing+=(docker.io)
+  command -v debootstrap >/dev/null || missing+=(debootstrap)
+  command -v docker-compose >/dev/null || missing+=(docker-compose)
+  if [ ${#missing[@]} -eq 0 ]; then say "install: nothing missing"; return; fi
+  say "install: ${missing[*]}"
+  # Keep the package's init script from starting a second, default-configured daemon (with iptables).
+  local policy=/usr/sbin/policy-rc.d added_policy=0
+  if [ ! -e "$policy" ]; then printf '#!/bin/sh\nexit 101\n' >"$policy"; chmod +x "$policy"; added_policy=1; fi
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  if [ "$added_policy" = 1 ]; then rm -f "$policy"; fi
+}
+
+cmd_start() {
+  need_root start
+  if engine_answers; then say "start: engine already answers at $DOCKER_HOST"; return; fi
+  command -v dockerd >/dev/null || die "start: dockerd not found; run: $0 install"
+  mkdir -p "$STATE/data" "$STATE/exec"
+  if [ -f "$PIDFILE" ] && ! kill -0 "$(cat "$PIDFILE")" 2>/dev/null; then rm -f "$PIDFILE"; fi
+  rm -f "$SOCKET"
+  say "start: dockerd on $DOCKER_HOST (data root $STATE/data, log $LOG)"
+  # setsid: the daemon must not die with the calling shell's job control; it is stopped by `stop`.
+  setsid dockerd \
+    --data-root "$STATE/data" \
+    --exec-root "$STATE/exec" \
+    --pidfile "$PIDFILE" \
+    --host "$DOCKER_HOST" \
+    --bridge=none --iptables=false --ip6tables=false --ip-masq=false \
+    --userland-proxy=false \
+    >"$LOG" 2>&1 </dev/null &
+  local i
+  for i in $(seq 1 120); do
+    if engine_answers; then say "start: engine answers after ${i}x0.5s"; return; fi
+    if [ -f "$PIDFILE" ] || kill -0 $! 2>/dev/null; then sleep 0.5; else break; fi
+  done
+  say "start: engine did not answer; last log lines:"
+  tail -n 20 "$LOG" >&2 || true
+  exit 2
+}
+
+cmd_stop() {
+  if [ ! -f "$PIDFILE" ]; then say "stop: no pid file at $PIDFILE (not started by this script)"; return; fi
+  local pid; pid=$(cat "$PIDFILE")
+  if kill -0 "$pid" 2>/dev/null; then
+    kill -TERM "$pid"
+    local i
+    for i in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    if kill -0 "$pid" 2>/dev/null; then say "stop: dockerd $pid did not exit; sending KILL"; kill -KILL "$pid" || true; fi
+  fi
+  rm -f "$PIDFILE" "$SOCKET"
+  say "stop: done"
+}
+
+cmd_base_image() {
+  need_root base-image
+  engine_answers || die "base-image: no engine at $DOCKER_HOST; run: $0 start"
+  if docker image inspect --format '{{index .Config.Labels "dev.volumegen.base-image"}}' "$BASE_IMAGE" 2>/dev/null | grep -qx 1; then
+    say "base-image: $BASE_IMAGE present, reused"; return
+  fi
+  if docker image inspect "$BASE_IMAGE" >/dev/null 2>&1; then
+    say "base-image: $BASE_IMAGE present (not built by this script), reused"; return
+  fi
+  local fx aspnet host_fxr
+  fx=$(ls -1 "$DOTNET_ROOT_DIR/shared/Microsoft.NETCore.App" 2>/dev/null | grep '^10\.' | sort -V | tail -n 1 || true)
+  aspnet=$(ls -1 "$DOTNET_ROOT_DIR/shared/Microsoft.AspNetCore.App" 2>/dev/null | grep '^10\.' | sort -V | tail -n 1 || true)
+  host_fxr=$(ls -1 "$DOTNET_ROOT_DIR/host/fxr" 2>/dev/null | sort -V | tail -n 1 || true)
+  [ -n "$fx" ] && [ -n "$aspnet" ] && [ -n "$host_fxr" ] ||
+    die "base-image: no .NET 10 runtime + ASP.NET Core runtime under $DOTNET_ROOT_DIR (set DOTNET_ROOT)"
+
+  local rootfs="$STATE/base-rootfs-bookworm.tar"
+  if [ ! -s "$rootfs" ]; then
+    command -v debootstrap >/dev/null || die "base-image: debootstrap not found; run: $0 install"
+    local mirror root
+    mirror=$(debian_mirror)
+    root=$(mktemp -d "$STATE/rootfs.XXXXXX")
+    say "base-image: debootstrap --variant=minbase bookworm from $mirror"
+    # The packages the official .NET runtime-deps image adds to a slim Debian.
+    debootstrap --variant=minbase \
+      --include=ca-certificates,libc6,libgcc-s1,libicu72,libssl3,libstdc++6,tzdata,zlib1g \
+      bookworm "$root" "$mirror" >"$STATE/debootstrap.log" 2>&1 ||
+      { tail -n 20 "$STATE/debootstrap.log" >&2; rm -rf "$root"; die "base-image: debootstrap failed (log: $STATE/debootstrap.log)"; }
+    # The non-root user of the official images (.NET 8+): uid/gid 1654, exposed as $APP_UID.
+    chroot "$root" groupadd --gid=1654 app
+    chroot "$root" useradd --no-log-init --uid=1654 --gid=1654 --create-home app
+    rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/* "$root"/usr/share/doc/* "$root"/usr/share/man/*
+    tar -C "$root" -cf "$rootfs.tmp" . && mv "$rootfs.tmp" "$rootfs"
+    rm -rf "$root"
+  else
+    say "base-image: reusing cached root file system $rootfs"
+  fi
+
+  # Only the runtime parts of the machine's .NET: the muxer, hostfxr and the two shared frameworks.
+  local dn; dn=$(mktemp -d "$STATE/dotnet.XXXXXX")
+  mkdir -p "$dn/usr/share/dotnet/host/fxr" "$dn/usr/share/dotnet/shared" "$dn/usr/bin"
+  cp -a "$DOTNET_ROOT_DIR/dotnet" "$dn/usr/share/dotnet/"
+  cp -a "$DOTNET_ROOT_DIR"/LICENSE.txt "$DOTNET_ROOT_DIR"/ThirdPartyNotices.txt "$dn/usr/share/dotnet/" 2>/dev/null || true
+  cp -a "$DOTNET_ROOT_DIR/host/fxr/$host_fxr" "$dn/usr/share/dotnet/host/fxr/"
+  mkdir -p "$dn/usr/share/dotnet/shared/Microsoft.NETCore.App" "$dn/usr/share/dotnet/shared/Microsoft.AspNetCore.App"
+  cp -a "$DOTNET_ROOT_DIR/shared/Microsoft.NETCore.App/$fx" "$dn/usr/share/dotnet/shared/Microsoft.NETCore.App/"
+  cp -a "$DOTNET_ROOT_DIR/shared/Microsoft.AspNetCore.App/$aspnet" "$dn/usr/share/dotnet/shared/Microsoft.AspNetCore.App/"
+  ln -s /usr/share/dotnet/dotnet "$dn/usr/bin/dotnet"
+
+  say "base-image: importing $BASE_IMAGE (.NET $fx, ASP.NET Core $aspnet)"
+  # One archive: the Debian root plus only the new paths (Docker refuses duplicate entries such as ./usr).
+  cp "$rootfs" "$STATE/base-import.tar"
+  tar -C "$dn" -rf "$STATE/base-import.tar" ./usr/share/dotnet ./usr/bin/dotnet
+  docker import \
+    --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+    --change 'ENV APP_UID=1654' \
+    --change 'ENV ASPNETCORE_HTTP_PORTS=8080' \
+    --change 'ENV DOTNET_RUNNING_IN_CONTAINER=true' \
+    --change "ENV DOTNET_VERSION=$fx" \
+    --change "ENV ASPNET_VERSION=$aspnet" \
+    --change "LABEL $BASE_LABEL" \
+    --change 'CMD ["bash"]' \
+    "$STATE/base-import.tar" "$BASE_IMAGE" >/dev/null
+  rm -rf "$dn" "$STATE/base-import.tar"
+  docker run --rm --network none "$BASE_IMAGE" dotnet --list-runtimes >&2 ||
+    die "base-image: imported image cannot run dotnet"
+  say "base-image: $BASE_IMAGE ready"
+}
+
+cmd_env() {
+  printf 'export DOCKER_HOST=%q\nexport DOCKER_BUILDKIT=0\n' "$DOCKER_HOST"
+}
+
+cmd_status() {
+  if engine_answers; then say "engine answers at $DOCKER_HOST"; else say "no engine at $DOCKER_HOST"; exit 1; fi
+}
+
+case "${1:-}" in
+  install) cmd_install ;;
+  start) cmd_start ;;
+  stop) cmd_stop ;;
+  base-image) cmd_base_image ;;
+  up) cmd_install; cmd_start; cmd_base_image ;;
+  env) cmd_env ;;
+  status) cmd_status ;;
+  *) die "usage: $0 up|install|start|base-image|stop|env|status" ;;
+esac
