@@ -40,7 +40,7 @@ public static class ShellQuoting
             throw new ArgumentNullException(nameof(argument));
         }
 
-        if (argument.Length > 0 && IsPlain(argument))
+        if (argument.Length > 0 && IsPlain(argument, shell))
         {
             return argument;
         }
@@ -67,12 +67,15 @@ public static class ShellQuoting
         return quoted.Append('\'').ToString();
     }
 
-    private static bool IsPlain(string argument)
+    // PowerShell reads a bare ',' as its array operator (a,b becomes two arguments), a leading '@' as splatting
+    // and '--%' as stop-parsing, so those characters are only plain for POSIX shells.
+    private static bool IsPlain(string argument, ShellDialect shell)
     {
         foreach (char c in argument)
         {
             bool plain = c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9')
-                or '-' or '_' or '.' or '/' or '=' or ',' or ':' or '+' or '@' or '%';
+                or '-' or '_' or '.' or '/' or '=' or ':' or '+'
+                || (shell == ShellDialect.Posix && c is ',' or '@' or '%');
             if (!plain)
             {
                 return false;
