@@ -77,7 +77,7 @@ public static class MountValidator
         else if (!ContainerPath.IsAbsolute(target))
         {
             problems.Add(Error(MountProblemCode.TargetNotAbsolute, index, MountField.Target, target,
-                $"The container path {Show(target)} is not an absolute POSIX path. Write it from the root, e.g. \"/app/{(target.Length == 0 ? "data" : target.TrimStart('.', '/'))}\"."));
+                $"The container path {Show(target)} is not an absolute POSIX path. Write it from the root, e.g. \"/app/{SuggestedRelativePart(target)}\"."));
         }
         else if (HasDotDotSegment(target))
         {
@@ -153,7 +153,8 @@ public static class MountValidator
 
         if (ContainerPath.IsAbsolute(source))
         {
-            string normalized = ContainerPath.Normalize(source);
+            // Resolve, not just Normalize: "/tmp/../etc" is /etc on the host.
+            string normalized = ContainerPath.Resolve("/", source);
             foreach (string sensitive in SensitiveHostPaths)
             {
                 if (normalized == sensitive)
@@ -201,6 +202,12 @@ public static class MountValidator
                 }
             }
         }
+    }
+
+    private static string SuggestedRelativePart(string target)
+    {
+        string relative = target.TrimStart('.', '/');
+        return relative.Length == 0 ? "data" : relative;
     }
 
     private static string SiblingOf(string outer, string inner)
