@@ -259,7 +259,10 @@ public sealed class VolumeManifest : IEquatable<VolumeManifest>
                 return Mount.Bind(StringOf(entry, "source") ?? throw new FormatException($"The bind mount at '{target}' has no \"source\"."), target, readOnly, label);
             case "tmpfs":
                 long? size = entry.TryGetValue("sizeBytes", out object? s) && s is long sizeValue ? sizeValue : null;
-                int? mode = entry.TryGetValue("mode", out object? m) && m is long modeValue ? (int)modeValue : null;
+                // A mode beyond int would wrap on a cast (4294967789 -> 493) and slip past the validator.
+                int? mode = entry.TryGetValue("mode", out object? m) && m is long modeValue
+                    ? (modeValue is >= int.MinValue and <= int.MaxValue ? (int)modeValue : throw new FormatException($"The tmpfs mode {modeValue.ToString(CultureInfo.InvariantCulture)} at '{target}' is out of range (0 to 511, i.e. 0777)."))
+                    : null;
                 return Mount.Tmpfs(target, size, mode);
             default:
                 throw new FormatException($"The mount at '{target}' has an unknown \"kind\" (expected volume, anonymous, bind or tmpfs).");
