@@ -1,0 +1,153 @@
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using VolumeGen.SourceGenerators.Declarations;
+using VolumeGen.SourceGenerators.Tests.Infrastructure;
+using Xunit;
+
+namespace VolumeGen.SourceGenerators.Tests;
+
+/// <summary>The Declarations API the analyzers and the generator share, and the manifest it produces.</summary>
+public sealed class DeclarationReaderTests
+{
+    private const string AppStorage = """
+        using VolumeGen;
+        namespace Shop;
+        [PersistentVolume("/app/data", Name = "profiles")]
+        [AnonymousVolume("/app/cache")]
+        [BindMount("./config", "/app/config", ReadOnly = true)]
+        [TmpfsMount("/app/scratch", SizeBytes = 64 * 1024 * 1024, Mode = 0b111_101_101)]
+        [EphemeralPath("/app/tmp/")]
+        public static partial class AppStorage { }
+        """;
+
+    private static readonly MountSet ExpectedAppStorage = new(
+        Mount.NamedVolume("/app/data", "profiles"),
+        Mount.AnonymousVolume("/app/cache"),
+        Mount.Bind("./config", "/app/config", readOnly: true),
+        Mount.Tmpfs("/app/scratch", 64 * 1024 * 1024, 493));
+
+    [Fact]
+    public void Reader_reads_every_attribute_kind_with_its_options()
+    {
+        Compilation compilation = TestCompiler.Compile(new[] { AppStorage });
+        INamedTypeSymbol type = compilation.GetTypeByMetadataName("Shop.AppStorage")!;
+
+        StorageClassDeclaration? declaration = StorageClassReader.Read(type, VolumeGenAttributes.Create(compilation), CancellationToken.None);
+
+        Assert.NotNull(declaration);
+        Assert.Equal("Shop.AppStorage", declaration!.FullName);
+        Assert.Equal("Shop", declaration.Namespace);
+        Assert.Equal(StorageClassShape.Supported, declaration.Shape);
+        Assert.Equal(ExpectedAppStorage, declaration.ToMountSet());
+        Assert.Equal(new[] { "/app/tmp" }, declaration.EphemeralPaths);
+        Assert.True(declaration.CanGenerate);
+    }
+
+    [Fact]
+    public void Reader_evaluates_constant_expressions_and_nameof()
+    {
+        const string source = """
+            using VolumeGen;
+            static class Paths { public const string Root = "/srv"; }
+            [PersistentVolume(Paths.Root + "/" + nameof(Uploads), Name = nameof(Uploads) + "-v1")]
+            [TmpfsMount(Paths.Root + "/tmp", SizeBytes = 1L << 20)]
+            partial class Uploads { }
+            """;
+        Compilation compilation = TestCompiler.Compile(new[] { source });
+
+        StorageClassDeclaration declaration = StorageClassReader.Read(compilation.GetTypeByMetadataName("Uploads")!, VolumeGenAttributes.Create(compilation), CancellationToken.None)!;
+
+        Assert.Equal(new MountSet(Mount.NamedVolume("/srv/Uploads", "Uploads-v1"), Mount.Tmpfs("/srv/tmp", 1L << 20)), declaration.ToMountSet());
+        Assert.Null(declaration.Namespace);
+    }
+
+    [Fact]
+    public void Reader_marks_null_arguments_unusable_and_the_class_not_generatable()
+    {
+        const string source = """
+            using VolumeGen;
+            [BindMount(null!, "/app/config")]
+            partial class Broken { }
+            """;
+        Compilation compilation = TestCompiler.Compile(new[] { source });
+        INamedTypeSymbol type = compilation.GetTypeByMetadataName("Broken")!;
+
+        StorageClassDeclaration declaration = StorageClassReader.Read(type, VolumeGenAttributes.Create(compilation), CancellationToken.None)!;
+        DeclaredMount mount = Assert.Single(StorageClassReader.ReadMounts(type, VolumeGenAttributes.Create(compilation), CancellationToken.None));
+
+        Assert.Equal(new[] { MountArgument.Source }, declaration.Mounts[0].UnusableArguments);
+        Assert.Null(declaration.ToMountSet());
+        Assert.False(declaration.CanGenerate);
+        Assert.Equal(declaration.Mounts[0], mount.Declaration);
+        Assert.Equal("BindMountAttribute", mount.Attribute.AttributeClass!.Name);
+    }
+
+    [Fact]
+    public void Reader_reports_shapes_it_cannot_extend()
+    {
+        const string source = """
+            using VolumeGen;
+            [PersistentVolume("/a")] class NotPartial { }
+            [PersistentVolume("/b")] partial class Generic<T> { }
+            class Outer { [PersistentVolume("/c")] public partial class InNonPartial { } }
+            partial class Outer2<T> { [PersistentVolume("/d")] public partial class InGeneric { } }
+            [PersistentVolume("/e")] partial class Taken { public static int Mounts => 1; }
+            """;
+        Compilation compilation = TestCompiler.Compile(new[] { source });
+        var attributes = VolumeGenAttributes.Create(compilation);
+        StorageClassShape ShapeOf(string name) => StorageClassReader.Read(compilation.GetTypeByMetadataName(name)!, attributes, CancellationToken.None)!.Shape;
+
+        Assert.Equal(StorageClassShape.NotPartial, ShapeOf("NotPartial"));
+        Assert.Equal(StorageClassShape.Generic, ShapeOf("Generic`1"));
+        Assert.Equal(StorageClassShape.NotPartial, ShapeOf("Outer+InNonPartial"));
+        Assert.Equal(StorageClassShape.Generic, ShapeOf("Outer2`1+InGeneric"));
+        Assert.Equal(StorageClassShape.MemberNameTaken, ShapeOf("Taken"));
+    }
+
+    [Fact]
+    public void Generator_writes_the_manifest_the_reader_finds_in_the_compilation()
+    {
+        GeneratorOutcome outcome = TestCompiler.Run(AppStorage, """[assembly: VolumeGen.EphemeralPath("/var/tmp")]""");
+
+        Assert.Empty(outcome.OutputProblems);
+        string? json = ManifestReader.FindManifestJson(outcome.Output.Assembly);
+        Assert.NotNull(json);
+        VolumeManifest manifest = VolumeManifest.Parse(json!);
+        ManifestClass entry = Assert.Single(manifest.Classes);
+        Assert.Equal("Shop.AppStorage", entry.Name);
+        Assert.Equal(ExpectedAppStorage, entry.Mounts);
+        Assert.Equal(new[] { "/app/tmp", "/var/tmp" }, manifest.EphemeralPaths);
+
+        // Without the generator's output the reader rebuilds the same manifest from the declarations.
+        Assert.Null(ManifestReader.FindManifestJson(outcome.Input.Assembly));
+        Assert.Equal(manifest, ManifestReader.Read(outcome.Input, CancellationToken.None));
+        Assert.Equal(manifest, ManifestReader.Read(outcome.Output, CancellationToken.None));
+    }
+
+    [Fact]
+    public void Manifest_leaves_out_invalid_classes()
+    {
+        GeneratorOutcome outcome = TestCompiler.Run("""
+            using VolumeGen;
+            [PersistentVolume("relative/path")] partial class Invalid { }
+            [PersistentVolume("/app/ok")] partial class Valid { }
+            [PersistentVolume("/app/np")] class NotPartial { }
+            """);
+
+        VolumeManifest manifest = VolumeManifest.Parse(ManifestReader.FindManifestJson(outcome.Output.Assembly)!);
+
+        Assert.Equal(new[] { "Valid" }, manifest.Classes.Select(static c => c.Name));
+        Assert.Equal(new[] { "Valid.g.cs", "VolumeGen.Manifest.g.cs" }, outcome.Sources.Keys.OrderBy(static k => k, System.StringComparer.Ordinal));
+        Assert.Empty(outcome.GeneratedCodeProblems);
+    }
+
+    [Fact]
+    public void No_declarations_no_manifest()
+    {
+        GeneratorOutcome outcome = TestCompiler.Run("class Plain { }");
+
+        Assert.Empty(outcome.Sources);
+        Assert.Null(ManifestReader.FindManifestJson(outcome.Output.Assembly));
+    }
+}
