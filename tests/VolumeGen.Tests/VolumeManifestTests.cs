@@ -1,0 +1,116 @@
+using System;
+using System.Linq;
+
+namespace VolumeGen.Tests;
+
+public class VolumeManifestTests
+{
+    private static VolumeManifest Sample(string path = "/app/data") => new(
+        new[]
+        {
+            new ManifestClass("Zeta.Storage", new MountSet(Mount.AnonymousVolume("/z"))),
+            new ManifestClass("ProfileService.AppStorage", new MountSet(
+                Mount.NamedVolume(path, name: "profiles", readOnly: true, noCopy: true),
+                Mount.AnonymousVolume(path + "/cache"),
+                Mount.Bind("./con" + path, path + "/config", readOnly: true, selinuxLabel: SelinuxLabel.Private),
+                Mount.Bind("/srv/shared", path + "/shared", selinuxLabel: SelinuxLabel.Shared),
+                Mount.Tmpfs(path + "/scratch", sizeBytes: 64L * 1024 * 1024, mode: 493),
+                Mount.Tmpfs(path + "/bare"))),
+        },
+        new[] { "/app/tmp", path, "/app/tmp" });
+
+    [Fact]
+    public void Round_trips()
+    {
+        VolumeManifest manifest = Sample();
+        VolumeManifest parsed = VolumeManifest.Parse(manifest.ToJson());
+        Assert.Equal(manifest, parsed);
+        Assert.Equal(manifest.GetHashCode(), parsed.GetHashCode());
+        Assert.Equal(manifest.ToJson(), parsed.ToJson());
+    }
+
+    [Theory]
+    [MemberData(nameof(HostileValues.PathData), MemberType = typeof(HostileValues))]
+    public void Round_trips_hostile_strings(string path)
+    {
+        var manifest = new VolumeManifest(new[] { new ManifestClass(path, Sample(path).Classes[0].Mounts) }, new[] { path });
+        VolumeManifest parsed = VolumeManifest.Parse(manifest.ToJson());
+        Assert.Equal(manifest, parsed);
+        Assert.Equal(path, parsed.Classes.Single().Name);
+        Assert.Equal(path, parsed.EphemeralPaths.Single());
+    }
+
+    [Fact]
+    public void Json_is_deterministic_sorted_and_versioned()
+    {
+        string json = Sample().ToJson();
+        Assert.StartsWith("{\"version\":1,", json, StringComparison.Ordinal);
+        Assert.True(json.IndexOf("ProfileService.AppStorage", StringComparison.Ordinal) < json.IndexOf("Zeta.Storage", StringComparison.Ordinal));
+        Assert.Equal(new[] { "/app/data", "/app/tmp" }, Sample().EphemeralPaths);
+        Assert.DoesNotContain('\n', json);
+        Assert.Equal(json, Sample().ToJson());
+    }
+
+    [Fact]
+    public void Json_is_read_by_a_standard_parser()
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(Sample("/app/\"q\"\n\u2028").ToJson());
+        Assert.Equal(1, document.RootElement.GetProperty("version").GetInt32());
+    }
+
+    [Fact]
+    public void AllMounts_concatenates_in_class_order()
+        => Assert.Equal(Sample().Classes.SelectMany(c => c.Mounts), Sample().AllMounts);
+
+    [Theory]
+    [InlineData("", "Invalid JSON")]
+    [InlineData("{", "Invalid JSON")]
+    [InlineData("[]", "not a JSON object")]
+    [InlineData("{}", "no valid \"version\"")]
+    [InlineData("{\"version\":\"1\"}", "no valid \"version\"")]
+    [InlineData("{\"version\":0}", "no valid \"version\"")]
+    [InlineData("{\"version\":1,\"classes\":{}}", "\"classes\" in the VolumeGen manifest is not an array")]
+    [InlineData("{\"version\":1,\"classes\":[1]}", "class entry is not an object")]
+    [InlineData("{\"version\":1,\"classes\":[{}]}", "has no \"name\"")]
+    [InlineData("{\"version\":1,\"classes\":[{\"name\":\"A\",\"mounts\":[{\"kind\":\"volume\"}]}]}", "has no \"target\"")]
+    [InlineData("{\"version\":1,\"classes\":[{\"name\":\"A\",\"mounts\":[{\"kind\":\"volume\",\"target\":\"/x\"}]}]}", "has no \"name\"")]
+    [InlineData("{\"version\":1,\"classes\":[{\"name\":\"A\",\"mounts\":[{\"kind\":\"bind\",\"target\":\"/x\"}]}]}", "has no \"source\"")]
+    [InlineData("{\"version\":1,\"classes\":[{\"name\":\"A\",\"mounts\":[{\"kind\":\"nfs\",\"target\":\"/x\"}]}]}", "unknown \"kind\"")]
+    [InlineData("{\"version\":1,\"classes\":[{\"name\":\"A\",\"mounts\":[{\"kind\":\"tmpfs\",\"target\":\"/x\",\"mode\":4294967789}]}]}", "4294967789")]
+    [InlineData("{\"version\":1,\"ephemeralPaths\":[1]}", "not a string")]
+    [InlineData("{\"version\":1} x", "unexpected text after the JSON value")]
+    [InlineData("{\"version\":1.5}", "Invalid JSON")]
+    [InlineData("{\"a\":\"\\q\"}", "invalid escape")]
+    public void Parse_errors_are_clear_format_exceptions(string json, string expected)
+    {
+        FormatException exception = Assert.Throws<FormatException>(() => VolumeManifest.Parse(json));
+        Assert.Contains(expected, exception.Message, StringComparison.Ordinal);
+        Assert.False(VolumeManifest.TryParse(json, out VolumeManifest? manifest, out string? error));
+        Assert.Null(manifest);
+        Assert.Equal(exception.Message, error);
+    }
+
+    [Fact]
+    public void Deep_nesting_is_refused_not_a_stack_overflow()
+        => Assert.Throws<FormatException>(() => VolumeManifest.Parse(new string('[', 100000)));
+
+    [Fact]
+    public void A_newer_version_is_refused_with_what_to_do()
+    {
+        FormatException exception = Assert.Throws<FormatException>(() => VolumeManifest.Parse("{\"version\":2,\"classes\":[]}"));
+        Assert.Contains("version 2", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("Update", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TryParse_of_null_fails_with_a_message()
+    {
+        Assert.False(VolumeManifest.TryParse(null, out VolumeManifest? manifest, out string? error));
+        Assert.Null(manifest);
+        Assert.False(string.IsNullOrEmpty(error));
+    }
+
+    [Fact]
+    public void Unknown_properties_are_ignored()
+        => Assert.Single(VolumeManifest.Parse("{\"version\":1,\"future\":{\"x\":[true,null,-3]},\"classes\":[{\"name\":\"A\",\"mounts\":[]}]}").Classes);
+}
