@@ -1,0 +1,43 @@
+using System.Collections.Generic;
+
+namespace VolumeGen.Build;
+
+/// <summary>
+/// The build task's diagnostic IDs (VG3xxx). They are MSBuild warnings and errors, not analyzer diagnostics,
+/// so they have no AnalyzerReleases entry; each has a page at docs/rules/&lt;ID&gt;.md and a help link to it.
+/// </summary>
+public static class BuildDiagnostics
+{
+    /// <summary>The Dockerfile has no VolumeGen block (warning).</summary>
+    public const string MissingMarkers = "VG3001";
+
+    /// <summary>A hand-written VOLUME that C# does not declare (warning).</summary>
+    public const string UndeclaredVolume = "VG3002";
+
+    /// <summary>An output file could not be written (error).</summary>
+    public const string CannotWrite = "VG3003";
+
+    /// <summary>The manifest in the built assembly cannot be read (error).</summary>
+    public const string UnreadableManifest = "VG3004";
+
+    /// <summary>The VolumeGen markers are unbalanced or repeated (error).</summary>
+    public const string MalformedMarkers = "VG3005";
+
+    /// <summary>The Dockerfile named by VolumeGenDockerfile does not exist (warning).</summary>
+    public const string DockerfileNotFound = "VG3006";
+
+    /// <summary>An invalid ownership setting (error).</summary>
+    public const string InvalidOwnership = "VG3007";
+
+    /// <summary>Every ID above.</summary>
+    public static IReadOnlyList<string> All { get; } = new[]
+    {
+        MissingMarkers, UndeclaredVolume, CannotWrite, UnreadableManifest, MalformedMarkers, DockerfileNotFound, InvalidOwnership,
+    };
+
+    /// <summary>Where the rule pages live (the same base the analyzers' help links use).</summary>
+    public const string HelpLinkBase = "https://github.com/volumegen/volumegen/blob/main/docs/rules/";
+
+    /// <summary>The help link of <paramref name="id"/>.</summary>
+    public static string GetHelpUri(string id) => HelpLinkBase + id + ".md";
+}

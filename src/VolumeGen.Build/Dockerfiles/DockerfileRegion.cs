@@ -1,0 +1,206 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+
+namespace VolumeGen.Build.Dockerfiles;
+
+/// <summary>How the generated region prepares volume directories for a non-root user.</summary>
+public enum DockerfileOwnership
+{
+    /// <summary>No ownership step: only the <c>VOLUME</c> line.</summary>
+    None = 0,
+
+    /// <summary><c>RUN mkdir -p … &amp;&amp; chown -R owner …</c> (needs a shell in the image).</summary>
+    Run = 1,
+
+    /// <summary><c>COPY --chown=owner ["empty/", "/path/"]</c> per directory (works in images without a shell).</summary>
+    Copy = 2,
+}
+
+/// <summary>Where the markers are, or why they cannot be used.</summary>
+internal enum RegionState
+{
+    /// <summary>Exactly one begin marker followed by one end marker.</summary>
+    Found,
+
+    /// <summary>Neither marker.</summary>
+    Missing,
+
+    /// <summary>A marker without its partner, markers in the wrong order, or more than one region.</summary>
+    Malformed,
+}
+
+/// <summary>The result of <see cref="DockerfileRegion.Locate"/>.</summary>
+internal readonly record struct RegionLocation(RegionState State, int BeginLine, int EndLine, string Problem);
+
+/// <summary>
+/// The block of a Dockerfile VolumeGen owns: from a line starting with <see cref="BeginMarker"/> to a line
+/// starting with <see cref="EndMarker"/>, both included. Only those lines are ever rewritten.
+/// </summary>
+public static class DockerfileRegion
+{
+    /// <summary>The begin marker; the rest of the line is VolumeGen's and is rewritten with the block.</summary>
+    public const string BeginMarker = "# >>> VolumeGen";
+
+    /// <summary>The end marker.</summary>
+    public const string EndMarker = "# <<< VolumeGen";
+
+    /// <summary>The full begin line for the given storage classes.</summary>
+    public static string BeginLine(IEnumerable<string> classNames)
+    {
+        string[] names = ShortNames(classNames);
+        return names.Length == 0
+            ? BeginMarker + " (edits inside this block are overwritten)"
+            : BeginMarker + " (generated from " + string.Join(", ", names) + "; edits inside this block are overwritten)";
+    }
+
+    /// <summary>
+    /// The lines of the block (markers included) for <paramref name="mounts"/>: optional ownership step, then the
+    /// <c>VOLUME</c> line written by <see cref="DockerfileVolume"/> with the file's escape character.
+    /// </summary>
+    /// <param name="classNames">Names of the storage classes, for the begin line.</param>
+    /// <param name="mounts">All declared mounts.</param>
+    /// <param name="escapeCharacter">The Dockerfile's escape character.</param>
+    /// <param name="ownership">Whether and how to create and chown the volume directories.</param>
+    /// <param name="owner">The user (and optional group) for the ownership step, e.g. <c>$APP_UID</c>.</param>
+    /// <param name="emptyDirectory">For <see cref="DockerfileOwnership.Copy"/>: an empty folder in the build context, relative to it.</param>
+    public static IReadOnlyList<string> Lines(
+        IEnumerable<string> classNames,
+        IEnumerable<Mount> mounts,
+        char escapeCharacter = '\\',
+        DockerfileOwnership ownership = DockerfileOwnership.None,
+        string? owner = null,
+        string? emptyDirectory = null)
+    {
+        var paths = new List<string>();
+        foreach (Mount mount in mounts)
+        {
+            if (mount.Kind is MountKind.NamedVolume or MountKind.AnonymousVolume && !paths.Contains(mount.Target))
+            {
+                paths.Add(mount.Target);
+            }
+        }
+
+        var lines = new List<string> { BeginLine(classNames) };
+        if (paths.Count == 0)
+        {
+            lines.Add("# (no named or anonymous volumes declared)");
+        }
+        else
+        {
+            if (ownership == DockerfileOwnership.Run)
+            {
+                string quoted = string.Join(" ", paths.Select(static p => ShellQuoting.Quote(p, ShellDialect.Posix)));
+                lines.Add("RUN mkdir -p " + quoted + " && chown -R " + owner + " " + quoted);
+            }
+            else if (ownership == DockerfileOwnership.Copy)
+            {
+                string source = (emptyDirectory ?? "obj/volumegen/empty").TrimEnd('/') + "/";
+                foreach (string path in paths)
+                {
+                    // DockerfileVolume applies both escaping layers (word processor, then JSON); COPY's JSON form uses the same.
+                    string json = DockerfileVolume.FormatPaths(new[] { source, path.TrimEnd('/') + "/" }, escapeCharacter);
+                    lines.Add("COPY --chown=" + owner + " " + json.Substring("VOLUME ".Length));
+                }
+            }
+
+            lines.Add(DockerfileVolume.FormatPaths(paths, escapeCharacter));
+        }
+
+        lines.Add(EndMarker);
+        return lines;
+    }
+
+    /// <summary>The two marker lines users add to opt in, as shown in the VG3001 warning.</summary>
+    public static string MarkerHelp => BeginMarker + Environment.NewLine + EndMarker;
+
+    /// <summary>True when <paramref name="owner"/> is a user or user:group Docker and a shell accept unquoted (names, ids, $VAR, ${VAR}).</summary>
+    public static bool IsValidOwner(string owner)
+    {
+        if (owner.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (char c in owner)
+        {
+            if (!(c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' or '-' or '.' or ':' or '$' or '{' or '}'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    internal static RegionLocation Locate(DockerfileText file)
+    {
+        int begin = -1;
+        int end = -1;
+        for (int i = 0; i < file.Lines.Count; i++)
+        {
+            string text = file.Lines[i].Text.TrimStart();
+            if (text.StartsWith(BeginMarker, StringComparison.Ordinal))
+            {
+                if (begin >= 0)
+                {
+                    return new RegionLocation(RegionState.Malformed, begin, i, $"line {i + 1} starts a second VolumeGen block ('{BeginMarker}' appears twice); keep one block");
+                }
+
+                begin = i;
+            }
+            else if (text.StartsWith(EndMarker, StringComparison.Ordinal))
+            {
+                if (begin < 0)
+                {
+                    return new RegionLocation(RegionState.Malformed, -1, i, $"line {i + 1} has '{EndMarker}' without a '{BeginMarker}' line before it");
+                }
+
+                if (end >= 0)
+                {
+                    return new RegionLocation(RegionState.Malformed, begin, i, $"line {i + 1} has a second '{EndMarker}'; keep one block");
+                }
+
+                end = i;
+            }
+        }
+
+        if (begin < 0 && end < 0)
+        {
+            return new RegionLocation(RegionState.Missing, -1, -1, string.Empty);
+        }
+
+        if (end < 0)
+        {
+            return new RegionLocation(RegionState.Malformed, begin, -1, $"line {begin + 1} has '{BeginMarker}' but no '{EndMarker}' line follows it");
+        }
+
+        return new RegionLocation(RegionState.Found, begin, end, string.Empty);
+    }
+
+    /// <summary>
+    /// The file's bytes with the block (begin line through end line, not the end line's terminator) replaced by
+    /// <paramref name="lines"/> joined with the begin line's own line ending.
+    /// </summary>
+    internal static byte[] Replace(DockerfileText file, RegionLocation location, IReadOnlyList<string> lines)
+    {
+        DockerfileLine begin = file.Lines[location.BeginLine];
+        DockerfileLine end = file.Lines[location.EndLine];
+        string newline = begin.Terminator(file.Bytes);
+        if (newline.Length == 0)
+        {
+            newline = file.LineEnding;
+        }
+
+        int start = begin.Start + (begin.Text.Length - begin.Text.TrimStart().Length);
+        return file.Splice(start, end.ContentEnd, string.Join(newline, lines));
+    }
+
+    private static string[] ShortNames(IEnumerable<string> classNames)
+    {
+        string[] full = classNames.Distinct(StringComparer.Ordinal).OrderBy(static n => n, StringComparer.Ordinal).ToArray();
+        string[] simple = full.Select(static n => n.Substring(n.LastIndexOf('.') + 1)).ToArray();
+        return simple.Distinct(StringComparer.Ordinal).Count() == simple.Length ? simple : full;
+    }
+}

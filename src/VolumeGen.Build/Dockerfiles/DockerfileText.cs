@@ -1,0 +1,153 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+
+namespace VolumeGen.Build.Dockerfiles;
+
+/// <summary>One physical line of a Dockerfile, as byte offsets into the file.</summary>
+/// <param name="Start">First byte of the line (after the BOM on the first line).</param>
+/// <param name="ContentEnd">Byte after the last content byte (before <c>\r\n</c> or <c>\n</c>).</param>
+/// <param name="End">Byte after the line terminator.</param>
+/// <param name="Text">The line's text without terminator, decoded as UTF-8.</param>
+internal readonly record struct DockerfileLine(int Start, int ContentEnd, int End, string Text)
+{
+    /// <summary>The line's terminator bytes as text: <c>"\r\n"</c>, <c>"\n"</c> or empty at the end of the file.</summary>
+    public string Terminator(byte[] bytes)
+    {
+        if (End == ContentEnd)
+        {
+            return string.Empty;
+        }
+
+        return End - ContentEnd == 2 ? "\r\n" : "\n";
+    }
+}
+
+/// <summary>
+/// A Dockerfile as bytes and lines. Lines are split on <c>\n</c> only and remembered as byte ranges, so any
+/// edit can splice bytes and leave every other byte — encoding, BOM, line endings — exactly as it was.
+/// </summary>
+internal sealed class DockerfileText
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
+    private DockerfileText(byte[] bytes, bool hasBom, IReadOnlyList<DockerfileLine> lines)
+    {
+        Bytes = bytes;
+        HasBom = hasBom;
+        Lines = lines;
+    }
+
+    /// <summary>The file's bytes.</summary>
+    public byte[] Bytes { get; }
+
+    /// <summary>True when the file starts with the UTF-8 byte order mark.</summary>
+    public bool HasBom { get; }
+
+    /// <summary>The physical lines.</summary>
+    public IReadOnlyList<DockerfileLine> Lines { get; }
+
+    /// <summary>Splits <paramref name="bytes"/> into lines.</summary>
+    public static DockerfileText Parse(byte[] bytes)
+    {
+        bool bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
+        var lines = new List<DockerfileLine>();
+        int start = bom ? 3 : 0;
+        while (start < bytes.Length)
+        {
+            int newline = Array.IndexOf(bytes, (byte)'\n', start);
+            int end = newline < 0 ? bytes.Length : newline + 1;
+            int contentEnd = newline < 0 ? bytes.Length : (newline > start && bytes[newline - 1] == (byte)'\r' ? newline - 1 : newline);
+            lines.Add(new DockerfileLine(start, contentEnd, end, Utf8.GetString(bytes, start, contentEnd - start)));
+            start = end;
+        }
+
+        return new DockerfileText(bytes, bom, lines);
+    }
+
+    /// <summary>The file's line ending: the terminator of the first terminated line, else <c>\n</c>.</summary>
+    public string LineEnding
+    {
+        get
+        {
+            foreach (DockerfileLine line in Lines)
+            {
+                string terminator = line.Terminator(Bytes);
+                if (terminator.Length > 0)
+                {
+                    return terminator;
+                }
+            }
+
+            return "\n";
+        }
+    }
+
+    /// <summary>
+    /// The escape character from the <c># escape=</c> parser directive (<c>\</c> when absent). Directives are
+    /// only recognised at the very top, before any blank line, comment or instruction, as Docker does.
+    /// </summary>
+    public char EscapeCharacter
+    {
+        get
+        {
+            foreach (DockerfileLine line in Lines)
+            {
+                string text = line.Text.Trim();
+                if (text.Length < 2 || text[0] != '#')
+                {
+                    break;
+                }
+
+                int equals = text.IndexOf('=');
+                if (equals < 0)
+                {
+                    break;
+                }
+
+                string key = text.Substring(1, equals - 1).Trim();
+                if (!IsDirectiveName(key))
+                {
+                    break;
+                }
+
+                string value = text.Substring(equals + 1).Trim();
+                if (string.Equals(key, "escape", StringComparison.OrdinalIgnoreCase) && value.Length == 1 && value[0] is '`' or '\\')
+                {
+                    return value[0];
+                }
+            }
+
+            return '\\';
+        }
+    }
+
+    /// <summary>A copy of the file with bytes <paramref name="start"/>..<paramref name="end"/> replaced by <paramref name="text"/> in UTF-8.</summary>
+    public byte[] Splice(int start, int end, string text)
+    {
+        byte[] middle = Utf8.GetBytes(text);
+        byte[] result = new byte[start + middle.Length + (Bytes.Length - end)];
+        Buffer.BlockCopy(Bytes, 0, result, 0, start);
+        Buffer.BlockCopy(middle, 0, result, start, middle.Length);
+        Buffer.BlockCopy(Bytes, end, result, start + middle.Length, Bytes.Length - end);
+        return result;
+    }
+
+    private static bool IsDirectiveName(string key)
+    {
+        if (key.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (char c in key)
+        {
+            if (!(c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' or '-'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

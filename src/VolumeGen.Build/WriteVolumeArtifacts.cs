@@ -1,0 +1,335 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+using VolumeGen.Build.Artifacts;
+using VolumeGen.Build.Dockerfiles;
+using VolumeGen.Build.Manifest;
+
+namespace VolumeGen.Build;
+
+/// <summary>
+/// After compile: reads the VolumeGen manifest from the built assembly and keeps the Dockerfile block, the
+/// compose override and the Kubernetes manifests in sync with it. Everything is also written under
+/// <see cref="IntermediateDirectory"/> for inspection. Files are written only when their bytes change.
+/// </summary>
+public sealed class WriteVolumeArtifacts : Task
+{
+    /// <summary>The built assembly (<c>@(IntermediateAssembly)</c>).</summary>
+    [Required]
+    public string AssemblyPath { get; set; } = string.Empty;
+
+    /// <summary>Folder for the inspection copies, e.g. <c>obj/Debug/net10.0/volumegen/</c>.</summary>
+    [Required]
+    public string IntermediateDirectory { get; set; } = string.Empty;
+
+    /// <summary>The project's name, for the default compose service and Kubernetes app names.</summary>
+    [Required]
+    public string ProjectName { get; set; } = string.Empty;
+
+    /// <summary>The Dockerfile whose VolumeGen block is kept; empty for none.</summary>
+    public string? Dockerfile { get; set; }
+
+    /// <summary>True when the user named the Dockerfile explicitly, so a missing file is worth a warning.</summary>
+    public bool DockerfileExplicit { get; set; }
+
+    /// <summary>The compose override to write; empty for none.</summary>
+    public string? ComposeFile { get; set; }
+
+    /// <summary>The compose service name; default: the project name, lower-cased and made valid.</summary>
+    public string? ComposeService { get; set; }
+
+    /// <summary>The Kubernetes YAML to write; empty for none.</summary>
+    public string? KubernetesFile { get; set; }
+
+    /// <summary>The Kubernetes Deployment and container name; default: the project name as a DNS label.</summary>
+    public string? KubernetesAppName { get; set; }
+
+    /// <summary><c>none</c> (default), <c>run</c> or <c>copy</c>: see <see cref="DockerfileOwnership"/>.</summary>
+    public string? Ownership { get; set; }
+
+    /// <summary>The owner for the ownership step; default <c>$APP_UID</c>.</summary>
+    public string? Owner { get; set; }
+
+    /// <summary>For <c>copy</c> ownership: an empty folder, relative to the Docker build context.</summary>
+    public string? EmptyDirectory { get; set; }
+
+    /// <summary>Every file this run actually wrote.</summary>
+    [Output]
+    public ITaskItem[] WrittenFiles { get; private set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>The inspection copies under <see cref="IntermediateDirectory"/> (written or unchanged), for <c>FileWrites</c>.</summary>
+    [Output]
+    public ITaskItem[] IntermediateFiles { get; private set; } = Array.Empty<ITaskItem>();
+
+    private readonly List<ITaskItem> _written = new();
+    private readonly List<ITaskItem> _intermediate = new();
+
+    /// <inheritdoc />
+    public override bool Execute()
+    {
+        try
+        {
+            Run();
+        }
+        finally
+        {
+            WrittenFiles = _written.ToArray();
+            IntermediateFiles = _intermediate.ToArray();
+        }
+
+        return !Log.HasLoggedErrors;
+    }
+
+    private void Run()
+    {
+        if (!TryReadManifest(out VolumeManifest? manifest))
+        {
+            return;
+        }
+
+        VolumeManifest declared = manifest ?? new VolumeManifest(Array.Empty<ManifestClass>());
+        MountSet mounts = declared.AllMounts;
+        IReadOnlyList<MountProblem> problems = MountValidator.Validate(mounts);
+        if (MountValidator.HasErrors(problems))
+        {
+            foreach (MountProblem problem in problems.Where(static p => p.Severity == MountProblemSeverity.Error))
+            {
+                Log.LogError(null, problem.Id, null, GetHelpLinkForDeclarationRule(problem.Id), AssemblyPath, 0, 0, 0, 0,
+                    "VolumeGen did not update the Dockerfile, compose or Kubernetes files: " + problem.Message);
+            }
+
+            return;
+        }
+
+        if (!TryOwnership(out DockerfileOwnership ownership, out string owner))
+        {
+            return;
+        }
+
+        IEnumerable<string> classNames = declared.Classes.Select(static c => c.Name);
+        bool hasDeclarations = declared.Classes.Count > 0;
+        string composeService = NameOrDefault(ComposeService, ComposeName(ProjectName));
+        string appName = NameOrDefault(KubernetesAppName, KubernetesName(ProjectName));
+
+        if (manifest is not null)
+        {
+            WriteIntermediate("manifest.json", manifest.ToJson() + "\n");
+            WriteIntermediate("Dockerfile.volumegen", string.Join("\n", DockerfileRegion.Lines(classNames, mounts, '\\', ownership, owner, EmptyDirectory)) + "\n");
+            WriteIntermediate("run-arguments.sh.txt", mounts.ToCommandLine(ShellDialect.Posix) + "\n");
+            WriteIntermediate("run-arguments.ps1.txt", mounts.ToCommandLine(ShellDialect.PowerShell) + "\n");
+            WriteIntermediate("compose.volumegen.yaml", ComposeOverride.Format(mounts, composeService));
+            WriteIntermediate("kubernetes.volumegen.yaml", KubernetesManifests.Format(mounts, appName));
+        }
+
+        if (!string.IsNullOrWhiteSpace(Dockerfile))
+        {
+            UpdateDockerfile(Dockerfile!, classNames, mounts, hasDeclarations, ownership, owner);
+        }
+
+        if (manifest is not null && !string.IsNullOrWhiteSpace(ComposeFile))
+        {
+            Write(ComposeFile!, Encode(ComposeOverride.Format(mounts, composeService)));
+        }
+
+        if (manifest is not null && !string.IsNullOrWhiteSpace(KubernetesFile))
+        {
+            Write(KubernetesFile!, Encode(KubernetesManifests.Format(mounts, appName)));
+        }
+    }
+
+    private bool TryReadManifest(out VolumeManifest? manifest)
+    {
+        manifest = null;
+        string? json;
+        try
+        {
+            json = ManifestReader.ReadJson(AssemblyPath);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or BadImageFormatException)
+        {
+            Error(BuildDiagnostics.UnreadableManifest, AssemblyPath, 0,
+                $"VolumeGen could not read the assembly '{AssemblyPath}' ({exception.Message}). Rebuild the project; if it persists, set VolumeGenEmit=false and report it.");
+            return false;
+        }
+
+        if (json is null)
+        {
+            return true;
+        }
+
+        if (!VolumeManifest.TryParse(json, out manifest, out string? error))
+        {
+            Error(BuildDiagnostics.UnreadableManifest, AssemblyPath, 0,
+                $"The VolumeGen manifest in '{AssemblyPath}' cannot be read: {error} The build task and the VolumeGen package that generated it must be the same version.");
+            return false;
+        }
+
+        return true;
+    }
+
+    private bool TryOwnership(out DockerfileOwnership ownership, out string owner)
+    {
+        owner = string.IsNullOrWhiteSpace(Owner) ? "$APP_UID" : Owner!.Trim();
+        switch ((Ownership ?? string.Empty).Trim().ToLowerInvariant())
+        {
+            case "":
+            case "none":
+            case "false":
+                ownership = DockerfileOwnership.None;
+                return true;
+            case "run":
+            case "true":
+                ownership = DockerfileOwnership.Run;
+                break;
+            case "copy":
+                ownership = DockerfileOwnership.Copy;
+                break;
+            default:
+                ownership = DockerfileOwnership.None;
+                Error(BuildDiagnostics.InvalidOwnership, null, 0,
+                    $"VolumeGenDockerfileOwnership is '{Ownership}'; use 'none', 'run' (RUN mkdir + chown, needs a shell) or 'copy' (COPY --chown, no shell needed).");
+                return false;
+        }
+
+        if (!DockerfileRegion.IsValidOwner(owner))
+        {
+            Error(BuildDiagnostics.InvalidOwnership, null, 0,
+                $"The Dockerfile owner '{owner}' (VolumeGenDockerfileOwner or ContainerUser) is not a user name, id or variable. Use e.g. '$APP_UID', 'app' or '1654:1654'.");
+            return false;
+        }
+
+        return true;
+    }
+
+    private void UpdateDockerfile(string path, IEnumerable<string> classNames, MountSet mounts, bool hasDeclarations, DockerfileOwnership ownership, string owner)
+    {
+        if (!File.Exists(path))
+        {
+            if (DockerfileExplicit)
+            {
+                Warning(BuildDiagnostics.DockerfileNotFound, path, 0,
+                    $"VolumeGenDockerfile names '{path}', which does not exist. Create it, or correct the property (clear it to stop VolumeGen looking for a Dockerfile).");
+            }
+
+            return;
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            Error(BuildDiagnostics.CannotWrite, path, 0, $"VolumeGen could not read the Dockerfile '{path}': {exception.Message}");
+            return;
+        }
+
+        DockerfileText file = DockerfileText.Parse(bytes);
+        RegionLocation region = DockerfileRegion.Locate(file);
+
+        if (hasDeclarations)
+        {
+            var declaredTargets = new HashSet<string>(mounts.Select(static m => ContainerPath.Normalize(m.Target)), StringComparer.Ordinal);
+            foreach (HandWrittenVolume volume in VolumeInstructions.Find(file, region))
+            {
+                if (!declaredTargets.Contains(volume.Path))
+                {
+                    Warning(BuildDiagnostics.UndeclaredVolume, path, volume.Line,
+                        $"The Dockerfile declares VOLUME \"{volume.Path}\", which no VolumeGen attribute declares: every container started with the generated arguments gets a new anonymous volume there, which leaks. Declare it in C# (e.g. [PersistentVolume(\"{volume.Path}\")] or [AnonymousVolume(\"{volume.Path}\")]) and delete the hand-written VOLUME, or remove it.");
+                }
+            }
+        }
+
+        switch (region.State)
+        {
+            case RegionState.Missing:
+                if (hasDeclarations)
+                {
+                    Warning(BuildDiagnostics.MissingMarkers, path, 0,
+                        $"The Dockerfile '{path}' has no VolumeGen block, so its VOLUME lines are not kept in sync. Add these two lines where the VOLUME instruction belongs (after WORKDIR, before ENTRYPOINT): '{DockerfileRegion.BeginMarker}' and '{DockerfileRegion.EndMarker}'. Set VolumeGenDockerfile to empty to silence this.");
+                }
+
+                return;
+
+            case RegionState.Malformed:
+                Error(BuildDiagnostics.MalformedMarkers, path, (region.EndLine >= 0 ? region.EndLine : region.BeginLine) + 1,
+                    $"The VolumeGen block in '{path}' is malformed: {region.Problem}. The file was not changed.");
+                return;
+        }
+
+        byte[] updated = DockerfileRegion.Replace(file, region, DockerfileRegion.Lines(classNames, mounts, file.EscapeCharacter, ownership, owner, EmptyDirectory));
+        Write(path, updated);
+    }
+
+    private void WriteIntermediate(string name, string text)
+    {
+        string path = Path.Combine(IntermediateDirectory, name);
+        _intermediate.Add(new TaskItem(path));
+        Write(path, Encode(text));
+    }
+
+    private void Write(string path, byte[] content)
+    {
+        try
+        {
+            if (ArtifactFile.WriteIfChanged(path, content))
+            {
+                _written.Add(new TaskItem(path));
+                Log.LogMessage(MessageImportance.Normal, "VolumeGen: wrote {0}", path);
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            Error(BuildDiagnostics.CannotWrite, path, 0,
+                $"VolumeGen could not write '{path}' ({exception.Message}); the old file is unchanged. Make the file and its folder writable (e.g. chmod u+w, chattr -i, clear the read-only attribute), or set VolumeGenEmit=false.");
+        }
+    }
+
+    private static byte[] Encode(string text) => new UTF8Encoding(false).GetBytes(text);
+
+    private void Warning(string code, string? file, int line, string message)
+        => Log.LogWarning(null, code, null, BuildDiagnostics.GetHelpUri(code), file, line, 0, 0, 0, message);
+
+    private void Error(string code, string? file, int line, string message)
+        => Log.LogError(null, code, null, BuildDiagnostics.GetHelpUri(code), file, line, 0, 0, 0, message);
+
+    private static string GetHelpLinkForDeclarationRule(string id) => BuildDiagnostics.GetHelpUri(id);
+
+    private static string NameOrDefault(string? value, string fallback) => string.IsNullOrWhiteSpace(value) ? fallback : value!.Trim();
+
+    /// <summary>A compose service name from a project name: lower-case, <c>[a-z0-9_.-]</c>, starting with a letter or digit.</summary>
+    public static string ComposeName(string projectName)
+    {
+        var name = new StringBuilder();
+        foreach (char c in projectName.ToLowerInvariant())
+        {
+            name.Append(c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_' or '.' or '-' ? c : '-');
+        }
+
+        string result = name.ToString().TrimStart('_', '.', '-');
+        return result.Length == 0 ? "app" : result;
+    }
+
+    /// <summary>A Kubernetes name (DNS-1123 label) from a project name: lower-case, <c>[a-z0-9-]</c>, at most 63 characters.</summary>
+    public static string KubernetesName(string projectName)
+    {
+        var name = new StringBuilder();
+        foreach (char c in projectName.ToLowerInvariant())
+        {
+            name.Append(c is (>= 'a' and <= 'z') or (>= '0' and <= '9') ? c : '-');
+        }
+
+        string result = name.ToString().Trim('-');
+        if (result.Length > 63)
+        {
+            result = result.Substring(0, 63).TrimEnd('-');
+        }
+
+        return result.Length == 0 ? "app" : result;
+    }
+}
