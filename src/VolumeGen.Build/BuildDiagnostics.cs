@@ -26,13 +26,13 @@ public static class BuildDiagnostics
     /// <summary>The Dockerfile named by VolumeGenDockerfile does not exist (warning).</summary>
     public const string DockerfileNotFound = "VG3006";
 
-    /// <summary>An invalid ownership setting (error).</summary>
-    public const string InvalidOwnership = "VG3007";
+    /// <summary>A VolumeGen MSBuild property has an invalid value (error).</summary>
+    public const string InvalidSetting = "VG3007";
 
     /// <summary>Every ID above.</summary>
     public static IReadOnlyList<string> All { get; } = new[]
     {
-        MissingMarkers, UndeclaredVolume, CannotWrite, UnreadableManifest, MalformedMarkers, DockerfileNotFound, InvalidOwnership,
+        MissingMarkers, UndeclaredVolume, CannotWrite, UnreadableManifest, MalformedMarkers, DockerfileNotFound, InvalidSetting,
     };
 
     /// <summary>Where the rule pages live (the same base the analyzers' help links use).</summary>

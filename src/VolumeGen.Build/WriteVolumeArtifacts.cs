@@ -7,7 +7,6 @@ using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using VolumeGen.Build.Artifacts;
 using VolumeGen.Build.Dockerfiles;
-using VolumeGen.Build.Manifest;
 
 namespace VolumeGen.Build;
 
@@ -105,15 +104,13 @@ public sealed class WriteVolumeArtifacts : Task
             return;
         }
 
-        if (!TryOwnership(out DockerfileOwnership ownership, out string owner))
+        if (!TryOwnership(out DockerfileOwnership ownership, out string owner) || !TryNames(out string composeService, out string appName))
         {
             return;
         }
 
         IEnumerable<string> classNames = declared.Classes.Select(static c => c.Name);
         bool hasDeclarations = declared.Classes.Count > 0;
-        string composeService = NameOrDefault(ComposeService, ComposeName(ProjectName));
-        string appName = NameOrDefault(KubernetesAppName, KubernetesName(ProjectName));
 
         if (manifest is not null)
         {
@@ -144,18 +141,19 @@ public sealed class WriteVolumeArtifacts : Task
     private bool TryReadManifest(out VolumeManifest? manifest)
     {
         manifest = null;
-        string? json;
-        try
+        AssemblyManifestResult result = AssemblyManifestReader.Read(AssemblyPath);
+        if (result.Status == AssemblyManifestStatus.NoManifest)
         {
-            json = ManifestReader.ReadJson(AssemblyPath);
+            return true;
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or BadImageFormatException)
+
+        if (result.Status != AssemblyManifestStatus.Found)
         {
-            Error(BuildDiagnostics.UnreadableManifest, AssemblyPath, 0,
-                $"VolumeGen could not read the assembly '{AssemblyPath}' ({exception.Message}). Rebuild the project; if it persists, set VolumeGenEmit=false and report it.");
+            Error(BuildDiagnostics.UnreadableManifest, AssemblyPath, 0, "VolumeGen could not read the built assembly: " + result.Message);
             return false;
         }
 
+        string? json = result.Json;
         if (json is null)
         {
             return true;
@@ -190,15 +188,36 @@ public sealed class WriteVolumeArtifacts : Task
                 break;
             default:
                 ownership = DockerfileOwnership.None;
-                Error(BuildDiagnostics.InvalidOwnership, null, 0,
+                Error(BuildDiagnostics.InvalidSetting, null, 0,
                     $"VolumeGenDockerfileOwnership is '{Ownership}'; use 'none', 'run' (RUN mkdir + chown, needs a shell) or 'copy' (COPY --chown, no shell needed).");
                 return false;
         }
 
         if (!DockerfileRegion.IsValidOwner(owner))
         {
-            Error(BuildDiagnostics.InvalidOwnership, null, 0,
+            Error(BuildDiagnostics.InvalidSetting, null, 0,
                 $"The Dockerfile owner '{owner}' (VolumeGenDockerfileOwner or ContainerUser) is not a user name, id or variable. Use e.g. '$APP_UID', 'app' or '1654:1654'.");
+            return false;
+        }
+
+        return true;
+    }
+
+    private bool TryNames(out string composeService, out string appName)
+    {
+        composeService = NameOrDefault(ComposeService, ComposeName(ProjectName));
+        appName = NameOrDefault(KubernetesAppName, KubernetesManifests.Dns1123Label(ProjectName));
+        if (ComposeName(composeService) != composeService)
+        {
+            Error(BuildDiagnostics.InvalidSetting, null, 0,
+                $"VolumeGenComposeService is '{composeService}', which is not a compose service name (lower-case letters, digits, '_', '.', '-', starting with a letter or digit). Use e.g. '{ComposeName(composeService)}'.");
+            return false;
+        }
+
+        if (KubernetesManifests.Dns1123Label(appName) != appName)
+        {
+            Error(BuildDiagnostics.InvalidSetting, null, 0,
+                $"VolumeGenKubernetesAppName is '{appName}', which is not a Kubernetes name (DNS-1123 label: lower-case letters, digits and '-', at most 63 characters). Use e.g. '{KubernetesManifests.Dns1123Label(appName)}'.");
             return false;
         }
 
@@ -312,24 +331,6 @@ public sealed class WriteVolumeArtifacts : Task
         }
 
         string result = name.ToString().TrimStart('_', '.', '-');
-        return result.Length == 0 ? "app" : result;
-    }
-
-    /// <summary>A Kubernetes name (DNS-1123 label) from a project name: lower-case, <c>[a-z0-9-]</c>, at most 63 characters.</summary>
-    public static string KubernetesName(string projectName)
-    {
-        var name = new StringBuilder();
-        foreach (char c in projectName.ToLowerInvariant())
-        {
-            name.Append(c is (>= 'a' and <= 'z') or (>= '0' and <= '9') ? c : '-');
-        }
-
-        string result = name.ToString().Trim('-');
-        if (result.Length > 63)
-        {
-            result = result.Substring(0, 63).TrimEnd('-');
-        }
-
         return result.Length == 0 ? "app" : result;
     }
 }

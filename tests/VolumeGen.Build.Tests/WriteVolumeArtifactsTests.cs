@@ -1,0 +1,272 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using k8s;
+using k8s.Models;
+using Xunit;
+
+namespace VolumeGen.Build.Tests;
+
+/// <summary>The task in-process, against assemblies that carry a hand-written manifest attribute.</summary>
+public sealed class WriteVolumeArtifactsTests : IDisposable
+{
+    private const string Dockerfile = "FROM mcr.microsoft.com/dotnet/aspnet:10.0\nWORKDIR /app\nCOPY bin/publish/ .\n# >>> VolumeGen\n# <<< VolumeGen\nENTRYPOINT [\"dotnet\", \"App.dll\"]\n";
+
+    private static readonly VolumeManifest Manifest = ManifestAssembly.Of(
+        "Demo.AppStorage",
+        Mount.NamedVolume("/app/data", "profiles"),
+        Mount.AnonymousVolume("/app/cache"),
+        Mount.Bind("./config", "/app/config", readOnly: true),
+        Mount.Tmpfs("/app/scratch", 64L * 1024 * 1024));
+
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private (WriteVolumeArtifacts Task, RecordingBuildEngine Engine) Task(VolumeManifest? manifest, string? dockerfile = "Dockerfile")
+    {
+        var engine = new RecordingBuildEngine();
+        var task = new WriteVolumeArtifacts
+        {
+            BuildEngine = engine,
+            AssemblyPath = ManifestAssembly.Write(_folder.Path, manifest),
+            IntermediateDirectory = _folder.File("obj/volumegen/"),
+            ProjectName = "Demo.App",
+            Dockerfile = dockerfile is null ? null : _folder.File(dockerfile),
+        };
+        return (task, engine);
+    }
+
+    [Fact]
+    public void Writes_the_region_and_the_inspection_copies()
+    {
+        File.WriteAllText(_folder.File("Dockerfile"), Dockerfile);
+        (WriteVolumeArtifacts task, RecordingBuildEngine engine) = Task(Manifest);
+
+        Assert.True(task.Execute());
+
+        Assert.Empty(engine.Warnings);
+        Assert.Contains("\nVOLUME [\"/app/data\", \"/app/cache\"]\n# <<< VolumeGen\n", File.ReadAllText(_folder.File("Dockerfile")));
+        foreach (string name in new[] { "manifest.json", "Dockerfile.volumegen", "run-arguments.sh.txt", "compose.volumegen.yaml", "kubernetes.volumegen.yaml" })
+        {
+            Assert.True(File.Exists(_folder.File("obj/volumegen/" + name)), name);
+            Assert.Contains(task.IntermediateFiles, item => item.ItemSpec.EndsWith(name, StringComparison.Ordinal));
+        }
+
+        Assert.Equal(Manifest.AllMounts.ToCommandLine() + "\n", File.ReadAllText(_folder.File("obj/volumegen/run-arguments.sh.txt")));
+    }
+
+    [Fact]
+    public void Second_run_without_change_writes_nothing_and_keeps_timestamps()
+    {
+        File.WriteAllText(_folder.File("Dockerfile"), Dockerfile);
+        Assert.True(Task(Manifest).Task.Execute());
+        var stamp = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(_folder.File("Dockerfile"), stamp);
+
+        (WriteVolumeArtifacts task, _) = Task(Manifest);
+        Assert.True(task.Execute());
+
+        Assert.Empty(task.WrittenFiles);
+        Assert.Equal(stamp, File.GetLastWriteTimeUtc(_folder.File("Dockerfile")));
+    }
+
+    [Fact]
+    public void Changed_declarations_update_the_region()
+    {
+        File.WriteAllText(_folder.File("Dockerfile"), Dockerfile);
+        Assert.True(Task(Manifest).Task.Execute());
+
+        (WriteVolumeArtifacts task, _) = Task(ManifestAssembly.Of("Demo.AppStorage", Mount.NamedVolume("/app/db", "db")));
+        Assert.True(task.Execute());
+
+        string text = File.ReadAllText(_folder.File("Dockerfile"));
+        Assert.Contains("VOLUME [\"/app/db\"]", text);
+        Assert.DoesNotContain("/app/data", text);
+        Assert.Contains(task.WrittenFiles, item => item.ItemSpec == _folder.File("Dockerfile"));
+    }
+
+    [Fact]
+    public void No_markers_warns_with_the_two_lines_and_leaves_the_bytes()
+    {
+        byte[] original = Encoding.UTF8.GetBytes("FROM x\r\nWORKDIR /app\r\n");
+        File.WriteAllBytes(_folder.File("Dockerfile"), original);
+        (WriteVolumeArtifacts task, RecordingBuildEngine engine) = Task(Manifest);
+
+        Assert.True(task.Execute());
+
+        var warning = Assert.Single(engine.Warnings);
+        Assert.Equal("VG3001", warning.Code);
+        Assert.Contains("'# >>> VolumeGen' and '# <<< VolumeGen'", warning.Message);
+        Assert.Equal(BuildDiagnostics.GetHelpUri("VG3001"), warning.HelpLink);
+        Assert.Equal(original, File.ReadAllBytes(_folder.File("Dockerfile")));
+    }
+
+    [Fact]
+    public void Hand_written_volume_not_declared_in_csharp_warns_at_its_line()
+    {
+        File.WriteAllText(_folder.File("Dockerfile"), "FROM x\nVOLUME /app/data /app/logs\n# >>> VolumeGen\n# <<< VolumeGen\n");
+        (WriteVolumeArtifacts task, RecordingBuildEngine engine) = Task(Manifest);
+
+        Assert.True(task.Execute());
+
+        var warning = Assert.Single(engine.Warnings);
+        Assert.Equal("VG3002", warning.Code);
+        Assert.Equal(2, warning.LineNumber);
+        Assert.Contains("\"/app/logs\"", warning.Message);
+    }
+
+    [Fact]
+    public void Malformed_markers_are_an_error_and_the_file_is_untouched()
+    {
+        byte[] original = Encoding.UTF8.GetBytes("FROM x\n# >>> VolumeGen\nVOLUME /a\n");
+        File.WriteAllBytes(_folder.File("Dockerfile"), original);
+        (WriteVolumeArtifacts task, RecordingBuildEngine engine) = Task(Manifest);
+
+        Assert.False(task.Execute());
+
+        Assert.Equal("VG3005", Assert.Single(engine.Errors).Code);
+        Assert.Equal(original, File.ReadAllBytes(_folder.File("Dockerfile")));
+    }
+
+    [SkippableFact]
+    public void Unwritable_dockerfile_is_an_error_naming_it_and_the_old_file_stays_intact()
+    {
+        byte[] original = Encoding.UTF8.GetBytes(Dockerfile);
+        string path = _folder.File("Dockerfile");
+        File.WriteAllBytes(path, original);
+        using ImmutableFile? immutable = ImmutableFile.TryCreate(path);
+        Skip.If(immutable is null, "chattr +i is not available here; root ignores chmod, so no other way makes the file unwritable.");
+        (WriteVolumeArtifacts task, RecordingBuildEngine engine) = Task(Manifest);
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("VG3003", error.Code);
+        Assert.Contains(path, error.Message);
+        Assert.Equal(path, error.File);
+        Assert.Equal(original, File.ReadAllBytes(path));
+        Assert.Empty(Directory.GetFiles(_folder.Path, "*.tmp"));
+    }
+
+    [Fact]
+    public void Invalid_declarations_are_refused_with_the_validator_code_and_message()
+    {
+        File.WriteAllText(_folder.File("Dockerfile"), Dockerfile);
+        var invalid = ManifestAssembly.Of("Demo.AppStorage", Mount.NamedVolume("/app/data", "-bad name"));
+        (WriteVolumeArtifacts task, RecordingBuildEngine engine) = Task(invalid);
+
+        Assert.False(task.Execute());
+
+        MountProblem problem = MountValidator.Validate(invalid.AllMounts).First(p => p.Severity == MountProblemSeverity.Error);
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal(problem.Id, error.Code);
+        Assert.EndsWith(problem.Message, error.Message);
+        Assert.Equal(Dockerfile, File.ReadAllText(_folder.File("Dockerfile")));
+        Assert.False(Directory.Exists(_folder.File("obj/volumegen")));
+    }
+
+    [Fact]
+    public void A_newer_manifest_version_is_an_error()
+    {
+        var engine = new RecordingBuildEngine();
+        var task = new WriteVolumeArtifacts
+        {
+            BuildEngine = engine,
+            AssemblyPath = ManifestAssembly.WriteJson(_folder.Path, "{\"version\":99,\"classes\":[]}"),
+            IntermediateDirectory = _folder.File("obj/volumegen/"),
+            ProjectName = "Demo",
+        };
+
+        Assert.False(task.Execute());
+
+        Assert.Equal("VG3004", Assert.Single(engine.Errors).Code);
+    }
+
+    [Fact]
+    public void An_assembly_without_a_manifest_changes_nothing_and_says_nothing()
+    {
+        File.WriteAllText(_folder.File("Dockerfile"), "FROM x\n");
+        (WriteVolumeArtifacts task, RecordingBuildEngine engine) = Task(null);
+
+        Assert.True(task.Execute());
+
+        Assert.Empty(engine.Warnings);
+        Assert.Empty(task.WrittenFiles);
+    }
+
+    [Fact]
+    public void Explicit_dockerfile_that_does_not_exist_warns()
+    {
+        (WriteVolumeArtifacts task, RecordingBuildEngine engine) = Task(Manifest, "Dockerfile.missing");
+        task.DockerfileExplicit = true;
+
+        Assert.True(task.Execute());
+
+        Assert.Equal("VG3006", Assert.Single(engine.Warnings).Code);
+    }
+
+    [Theory]
+    [InlineData("Ownership", "sometimes")]
+    [InlineData("Owner", "app; rm -rf /")]
+    [InlineData("ComposeService", "My Service")]
+    [InlineData("KubernetesAppName", "My_App")]
+    public void Invalid_settings_are_an_error_naming_the_value(string property, string value)
+    {
+        File.WriteAllText(_folder.File("Dockerfile"), Dockerfile);
+        (WriteVolumeArtifacts task, RecordingBuildEngine engine) = Task(Manifest);
+        task.Ownership = "run";
+        typeof(WriteVolumeArtifacts).GetProperty(property)!.SetValue(task, value);
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("VG3007", error.Code);
+        Assert.Contains(value, error.Message);
+        Assert.Equal(Dockerfile, File.ReadAllText(_folder.File("Dockerfile")));
+    }
+
+    [Fact]
+    public void Kubernetes_file_loads_into_typed_objects()
+    {
+        (WriteVolumeArtifacts task, _) = Task(Manifest, dockerfile: null);
+        task.KubernetesFile = _folder.File("k8s/volumes.yaml");
+
+        Assert.True(task.Execute());
+
+        List<object> objects = KubernetesYaml.LoadAllFromString(File.ReadAllText(_folder.File("k8s/volumes.yaml")));
+        V1PersistentVolumeClaim claim = Assert.Single(objects.OfType<V1PersistentVolumeClaim>());
+        Assert.Equal("profiles", claim.Metadata.Name);
+        V1Deployment deployment = Assert.Single(objects.OfType<V1Deployment>());
+        Assert.Equal("demo-app", deployment.Metadata.Name);
+        V1Container container = Assert.Single(deployment.Spec.Template.Spec.Containers);
+        Assert.Equal(new[] { "/app/cache", "/app/data", "/app/scratch" }, container.VolumeMounts.Select(m => m.MountPath).OrderBy(p => p, StringComparer.Ordinal));
+    }
+
+    [SkippableFact]
+    public void Compose_override_passes_docker_compose_config()
+    {
+        bool required = Environment.GetEnvironmentVariable("VOLUMEGEN_REQUIRE_DOCKER") == "1";
+        bool present = Processes.OnPath("docker-compose");
+        if (!present && required)
+        {
+            Assert.Fail("VOLUMEGEN_REQUIRE_DOCKER=1 but docker-compose is not on PATH (Debian package docker-compose).");
+        }
+
+        Skip.IfNot(present, "docker-compose is not installed (Debian package docker-compose); set VOLUMEGEN_REQUIRE_DOCKER=1 to make this a failure.");
+        (WriteVolumeArtifacts task, _) = Task(Manifest, dockerfile: null);
+        task.ComposeFile = _folder.File("compose.volumegen.yaml");
+        Assert.True(task.Execute());
+        File.WriteAllText(_folder.File("compose.yaml"), "services:\n  demo.app:\n    image: mcr.microsoft.com/dotnet/aspnet:10.0\n");
+        Directory.CreateDirectory(_folder.File("config"));
+
+        (int exit, string output) = Processes.Run("docker-compose", new[] { "-f", "compose.yaml", "-f", "compose.volumegen.yaml", "config" }, _folder.Path);
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("profiles", output);
+        Assert.Contains("/app/data", output);
+        Assert.Contains("/app/config", output);
+    }
+}
