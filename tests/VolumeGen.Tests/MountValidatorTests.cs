@@ -124,6 +124,16 @@ public class MountValidatorTests
         => Assert.Equal(MountField.Source, Single(MountProblemCode.ColonInPath, Mount.Bind("./a:b", "/app/x")).Field);
 
     [Theory]
+    [InlineData("./a:b", "/app/x")]
+    [InlineData("./ab", "/app/x:y")]
+    public void VG1004_with_an_selinux_label_says_docker_will_refuse_it(string source, string target)
+    {
+        MountProblem problem = Single(MountProblemCode.ColonInPath, Mount.Bind(source, target, selinuxLabel: SelinuxLabel.Private));
+        Assert.Contains("remove the ':' or the SelinuxLabel", problem.Message, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("--mount", Single(MountProblemCode.ColonInPath, Mount.Bind(source, target, selinuxLabel: SelinuxLabel.Shared)).Message, System.StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("C:\\data")]
     [InlineData("d:/data")]
     [InlineData("./data")]

@@ -93,7 +93,7 @@ public static class MountValidator
         if (target.IndexOf(':') >= 0)
         {
             problems.Add(Warning(MountProblemCode.ColonInPath, index, MountField.Target, target,
-                $"The container path {Show(target)} holds ':', which 'docker run -v' splits on. VolumeGen writes this mount with --mount; avoid ':' if you start containers with -v by hand."));
+                $"The container path {Show(target)} holds ':', which 'docker run -v' splits on. " + ColonAdvice(mount)));
         }
 
         switch (mount.Kind)
@@ -109,7 +109,7 @@ public static class MountValidator
                 break;
 
             case MountKind.Bind:
-                ValidateBindSource(mount.Source ?? string.Empty, index, problems);
+                ValidateBindSource(mount, index, problems);
                 break;
 
             case MountKind.Tmpfs:
@@ -129,8 +129,9 @@ public static class MountValidator
         }
     }
 
-    private static void ValidateBindSource(string source, int index, List<MountProblem> problems)
+    private static void ValidateBindSource(Mount mount, int index, List<MountProblem> problems)
     {
+        string source = mount.Source ?? string.Empty;
         if (source.Length == 0)
         {
             problems.Add(Error(MountProblemCode.EmptyBindSource, index, MountField.Source, source,
@@ -148,7 +149,7 @@ public static class MountValidator
         if (source.IndexOf(':') >= 0 && !IsWindowsDrivePath(source))
         {
             problems.Add(Warning(MountProblemCode.ColonInPath, index, MountField.Source, source,
-                $"The host path {Show(source)} holds ':', which 'docker run -v' splits on. VolumeGen writes this mount with --mount; avoid ':' if you start containers with -v by hand."));
+                $"The host path {Show(source)} holds ':', which 'docker run -v' splits on. " + ColonAdvice(mount)));
         }
 
         if (ContainerPath.IsAbsolute(source))
@@ -203,6 +204,11 @@ public static class MountValidator
             }
         }
     }
+
+    // An SELinux label exists only in the -v form, so a labelled mount cannot switch to --mount.
+    private static string ColonAdvice(Mount mount) => mount.SelinuxLabel == SelinuxLabel.None
+        ? "VolumeGen writes this mount with --mount; avoid ':' if you start containers with -v by hand."
+        : "This mount's SELinux label needs -v, so Docker will refuse it: remove the ':' or the SelinuxLabel.";
 
     private static string SuggestedRelativePart(string target)
     {
