@@ -71,11 +71,18 @@ public static class ShellQuoting
     // and '--%' as stop-parsing, so those characters are only plain for POSIX shells.
     private static bool IsPlain(string argument, ShellDialect shell)
     {
+        // PowerShell may split a bare native argument like -Dx.y or -a:b at the '.' or ':'; quote such words.
+        bool powerShellDashWord = shell == ShellDialect.PowerShell && argument[0] == '-';
         foreach (char c in argument)
         {
             bool plain = c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9')
                 or '-' or '_' or '.' or '/' or '=' or ':' or '+'
                 || (shell == ShellDialect.Posix && c is ',' or '@' or '%');
+            if (powerShellDashWord && c is not ((>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '-'))
+            {
+                return false;
+            }
+
             if (!plain)
             {
                 return false;
