@@ -196,6 +196,15 @@ public class KubernetesManifestsTests
     }
 
     [Fact]
+    public void Tmpfs_mode_has_no_emptyDir_field_and_says_so()
+    {
+        string yaml = KubernetesManifests.Format(new MountSet(Mount.Tmpfs("/app/t", mode: 448)), "app");
+        (_, V1Deployment deployment) = Load(yaml);
+        Assert.Equal("Memory", deployment.Spec.Template.Spec.Volumes.Single().EmptyDir.Medium);
+        Assert.Contains(yaml.Split('\n'), l => l.StartsWith("# The tmpfs mode 700 at \"/app/t\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Without_mounts_the_patch_names_the_container_only()
     {
         (List<V1PersistentVolumeClaim> claims, V1Deployment deployment) = Load(KubernetesManifests.Format(MountSet.Empty, "app"));

@@ -65,7 +65,7 @@ public static class KubernetesManifests
         var claims = new List<KeyValuePair<string, string>>();
         var volumes = new StringBuilder();
         var volumeMounts = new StringBuilder();
-        var omitted = new List<Mount>();
+        var notes = new List<string>();
 
         // Named volumes first, so their names win the plain form ("profiles", not "profiles-2").
         foreach (Mount mount in mounts)
@@ -106,11 +106,18 @@ public static class KubernetesManifests
                         volumes.Append("            sizeLimit: \"").Append(size.ToString(CultureInfo.InvariantCulture)).Append("\"\n");
                     }
 
+                    if (mount.TmpfsMode is int mode)
+                    {
+                        notes.Add("The tmpfs mode " + Convert.ToString(mode, 8) + " at " + YamlText.ForComment(mount.Target)
+                            + " has no emptyDir equivalent; set the pod's securityContext (fsGroup) for access instead.");
+                    }
+
                     break;
                 default:
                     if (!options.IncludeHostPath)
                     {
-                        omitted.Add(mount);
+                        notes.Add("The bind mount of " + YamlText.ForComment(mount.Source ?? string.Empty) + " at " + YamlText.ForComment(mount.Target)
+                            + " is left out: hostPath ties the pod to one node and exposes the node's files. Set IncludeHostPath to emit it.");
                         continue;
                     }
 
@@ -142,11 +149,9 @@ public static class KubernetesManifests
 
         yaml.Append("apiVersion: apps/v1\n");
         yaml.Append("kind: Deployment\n");
-        foreach (Mount mount in omitted)
+        foreach (string note in notes)
         {
-            yaml.Append("# The bind mount of ").Append(YamlText.ForComment(mount.Source ?? string.Empty))
-                .Append(" at ").Append(YamlText.ForComment(mount.Target))
-                .Append(" is left out: hostPath ties the pod to one node and exposes the node's files. Set IncludeHostPath to emit it.\n");
+            yaml.Append("# ").Append(note).Append('\n');
         }
 
         yaml.Append("metadata:\n");
