@@ -14,8 +14,24 @@ internal static class Json
     public static void WriteString(StringBuilder output, string value)
     {
         output.Append('"');
-        foreach (char c in value)
+        for (int i = 0; i < value.Length; i++)
         {
+            char c = value[i];
+            if (char.IsSurrogate(c))
+            {
+                // A pair stays as is; a lone surrogate has no UTF-8 form (the attribute blob would turn it into U+FFFD), so escape it.
+                if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+                {
+                    output.Append(c).Append(value[++i]);
+                }
+                else
+                {
+                    output.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                }
+
+                continue;
+            }
+
             switch (c)
             {
                 case '"': output.Append("\\\""); break;
@@ -224,7 +240,8 @@ internal static class Json
                     case 't': value.Append('\t'); break;
                     case 'u':
                         if (_position + 4 > _text.Length
-                            || !int.TryParse(_text.Substring(_position, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out int code))
+                            || !IsHex(_text, _position, 4)
+                            || !int.TryParse(_text.Substring(_position, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out int code))
                         {
                             throw Fail("invalid \\u escape");
                         }
@@ -236,6 +253,20 @@ internal static class Json
                         throw Fail($"invalid escape '\\{escape}'");
                 }
             }
+        }
+
+        // NumberStyles.HexNumber would also accept spaces around the digits ("\u 12a").
+        private static bool IsHex(string text, int start, int count)
+        {
+            for (int i = start; i < start + count; i++)
+            {
+                if (text[i] is not ((>= '0' and <= '9') or (>= 'a' and <= 'f') or (>= 'A' and <= 'F')))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private long ReadNumber()
