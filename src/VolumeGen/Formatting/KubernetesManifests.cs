@@ -60,6 +60,11 @@ public static class KubernetesManifests
         }
 
         options ??= new KubernetesOptions();
+        if (string.IsNullOrEmpty(options.StorageRequest) || string.IsNullOrEmpty(options.AccessMode))
+        {
+            throw new ArgumentException(
+                "KubernetesOptions.StorageRequest and AccessMode must be set (defaults: \"1Gi\" and \"ReadWriteOnce\").", nameof(options));
+        }
         var used = new HashSet<string>(StringComparer.Ordinal);
         var claimNames = new Dictionary<string, string>(StringComparer.Ordinal);
         var claims = new List<KeyValuePair<string, string>>();
