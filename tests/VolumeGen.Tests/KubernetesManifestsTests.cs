@@ -205,6 +205,14 @@ public class KubernetesManifestsTests
     }
 
     [Fact]
+    public void Unset_claim_options_are_refused_with_the_defaults_named()
+    {
+        ArgumentException exception = Assert.Throws<ArgumentException>(() => KubernetesManifests.Format(ReadmeSet, "app", new KubernetesOptions { StorageRequest = null! }));
+        Assert.Contains("1Gi", exception.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => KubernetesManifests.Format(ReadmeSet, "app", new KubernetesOptions { AccessMode = "" }));
+    }
+
+    [Fact]
     public void Without_mounts_the_patch_names_the_container_only()
     {
         (List<V1PersistentVolumeClaim> claims, V1Deployment deployment) = Load(KubernetesManifests.Format(MountSet.Empty, "app"));

@@ -40,6 +40,18 @@ public class VolumeManifestTests
         Assert.Equal(path, parsed.EphemeralPaths.Single());
     }
 
+    [Theory]
+    [InlineData("/app/lone-high-\ud800")]
+    [InlineData("/app/lone-low-\udc00-x")]
+    [InlineData("/app/pair-\ud83d\ude00")]
+    public void Round_trips_through_utf8_even_with_lone_surrogates(string path)
+    {
+        // The manifest travels in an assembly attribute, whose strings are stored as UTF-8.
+        var manifest = new VolumeManifest(new[] { new ManifestClass("A", new MountSet(Mount.AnonymousVolume(path))) });
+        string json = System.Text.Encoding.UTF8.GetString(System.Text.Encoding.UTF8.GetBytes(manifest.ToJson()));
+        Assert.Equal(path, VolumeManifest.Parse(json).Classes[0].Mounts[0].Target);
+    }
+
     [Fact]
     public void Json_is_deterministic_sorted_and_versioned()
     {
@@ -81,6 +93,8 @@ public class VolumeManifestTests
     [InlineData("{\"version\":1} x", "unexpected text after the JSON value")]
     [InlineData("{\"version\":1.5}", "Invalid JSON")]
     [InlineData("{\"a\":\"\\q\"}", "invalid escape")]
+    [InlineData("{\"a\":\"\\u 12a\"}", "invalid \\u escape")]
+    [InlineData("{\"a\":\"\\u12\"}", "invalid \\u escape")]
     public void Parse_errors_are_clear_format_exceptions(string json, string expected)
     {
         FormatException exception = Assert.Throws<FormatException>(() => VolumeManifest.Parse(json));
