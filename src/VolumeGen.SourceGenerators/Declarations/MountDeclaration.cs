@@ -90,6 +90,9 @@ internal enum StorageClassShape
 
     /// <summary>The class (or its name) already uses a member name the generator emits (<c>Mounts</c>, <c>RunArguments</c>, <c>CommandLine</c>, <c>DockerfileVolume</c>).</summary>
     MemberNameTaken = 4,
+
+    /// <summary>The declaration is syntactically incomplete (a missing name); the compiler reports it, VolumeGen stays quiet.</summary>
+    Incomplete = 5,
 }
 
 /// <summary>Helpers over <see cref="MountDeclaration"/> sequences.</summary>

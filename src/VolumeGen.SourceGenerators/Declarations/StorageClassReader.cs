@@ -74,6 +74,11 @@ internal static class StorageClassReader
         string typePath = string.Join(".", containing.Select(static h => h.Name).Concat(new[] { type.Name }));
         string metadataPath = string.Join("+", containing.Select(static h => h.Name).Concat(new[] { type.Name }));
         var memberNames = new SortedSet<string>(type.MemberNames, StringComparer.Ordinal);
+        if (!IsValidName(type.Name) || containing.Any(static h => !IsValidName(h.Name)) || (ns is not null && ns.Split('.').Any(static part => !IsValidName(part))))
+        {
+            shape = StorageClassShape.Incomplete;
+        }
+
         if (shape == StorageClassShape.Supported && TakesReservedName(type))
         {
             shape = StorageClassShape.MemberNameTaken;
@@ -287,6 +292,9 @@ internal static class StorageClassReader
 
         return false;
     }
+
+    // Broken syntax (a truncated declaration) yields symbols with empty or missing names.
+    private static bool IsValidName(string name) => SyntaxFacts.IsValidIdentifier(name);
 
     // Plain dotted names (no '@' escapes): the emitter escapes, the manifest shows names as the user reads them.
     private static string? NamespaceOf(INamedTypeSymbol type)
