@@ -45,19 +45,22 @@ public sealed class RobustnessTests
         var random = new Random(20261128);
         int declarations = 0;
         int validByConstruction = 0;
+        int skippedAndExplained = 0;
         GeneratorDriver driver = TestCompiler.CreateDriver(trackSteps: false);
         for (int batch = 0; batch < Batches; batch++)
         {
             var sources = new List<string>();
             var expectedHints = new List<string>();
+            var files = new List<(string? ValidHint, string? Hint)>();
             for (int i = 0; i < PerBatch; i++)
             {
-                (string source, string? hint) = RandomDeclaration(random, batch * PerBatch + i);
+                (string source, string? validHint, string? hint) = RandomDeclaration(random, batch * PerBatch + i);
                 sources.Add(source);
+                files.Add((validHint, hint));
                 declarations++;
-                if (hint is not null)
+                if (validHint is not null)
                 {
-                    expectedHints.Add(hint);
+                    expectedHints.Add(validHint);
                     validByConstruction++;
                 }
             }
@@ -94,14 +97,39 @@ public sealed class RobustnessTests
                     .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new DeclarationAnalyzer()))
                     .GetAnalyzerDiagnosticsAsync();
                 Assert.DoesNotContain(analyzerDiagnostics, static d => d.Id == "AD0001");
+                var errorFiles = new HashSet<string>(
+                    input.GetDiagnostics().Concat(analyzerDiagnostics)
+                        .Where(static d => d.Severity == DiagnosticSeverity.Error && d.Location.SourceTree is not null)
+                        .Select(static d => d.Location.SourceTree!.FilePath),
+                    StringComparer.Ordinal);
+                for (int i = 0; i < files.Count; i++)
+                {
+                    string path = "Source" + i.ToString(CultureInfo.InvariantCulture) + ".cs";
+
+                    // True negatives: a declaration valid by construction gets no error from the analyzer.
+                    if (files[i].ValidHint is not null)
+                    {
+                        Assert.DoesNotContain(analyzerDiagnostics, d => d.Severity == DiagnosticSeverity.Error && d.Location.SourceTree?.FilePath == path);
+                    }
+
+                    // Nothing is skipped silently: a complete declaration the generator skipped has an error (compiler's or VolumeGen's).
+                    if (files[i].Hint is string hint && !hints.Contains(hint))
+                    {
+                        Assert.True(errorFiles.Contains(path), $"batch {batch}: {path} was skipped without an error:\n{sources[i]}");
+                        skippedAndExplained++;
+                    }
+                }
             }
         }
 
         Assert.Equal(Batches * PerBatch, declarations);
         Assert.True(validByConstruction > declarations / 3, $"only {validByConstruction} valid declarations");
+        Assert.True(skippedAndExplained > 100, $"only {skippedAndExplained} skipped declarations were checked for an explaining error");
     }
 
-    private static (string Source, string? ExpectedHint) RandomDeclaration(Random random, int n)
+    // Returns the source, the hint name when the declaration is valid by construction, and the hint name of the class
+    // whenever the file holds a complete class declaration (valid or not).
+    private static (string Source, string? ValidHint, string? Hint) RandomDeclaration(Random random, int n)
     {
         string className = "C" + n.ToString(CultureInfo.InvariantCulture);
         bool valid = true;
@@ -133,12 +161,12 @@ public sealed class RobustnessTests
             case 0:
                 shape = attributes + "public static class " + className + " { }";
                 valid = false;
-                hint = string.Empty;
+                hint = nsPrefix + className + ".g.cs";
                 break;
             case 1:
                 shape = attributes + "public partial class " + className + "<T> { }";
                 valid = false;
-                hint = string.Empty;
+                hint = nsPrefix + className + "`1.g.cs";
                 break;
             case 2:
                 shape = "public partial class Outer" + className + " {\n" + attributes + "internal static partial class " + className + " { } }";
@@ -147,7 +175,7 @@ public sealed class RobustnessTests
             case 3:
                 shape = "public class Outer" + className + " {\n" + attributes + "internal static partial class " + className + " { } }";
                 valid = false;
-                hint = string.Empty;
+                hint = nsPrefix + "Outer" + className + "+" + className + ".g.cs";
                 break;
             case 4:
                 shape = attributes + "public sealed partial record " + className + "(int Value);";
@@ -160,13 +188,15 @@ public sealed class RobustnessTests
         }
 
         string source = "using VolumeGen;\n" + ns + shape + (ns.Contains('{', StringComparison.Ordinal) ? "\n}" : string.Empty) + "\n";
+        bool truncated = false;
         if (random.Next(20) == 0)
         {
             source = source.Substring(0, random.Next(source.Length));
             valid = false;
+            truncated = true;
         }
 
-        return (source, valid ? hint : null);
+        return (source, valid ? hint : null, truncated ? null : hint);
     }
 
     private static string ValidAttribute(Random random, int n, int m)
