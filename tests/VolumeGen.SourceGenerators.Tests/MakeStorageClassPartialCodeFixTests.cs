@@ -106,4 +106,64 @@ public sealed class MakeStorageClassPartialCodeFixTests
             [BindMount("./config", "/app/config")]
             partial class Third { }
             """);
+
+    [Fact]
+    public Task Adds_partial_in_every_file_that_declares_the_class()
+        => VolumeGen.SourceGenerators.Tests.Infrastructure.MultiFileCodeFixVerifier<
+            VolumeGen.SourceGenerators.Analyzers.DeclarationAnalyzer,
+            VolumeGen.CodeFixers.Declarations.MakeStorageClassPartialCodeFix>.VerifyAsync(
+            new[]
+            {
+                """
+                using VolumeGen;
+                [PersistentVolume("/app/data")]
+                public partial class {|#0:Split|} { }
+                """,
+                """
+                public class {|CS0260:Split|} { public int X; }
+                """,
+            },
+            new[] { Verify.Diagnostic(DiagnosticDescriptors.StorageClassNotPartial).WithLocation(0) },
+            new[]
+            {
+                """
+                using VolumeGen;
+                [PersistentVolume("/app/data")]
+                public partial class Split { }
+                """,
+                """
+                public partial class Split { public int X; }
+                """,
+            });
+
+    [Fact]
+    public Task Fix_all_with_two_storage_classes_in_one_non_partial_type()
+        => Verify.VerifyAsync(
+            """
+            using VolumeGen;
+            public class Outer
+            {
+                [PersistentVolume("/app/a")]
+                public partial class {|#0:A|} { }
+
+                [PersistentVolume("/app/b")]
+                public class {|#1:B|} { }
+            }
+            """,
+            new[]
+            {
+                Verify.Diagnostic(DiagnosticDescriptors.StorageClassNotPartial).WithLocation(0),
+                Verify.Diagnostic(DiagnosticDescriptors.StorageClassNotPartial).WithLocation(1),
+            },
+            """
+            using VolumeGen;
+            public partial class Outer
+            {
+                [PersistentVolume("/app/a")]
+                public partial class A { }
+
+                [PersistentVolume("/app/b")]
+                public partial class B { }
+            }
+            """);
 }

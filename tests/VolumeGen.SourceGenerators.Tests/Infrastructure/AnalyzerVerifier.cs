@@ -59,6 +59,31 @@ internal static class CodeFixVerifier<TAnalyzer, TCodeFix>
     }
 }
 
+/// <summary>Code-fix verification over several files.</summary>
+internal static class MultiFileCodeFixVerifier<TAnalyzer, TCodeFix>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+    where TCodeFix : CodeFixProvider, new()
+{
+    public static async Task VerifyAsync(string[] sources, DiagnosticResult[] expected, string[] fixedSources)
+    {
+        var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier> { ReferenceAssemblies = TestReferences.None };
+        foreach (string source in sources)
+        {
+            test.TestState.Sources.Add(source);
+        }
+
+        foreach (string source in fixedSources)
+        {
+            test.FixedState.Sources.Add(source);
+        }
+
+        test.TestState.AdditionalReferences.AddRange(TestCompiler.References);
+        test.FixedState.AdditionalReferences.AddRange(TestCompiler.References);
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync();
+    }
+}
+
 internal static class TestReferences
 {
     /// <summary>No reference-assembly package: the references come from <see cref="TestCompiler.References"/>.</summary>
