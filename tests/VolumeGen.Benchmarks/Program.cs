@@ -1,2 +1,207 @@
-// Placeholder entry point: the benchmarks arrive with issue #7.
-return 0;
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using VolumeGen.Benchmarks.Build;
+using VolumeGen.Benchmarks.Incremental;
+using VolumeGen.Benchmarks.InProcess;
+using VolumeGen.Benchmarks.Micro;
+using VolumeGen.Benchmarks.Reporting;
+using VolumeGen.Benchmarks.Synthetic;
+
+namespace VolumeGen.Benchmarks;
+
+/// <summary>
+/// <c>dotnet run -c Release --project tests/VolumeGen.Benchmarks -- [all|compile|incremental|build|micro|generate] [options]</c>.
+/// Writes a markdown report (default artifacts/benchmarks/performance.md) and echoes it to the console.
+/// </summary>
+public static class Program
+{
+    private const string Usage = """
+        usage: dotnet run -c Release --project tests/VolumeGen.Benchmarks -- <mode> [options]
+
+        modes:
+          all          compile + incremental + build + micro (about 15 minutes on 2 cores)
+          compile      in-process compile cost: without / floor / VolumeGen, alternated, medians and ratios
+          incremental  generator driver re-run after an unrelated edit and after a storage-class edit
+          build        real `dotnet build -p:ReportAnalyzer=true` of the 2,000-file project, with and without VolumeGen
+          micro        BenchmarkDotNet micro-benchmarks (formatters, path evaluator, sink table)
+          generate     write a synthetic project: generate <folder> [--sizes 2000]
+
+        options:
+          --sizes 200,2000,10000   project sizes for compile/incremental (default: all three)
+          --runs N                 measured runs per configuration for 200 and 2,000 files (default 5)
+          --large-runs N           measured runs per configuration for 10,000 files (default 3)
+          --build-runs N           measured builds per configuration (default 3)
+          --concurrent             let the compiler and the analyzer driver use several threads (default: one)
+          --quick                  1 run each and short micro-benchmarks: a smoke test of the harness, not numbers
+          --out PATH               report path (default artifacts/benchmarks/performance.md)
+        """;
+
+    /// <summary>Entry point.</summary>
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            Console.WriteLine(Usage);
+            return args.Length == 0 ? 1 : 0;
+        }
+
+        Options options;
+        try
+        {
+            options = Options.Parse(args);
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            Console.Error.WriteLine(Usage);
+            return 1;
+        }
+
+        if (options.Mode == "generate")
+        {
+            foreach (ProjectSize size in options.Sizes)
+            {
+                string folder = Path.Combine(options.Positional ?? "synthetic", size.Name);
+                SyntheticProject.Generate(size).WriteTo(folder);
+                Console.WriteLine($"Wrote {size.Files} files to {folder}");
+            }
+
+            return 0;
+        }
+
+        var report = new MarkdownReport();
+        report.Heading(2, $"VolumeGen benchmark results ({options.Mode})");
+        report.Paragraph($"Command: `dotnet run -c Release --project tests/VolumeGen.Benchmarks -- {string.Join(' ', args)}`");
+        report.Table(new[] { "machine", "value" }, MachineInfo.Describe().Select(static f => (IReadOnlyList<string>)new[] { f.Name, f.Value }));
+
+        var setup = CompilerSetup.Create(options.Concurrent);
+        bool all = options.Mode == "all";
+        if (all || options.Mode == "compile")
+        {
+            await CompileSection.RunAsync(report, setup, options).ConfigureAwait(false);
+        }
+
+        if (all || options.Mode == "incremental")
+        {
+            IncrementalSection.Run(report, setup, options);
+        }
+
+        if (all || options.Mode == "build")
+        {
+            BuildSection.Run(report, options);
+        }
+
+        if (all || options.Mode == "micro")
+        {
+            report.Heading(3, "Micro-benchmarks (BenchmarkDotNet, in-process toolchain)");
+            MicroRunner.Run(report, Path.GetDirectoryName(Path.GetFullPath(options.OutputPath))!, options.Quick);
+        }
+
+        report.Save(options.OutputPath);
+        Console.Error.WriteLine($"Report written to {Path.GetFullPath(options.OutputPath)}");
+        return 0;
+    }
+
+    /// <summary>The repository root (the folder holding VolumeGen.sln), from the current directory or the binary's.</summary>
+    public static string FindRepoRoot()
+    {
+        foreach (string start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (DirectoryInfo? dir = new(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "VolumeGen.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+        }
+
+        throw new InvalidOperationException("Could not find VolumeGen.sln above the current directory or the benchmark binary; run from the repository.");
+    }
+}
+
+/// <summary>Parsed command line.</summary>
+public sealed record Options(
+    string Mode,
+    IReadOnlyList<ProjectSize> Sizes,
+    int Runs,
+    int LargeRuns,
+    int BuildRuns,
+    bool Concurrent,
+    bool Quick,
+    string OutputPath,
+    string? Positional)
+{
+    private static readonly string[] Modes = { "all", "compile", "incremental", "build", "micro", "generate" };
+
+    /// <summary>Runs for a size: fewer for 10,000 files to keep <c>all</c> near 15 minutes.</summary>
+    public int RunsFor(ProjectSize size) => Quick ? 1 : size == ProjectSize.Large ? LargeRuns : Runs;
+
+    /// <summary>Parses <paramref name="args"/>; throws <see cref="ArgumentException"/> naming the bad value.</summary>
+    public static Options Parse(string[] args)
+    {
+        string mode = args[0];
+        if (!Modes.Contains(mode, StringComparer.Ordinal))
+        {
+            throw new ArgumentException($"Unknown mode '{mode}'. Use one of: {string.Join(", ", Modes)}.");
+        }
+
+        IReadOnlyList<ProjectSize> sizes = ProjectSize.All;
+        int runs = 5, largeRuns = 3, buildRuns = 3;
+        bool concurrent = false, quick = false;
+        string output = Path.Combine(Program.FindRepoRoot(), "artifacts", "benchmarks", "performance.md");
+        string? positional = null;
+        for (int i = 1; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"Option '{args[i]}' needs a value.");
+            switch (args[i])
+            {
+                case "--sizes":
+                    sizes = Next().Split(',', StringSplitOptions.RemoveEmptyEntries).Select(ProjectSize.Parse).ToArray();
+                    break;
+                case "--runs":
+                    runs = PositiveInt(Next(), "--runs");
+                    break;
+                case "--large-runs":
+                    largeRuns = PositiveInt(Next(), "--large-runs");
+                    break;
+                case "--build-runs":
+                    buildRuns = PositiveInt(Next(), "--build-runs");
+                    break;
+                case "--concurrent":
+                    concurrent = true;
+                    break;
+                case "--quick":
+                    quick = true;
+                    break;
+                case "--out":
+                    output = Next();
+                    break;
+                default:
+                    if (args[i].StartsWith("--", StringComparison.Ordinal) || positional is not null)
+                    {
+                        throw new ArgumentException($"Unknown argument '{args[i]}'.");
+                    }
+
+                    positional = args[i];
+                    break;
+            }
+        }
+
+        if (quick)
+        {
+            buildRuns = 1;
+        }
+
+        return new Options(mode, sizes, runs, largeRuns, buildRuns, concurrent, quick, output, positional);
+    }
+
+    private static int PositiveInt(string value, string option)
+        => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n > 0
+            ? n
+            : throw new ArgumentException($"{option} takes a positive whole number, not '{value}'.");
+}

@@ -1,0 +1,192 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+using VolumeGen.Benchmarks.Reporting;
+using VolumeGen.Benchmarks.Synthetic;
+
+namespace VolumeGen.Benchmarks.Build;
+
+/// <summary>One real <c>dotnet build</c> of the synthetic project.</summary>
+public sealed record BuildRun(
+    bool WithVolumeGen,
+    double WallMs,
+    double CscMs,
+    double TotalAnalyzerSeconds,
+    double TotalGeneratorSeconds,
+    IReadOnlyDictionary<string, double> VolumeGenSeconds,
+    int VolumeGenWarnings);
+
+/// <summary>
+/// A real <c>dotnet build -p:ReportAnalyzer=true -p:UseSharedCompilation=false</c> of the synthetic project written to
+/// a temp folder, referencing src/VolumeGen and (unless <c>WithVolumeGen=false</c>) the analyzer project as an
+/// Analyzer. Only the synthetic project recompiles each run (its intermediate assembly is deleted; project
+/// references are not rebuilt). The Csc task time comes from MSBuild's performance summary and the analyzer and
+/// generator times from the compiler's ReportAnalyzer table, both read from the detailed file log.
+/// </summary>
+public sealed partial class BuildBenchmark
+{
+    private readonly string _repoRoot;
+
+    /// <summary>Creates the benchmark for the repository at <paramref name="repoRoot"/>.</summary>
+    public BuildBenchmark(string repoRoot) => _repoRoot = repoRoot;
+
+    /// <summary>Writes the project, builds it once to warm up, then alternates with/without <paramref name="runs"/> times each.</summary>
+    public IReadOnlyList<BuildRun> Measure(SyntheticProject project, int runs, string workDirectory)
+    {
+        if (Directory.Exists(workDirectory))
+        {
+            Directory.Delete(workDirectory, recursive: true);
+        }
+
+        Directory.CreateDirectory(workDirectory);
+        project.WriteTo(workDirectory);
+        string projectFile = Path.Combine(workDirectory, "Synthetic.csproj");
+        File.WriteAllText(projectFile, ProjectText());
+
+        Run("dotnet", $"restore \"{projectFile}\"", workDirectory, out _);
+        // Builds the referenced projects once; the measured builds below never rebuild them.
+        Run("dotnet", $"build \"{projectFile}\" --no-restore -c Release -p:UseSharedCompilation=false -nodeReuse:false", workDirectory, out _);
+
+        var results = new List<BuildRun>();
+        for (int run = 0; run < runs; run++)
+        {
+            bool[] order = run % 2 == 0 ? new[] { false, true } : new[] { true, false };
+            foreach (bool with in order)
+            {
+                BuildRun result = BuildOnce(projectFile, workDirectory, with, run);
+                results.Add(result);
+                Console.Error.WriteLine($"  [build] run {run + 1}/{runs} {(with ? "with" : "without")}: wall {Stats.Ms(result.WallMs)} ms, Csc {Stats.Ms(result.CscMs)} ms");
+            }
+        }
+
+        return results;
+    }
+
+    private BuildRun BuildOnce(string projectFile, string workDirectory, bool withVolumeGen, int run)
+    {
+        foreach (string stale in Directory.GetFiles(Path.Combine(workDirectory, "obj"), "Synthetic.dll", SearchOption.AllDirectories))
+        {
+            File.Delete(stale);
+        }
+
+        string log = Path.Combine(workDirectory, $"build-{(withVolumeGen ? "with" : "without")}-{run}.log");
+        string arguments = $"build \"{projectFile}\" --no-restore -c Release -nodeReuse:false"
+            + " -p:BuildProjectReferences=false -p:ReportAnalyzer=true -p:UseSharedCompilation=false"
+            + $" -p:WithVolumeGen={(withVolumeGen ? "true" : "false")}"
+            + $" -v:q \"-flp:logfile={log};verbosity=detailed;performancesummary\"";
+        var stopwatch = Stopwatch.StartNew();
+        Run("dotnet", arguments, workDirectory, out _);
+        double wallMs = stopwatch.Elapsed.TotalMilliseconds;
+        return Parse(withVolumeGen, wallMs, File.ReadAllText(log));
+    }
+
+    /// <summary>Reads Csc time, ReportAnalyzer totals and VolumeGen's rows from a detailed build log.</summary>
+    public static BuildRun Parse(bool withVolumeGen, double wallMs, string log)
+    {
+        double cscMs = double.NaN;
+        Match csc = CscTaskTime().Match(log);
+        if (csc.Success)
+        {
+            cscMs = double.Parse(csc.Groups[1].Value, CultureInfo.InvariantCulture);
+        }
+
+        double analyzers = TotalTime(AnalyzerTotal(), log);
+        double generatorsTotal = TotalTime(GeneratorTotal(), log);
+        var ours = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        foreach (Match row in ReportRow().Matches(log))
+        {
+            string name = row.Groups[3].Value.Trim();
+            if (!name.Contains("VolumeGen", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            string seconds = row.Groups[1].Value.TrimStart('<');
+            // The table lists the assembly row (", Version=...") and one row per analyzer or generator class.
+            string key = name.Split(',')[0].Trim();
+            ours[key] = (ours.TryGetValue(key, out double seen) ? seen : 0) + double.Parse(seconds, CultureInfo.InvariantCulture);
+        }
+
+        int warnings = VolumeGenWarning().Matches(log).Select(static m => m.Value).Distinct(StringComparer.Ordinal).Count();
+        return new BuildRun(withVolumeGen, wallMs, cscMs, analyzers, generatorsTotal, ours, warnings);
+    }
+
+    private static double TotalTime(Regex pattern, string log)
+    {
+        Match match = pattern.Match(log);
+        return match.Success ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : double.NaN;
+    }
+
+    private string ProjectText()
+    {
+        string runtime = Path.Combine(_repoRoot, "src", "VolumeGen", "VolumeGen.csproj");
+        string analyzers = Path.Combine(_repoRoot, "src", "VolumeGen.SourceGenerators", "VolumeGen.SourceGenerators.csproj");
+        return $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <!-- Written by tests/VolumeGen.Benchmarks (build mode): a user project with default SDK analyzers. -->
+              <PropertyGroup>
+                <TargetFramework>net{Environment.Version.Major}.0</TargetFramework>
+                <AssemblyName>Synthetic</AssemblyName>
+                <ImplicitUsings>disable</ImplicitUsings>
+                <Nullable>disable</Nullable>
+                <LangVersion>12</LangVersion>
+                <WithVolumeGen Condition="'$(WithVolumeGen)' == ''">true</WithVolumeGen>
+              </PropertyGroup>
+              <ItemGroup>
+                <ProjectReference Include="{runtime}" />
+                <ProjectReference Include="{analyzers}" OutputItemType="Analyzer" ReferenceOutputAssembly="false" Condition="'$(WithVolumeGen)' == 'true'" />
+              </ItemGroup>
+            </Project>
+            """;
+    }
+
+    private static void Run(string fileName, string arguments, string workingDirectory, out string output)
+    {
+        var start = new ProcessStartInfo(fileName, arguments)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        using Process process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {fileName}.");
+        var text = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (text) { text.AppendLine(e.Data); } } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (text) { text.AppendLine(e.Data); } } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        process.WaitForExit();
+        output = text.ToString();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"`{fileName} {arguments}` failed with exit code {process.ExitCode}:{Environment.NewLine}{Tail(output, 40)}");
+        }
+    }
+
+    private static string Tail(string text, int lines)
+        => string.Join(Environment.NewLine, text.Split('\n').TakeLast(lines));
+
+    // "     5123 ms  Csc                                        1 calls" in the Task Performance Summary.
+    [GeneratedRegex(@"^\s*(\d+)\s+ms\s+Csc\s+\d+\s+calls", RegexOptions.Multiline)]
+    private static partial Regex CscTaskTime();
+
+    [GeneratedRegex(@"Total analyzer execution time:\s+([\d.]+)\s+seconds")]
+    private static partial Regex AnalyzerTotal();
+
+    [GeneratedRegex(@"Total generator execution time:\s+([\d.]+)\s+seconds")]
+    private static partial Regex GeneratorTotal();
+
+    // A ReportAnalyzer row: seconds, percent, name ("<0.001   <1   VolumeGen.SourceGenerators.X (VG2001)").
+    [GeneratedRegex(@"^\s*(<?\d+\.\d+)\s+(<?\d+)\s+(.+?)\s*$", RegexOptions.Multiline)]
+    private static partial Regex ReportRow();
+
+    [GeneratedRegex(@"[^\s:]+\.cs\(\d+,\d+\): warning VG\d{4}[^\r\n]*")]
+    private static partial Regex VolumeGenWarning();
+}

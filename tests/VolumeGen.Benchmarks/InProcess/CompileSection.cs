@@ -1,0 +1,145 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading.Tasks;
+using VolumeGen.Benchmarks.Reporting;
+using VolumeGen.Benchmarks.Synthetic;
+
+namespace VolumeGen.Benchmarks.InProcess;
+
+/// <summary>The <c>compile</c> mode: measures every size and writes the ratio, phase and per-analyzer tables.</summary>
+public static class CompileSection
+{
+    /// <summary>The issue's budget: VolumeGen may add at most 2 % on the 2,000-file project.</summary>
+    public const double BudgetRatio = 1.02;
+
+    /// <summary>Runs the mode.</summary>
+    public static async Task RunAsync(MarkdownReport report, CompilerSetup setup, Options options)
+    {
+        var benchmark = new CompileCostBenchmark(setup);
+        var bySize = new List<(ProjectSize Size, SyntheticProject Project, IReadOnlyList<CompileRun> Runs)>();
+        foreach (ProjectSize size in options.Sizes)
+        {
+            SyntheticProject project = SyntheticProject.Generate(size);
+            Console.Error.WriteLine($"compile: {size.Files} files, {project.CountLines()} lines, calls: {project.Counts}");
+            IReadOnlyList<CompileRun> runs = await benchmark.MeasureAsync(project, CompileConfiguration.All, options.RunsFor(size)).ConfigureAwait(false);
+            bySize.Add((size, project, runs));
+        }
+
+        report.Heading(3, "Compile cost, in process");
+        report.Paragraph(
+            "Each run parses the project, runs the generators (`CSharpGeneratorDriver.RunGeneratorsAndUpdateCompilation`), emits to memory "
+            + "and runs the analyzers (`CompilationWithAnalyzers`, `logAnalyzerExecutionTime: true`, `GetAnalyzerDiagnosticsAsync`). "
+            + "Configurations alternate (rotating order) run by run after one warm-up each; the table gives medians. "
+            + $"Compiler and analyzer driver {(setup.Concurrent ? "concurrent" : "single-threaded (`concurrentBuild: false`, `concurrentAnalysis: false`)")}; "
+            + $"framework references: `{setup.ReferenceSource}`. "
+            + "*without* = compiler only; *floor* = a no-op generator and no-op analyzers of VolumeGen's shape (what any such package costs); "
+            + "*VolumeGen* = every generator and analyzer in VolumeGen.SourceGenerators.");
+        report.Table(
+            new[] { "files", "lines", "storage classes", "fs calls", "runs", "without (ms)", "floor (ms)", "VolumeGen (ms)", "floor vs without", "**VolumeGen vs without**", "VolumeGen vs floor", "VolumeGen vs without, CPU time" },
+            bySize.Select(static s => Row(s.Size, s.Project, s.Runs)));
+
+        report.Paragraph(Verdict(bySize));
+
+        report.Heading(4, "Where VolumeGen's time goes (medians, ms)");
+        report.Table(
+            new[] { "files", "parse", "generators", "emit", "analyzers (wall)", "generated files" },
+            bySize.Select(static s =>
+            {
+                List<CompileRun> ours = Of(s.Runs, "volumegen");
+                return (IReadOnlyList<string>)new[]
+                {
+                    s.Size.Files.ToString("N0", CultureInfo.InvariantCulture),
+                    Stats.Ms(Stats.Median(ours.Select(static r => r.ParseMs))),
+                    Stats.Ms(Stats.Median(ours.Select(static r => r.GeneratorMs))),
+                    Stats.Ms(Stats.Median(ours.Select(static r => r.EmitMs))),
+                    Stats.Ms(Stats.Median(ours.Select(static r => r.AnalyzerWallMs))),
+                    ours.Count == 0 ? "0" : ours[0].GeneratedSources.ToString(CultureInfo.InvariantCulture),
+                };
+            }));
+
+        report.Heading(4, "Each generator's and analyzer's own time (medians, ms; share of the 'without' compile)");
+        var rows = new List<IReadOnlyList<string>>();
+        foreach ((ProjectSize size, SyntheticProject _, IReadOnlyList<CompileRun> runs) in bySize)
+        {
+            double without = Stats.Median(Of(runs, "without").Select(static r => r.WallMs));
+            foreach (string configuration in new[] { "floor", "volumegen" })
+            {
+                List<CompileRun> of = Of(runs, configuration);
+                foreach (string name in of.SelectMany(static r => r.GeneratorMsByName.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+                {
+                    double ms = Stats.Median(of.Select(r => r.GeneratorMsByName.TryGetValue(name, out double v) ? v : 0));
+                    rows.Add(new[] { size.Files.ToString("N0", CultureInfo.InvariantCulture), configuration, "generator " + name, Stats.Ms(ms), Share(ms, without) });
+                }
+
+                foreach (string name in of.SelectMany(static r => r.AnalyzerMs.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+                {
+                    double ms = Stats.Median(of.Select(r => r.AnalyzerMs.TryGetValue(name, out double v) ? v : 0));
+                    rows.Add(new[] { size.Files.ToString("N0", CultureInfo.InvariantCulture), configuration, "analyzer " + name, Stats.Ms(ms), Share(ms, without) });
+                }
+            }
+        }
+
+        report.Table(new[] { "files", "configuration", "component", "median (ms)", "share of compile" }, rows);
+
+        report.Heading(4, "Diagnostics VolumeGen reported (last run; proves the analyzers saw the calls)");
+        report.Table(
+            new[] { "files", "calls by kind", "VolumeGen diagnostics by ID", "crashes (AD0001/CS8785)" },
+            bySize.Select(static s =>
+            {
+                CompileRun? last = Of(s.Runs, "volumegen").LastOrDefault();
+                string ids = last is null ? "n/a" : string.Join(", ", last.DiagnosticsById.Where(static p => p.Key.StartsWith("VG", StringComparison.Ordinal)).OrderBy(static p => p.Key, StringComparer.Ordinal).Select(static p => $"{p.Key}: {p.Value}"));
+                int crashes = last is null ? 0 : last.DiagnosticsById.Where(static p => p.Key is "AD0001" or "CS8784" or "CS8785").Sum(static p => p.Value);
+                return (IReadOnlyList<string>)new[] { s.Size.Files.ToString("N0", CultureInfo.InvariantCulture), s.Project.Counts.ToString(), ids.Length == 0 ? "none" : ids, crashes.ToString(CultureInfo.InvariantCulture) };
+            }));
+    }
+
+    private static IReadOnlyList<string> Row(ProjectSize size, SyntheticProject project, IReadOnlyList<CompileRun> runs)
+    {
+        double without = Stats.Median(Of(runs, "without").Select(static r => r.WallMs));
+        double floor = Stats.Median(Of(runs, "floor").Select(static r => r.WallMs));
+        double ours = Stats.Median(Of(runs, "volumegen").Select(static r => r.WallMs));
+        double withoutCpu = Stats.Median(Of(runs, "without").Select(static r => r.CpuMs));
+        double oursCpu = Stats.Median(Of(runs, "volumegen").Select(static r => r.CpuMs));
+        return new[]
+        {
+            size.Files.ToString("N0", CultureInfo.InvariantCulture),
+            project.CountLines().ToString("N0", CultureInfo.InvariantCulture),
+            size.StorageClasses.ToString("N0", CultureInfo.InvariantCulture),
+            project.Counts.Total.ToString("N0", CultureInfo.InvariantCulture),
+            Of(runs, "without").Count.ToString(CultureInfo.InvariantCulture),
+            Stats.Ms(without),
+            Stats.Ms(floor),
+            Stats.Ms(ours),
+            Stats.Percent(floor / without),
+            "**" + Stats.Percent(ours / without) + "**",
+            Stats.Percent(ours / floor),
+            Stats.Percent(oursCpu / withoutCpu),
+        };
+    }
+
+    private static string Verdict(List<(ProjectSize Size, SyntheticProject Project, IReadOnlyList<CompileRun> Runs)> bySize)
+    {
+        double RatioOf(ProjectSize size)
+        {
+            IReadOnlyList<CompileRun>? runs = bySize.FirstOrDefault(s => s.Size == size).Runs;
+            return runs is null ? double.NaN : Stats.Median(Of(runs, "volumegen").Select(static r => r.WallMs)) / Stats.Median(Of(runs, "without").Select(static r => r.WallMs));
+        }
+
+        double medium = RatioOf(ProjectSize.Medium);
+        double large = RatioOf(ProjectSize.Large);
+        string target = double.IsNaN(medium)
+            ? "Target (2,000 files, at most +2.0 % vs without): not measured in this run."
+            : $"Target (2,000 files, at most +2.0 % vs without): {Stats.Percent(medium)} → **{(medium <= BudgetRatio ? "met" : "NOT met")}**.";
+        string scaling = double.IsNaN(medium) || double.IsNaN(large)
+            ? string.Empty
+            : $" 10,000 files no worse than 2,000: {Stats.Percent(large)} vs {Stats.Percent(medium)} → **{(large <= medium + 0.005 ? "yes" : "NO")}** (0.5-point tolerance for noise).";
+        return target + scaling;
+    }
+
+    private static string Share(double ms, double total) => double.IsNaN(total) || total <= 0 ? "n/a" : Stats.N(ms / total * 100, "0.00") + " %";
+
+    private static List<CompileRun> Of(IReadOnlyList<CompileRun> runs, string configuration)
+        => runs.Where(r => r.Configuration == configuration).ToList();
+}

@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using VolumeGen.Benchmarks.InProcess;
+using VolumeGen.Benchmarks.Synthetic;
+
+namespace VolumeGen.Benchmarks.Incremental;
+
+/// <summary>What one edit cost the generator driver.</summary>
+public sealed record IncrementalResult(
+    string Configuration,
+    string Edit,
+    double MedianMs,
+    double InitialMs,
+    IReadOnlyDictionary<IncrementalStepRunReason, int> StepOutputs,
+    int TrackedSteps,
+    int OutputsRerun,
+    int OutputsTotal,
+    IReadOnlyList<string> RerunOutputSteps);
+
+/// <summary>
+/// The IDE's case: the generator driver already ran on the project, the user edits one file, the driver runs again.
+/// Two edits: a statement inside a method body of a service file (unrelated to VolumeGen: no output may re-run)
+/// and a storage class's volume target (that class's outputs must re-run, nothing else).
+/// Steps are counted from <see cref="GeneratorRunResult.TrackedSteps"/> (every named step, including Roslyn's own
+/// ForAttributeWithMetadataName steps) and outputs from <see cref="GeneratorRunResult.TrackedOutputSteps"/>.
+/// </summary>
+public sealed class IncrementalBenchmark
+{
+    private readonly CompilerSetup _setup;
+
+    /// <summary>Creates the benchmark over <paramref name="setup"/>.</summary>
+    public IncrementalBenchmark(CompilerSetup setup) => _setup = setup;
+
+    /// <summary>Measures both edits <paramref name="runs"/> times each for <paramref name="configuration"/>.</summary>
+    public IReadOnlyList<IncrementalResult> Measure(SyntheticProject project, CompileConfiguration configuration, int runs)
+    {
+        SyntaxTree[] trees = _setup.Parse(project);
+        Compilation compilation = _setup.Compile(trees);
+        ImmutableArray<ISourceGenerator> generators = configuration.CreateGenerators();
+        if (generators.IsEmpty)
+        {
+            return Array.Empty<IncrementalResult>();
+        }
+
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+            generators,
+            parseOptions: _setup.ParseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+        var initial = Stopwatch.StartNew();
+        driver = driver.RunGenerators(compilation);
+        double initialMs = initial.Elapsed.TotalMilliseconds;
+
+        // Warm the incremental path once so JIT time is not charged to the first measured edit.
+        _ = driver.RunGenerators(compilation.ReplaceSyntaxTree(
+            trees[project.UnrelatedEditFileIndex],
+            _setup.ParseFile(project.Files[project.UnrelatedEditFileIndex].Path, project.WithUnrelatedEdit(-1))));
+
+        var results = new List<IncrementalResult>();
+        var edits = new (string Name, int FileIndex, Func<int, string> Edit)[]
+        {
+            ("unrelated edit (method body)", project.UnrelatedEditFileIndex, project.WithUnrelatedEdit),
+            ("storage-class edit (volume target)", project.StorageEditFileIndex, project.WithStorageEdit),
+        };
+        foreach ((string name, int fileIndex, Func<int, string> edit) in edits)
+        {
+            var times = new List<double>();
+            GeneratorDriverRunResult? last = null;
+            for (int run = 1; run <= runs; run++)
+            {
+                // Each run edits the same base state (drivers are immutable), with a text no earlier run produced.
+                SyntaxTree edited = _setup.ParseFile(project.Files[fileIndex].Path, edit(run));
+                Compilation next = compilation.ReplaceSyntaxTree(trees[fileIndex], edited);
+                var stopwatch = Stopwatch.StartNew();
+                GeneratorDriver after = driver.RunGenerators(next);
+                times.Add(stopwatch.Elapsed.TotalMilliseconds);
+                last = after.GetRunResult();
+            }
+
+            results.Add(Summarize(configuration.Name, name, times, initialMs, last!));
+        }
+
+        return results;
+    }
+
+    private static IncrementalResult Summarize(string configuration, string edit, List<double> times, double initialMs, GeneratorDriverRunResult result)
+    {
+        var reasons = new SortedDictionary<IncrementalStepRunReason, int>();
+        int trackedSteps = 0;
+        int outputsRerun = 0;
+        int outputsTotal = 0;
+        var rerunNames = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (GeneratorRunResult generator in result.Results)
+        {
+            foreach (KeyValuePair<string, ImmutableArray<IncrementalGeneratorRunStep>> step in generator.TrackedSteps)
+            {
+                foreach (IncrementalGeneratorRunStep run in step.Value)
+                {
+                    trackedSteps++;
+                    foreach ((object _, IncrementalStepRunReason reason) in run.Outputs)
+                    {
+                        reasons[reason] = reasons.TryGetValue(reason, out int n) ? n + 1 : 1;
+                    }
+                }
+            }
+
+            foreach (KeyValuePair<string, ImmutableArray<IncrementalGeneratorRunStep>> output in generator.TrackedOutputSteps)
+            {
+                foreach (IncrementalGeneratorRunStep run in output.Value)
+                {
+                    foreach ((object _, IncrementalStepRunReason reason) in run.Outputs)
+                    {
+                        outputsTotal++;
+                        if (reason is IncrementalStepRunReason.New or IncrementalStepRunReason.Modified)
+                        {
+                            outputsRerun++;
+                            rerunNames.Add(output.Key);
+                        }
+                    }
+                }
+            }
+        }
+
+        return new IncrementalResult(configuration, edit, Reporting.Stats.Median(times), initialMs, reasons, trackedSteps, outputsRerun, outputsTotal, rerunNames.ToList());
+    }
+}

@@ -1,0 +1,14 @@
+using System;
+using System.Collections.Generic;
+
+namespace VolumeGen.Benchmarks.Micro;
+
+/// <summary>Every BenchmarkDotNet class the <c>micro</c> mode runs.</summary>
+public static class MicroBenchmarkCatalog
+{
+    /// <summary>The classes, in report order.</summary>
+    public static IReadOnlyList<Type> Types { get; } = new[]
+    {
+        typeof(FormatterBenchmarks),
+    };
+}
