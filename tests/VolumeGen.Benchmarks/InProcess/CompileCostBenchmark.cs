@@ -39,15 +39,24 @@ public sealed record CompileRun(
 public sealed class CompileCostBenchmark
 {
     private readonly CompilerSetup _setup;
+    private readonly HashSet<string> _warm = new(StringComparer.Ordinal);
 
     /// <summary>Creates the benchmark over <paramref name="setup"/>.</summary>
     public CompileCostBenchmark(CompilerSetup setup) => _setup = setup;
 
-    /// <summary>Runs every configuration <paramref name="runs"/> times (after one warm-up each) on <paramref name="project"/>.</summary>
+    /// <summary>
+    /// Runs every configuration <paramref name="runs"/> times on <paramref name="project"/>, after one warm-up run of
+    /// each configuration the first time this process uses it (the JIT work is then done for every later size).
+    /// </summary>
     public async Task<IReadOnlyList<CompileRun>> MeasureAsync(SyntheticProject project, IReadOnlyList<CompileConfiguration> configurations, int runs)
     {
         foreach (CompileConfiguration configuration in configurations)
         {
+            if (!_warm.Add(configuration.Name))
+            {
+                continue;
+            }
+
             CompileRun warmUp = await RunOnceAsync(project, configuration).ConfigureAwait(false);
             Console.Error.WriteLine($"  [{project.Size.Name}] warm-up {configuration.Name}: {Stats.Ms(warmUp.WallMs)} ms");
         }

@@ -31,7 +31,7 @@ public static class CompileSection
         report.Paragraph(
             "Each run parses the project, runs the generators (`CSharpGeneratorDriver.RunGeneratorsAndUpdateCompilation`), emits to memory "
             + "and runs the analyzers (`CompilationWithAnalyzers`, `logAnalyzerExecutionTime: true`, `GetAnalyzerDiagnosticsAsync`). "
-            + "Configurations alternate (rotating order) run by run after one warm-up each; the table gives medians. "
+            + "Configurations alternate (rotating order) run by run, after one warm-up run of each configuration on the first size (the process is JIT-warm for later sizes); the table gives medians. "
             + $"Compiler and analyzer driver {(setup.Concurrent ? "concurrent" : "single-threaded (`concurrentBuild: false`, `concurrentAnalysis: false`)")}; "
             + $"framework references: `{setup.ReferenceSource}`. "
             + "*without* = compiler only; *floor* = a no-op generator and no-op analyzers of VolumeGen's shape (what any such package costs); "

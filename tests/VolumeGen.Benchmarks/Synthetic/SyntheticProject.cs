@@ -143,7 +143,7 @@ public sealed class SyntheticProject
         w.Append("    public string Root => DataRoot + \"|\" + OutsideRoot + \"|\" + CacheRoot;\n\n");
 
         // Ordinary code first: the bulk of any real project, and the denominator of the overhead ratio.
-        int ordinary = 4 + random.Next(4);
+        int ordinary = 2 + random.Next(3);
         for (int m = 0; m < ordinary; m++)
         {
             RenderOrdinaryMethod(w, index, m, random.Next(7), random);
