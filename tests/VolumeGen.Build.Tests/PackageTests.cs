@@ -1,0 +1,228 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Text;
+using k8s;
+using k8s.Models;
+using Xunit;
+
+namespace VolumeGen.Build.Tests;
+
+/// <summary>Real <c>dotnet build</c>s of projects that consume the packed VolumeGen package by PackageReference.</summary>
+[Collection(PackageCollection.Name)]
+public sealed class PackageTests
+{
+    private const string Storage = """
+        using VolumeGen;
+
+        namespace Demo;
+
+        [PersistentVolume("/app/data", Name = "profiles")]
+        [AnonymousVolume("/app/cache")]
+        [BindMount("./config", "/app/config", ReadOnly = true)]
+        public static partial class AppStorage { }
+        """;
+
+    private const string Program = """
+        Console.WriteLine(Demo.AppStorage.Profiles);
+        Console.WriteLine(Demo.AppStorage.CommandLine());
+        """;
+
+    private static readonly MountSet Declared = new(
+        Mount.NamedVolume("/app/data", "profiles"),
+        Mount.AnonymousVolume("/app/cache"),
+        Mount.Bind("./config", "/app/config", readOnly: true));
+
+    private const string Head = "FROM mcr.microsoft.com/dotnet/aspnet:10.0\nWORKDIR /app\nCOPY bin/publish/ .\n";
+    private const string Tail = "ENTRYPOINT [\"dotnet\", \"Demo.dll\"]\n";
+
+    private readonly PackageFixture _fixture;
+
+    public PackageTests(PackageFixture fixture) => _fixture = fixture;
+
+    private ConsumerProject Project(string name, string? dockerfile, string targetFrameworks = "net10.0", string extraProperties = "")
+    {
+        var files = new Dictionary<string, string> { ["AppStorage.cs"] = Storage, ["Program.cs"] = Program };
+        ConsumerProject project = _fixture.CreateProject(name, targetFrameworks, extraProperties, files);
+        if (dockerfile is not null)
+        {
+            System.IO.File.WriteAllBytes(project.File("Dockerfile"), Encoding.UTF8.GetBytes(dockerfile));
+        }
+
+        return project;
+    }
+
+    private static string Region(string newline = "\n")
+        => string.Join(newline, "# >>> VolumeGen (generated from AppStorage; edits inside this block are overwritten)", Declared.ToDockerfileVolume(), "# <<< VolumeGen");
+
+    [Fact]
+    public void Package_holds_lib_analyzers_build_files_and_the_task_with_its_dependency()
+    {
+        using ZipArchive package = ZipFile.OpenRead(_fixture.Package);
+        string[] entries = package.Entries.Select(e => e.FullName).ToArray();
+
+        foreach (string expected in new[]
+        {
+            "lib/netstandard2.0/VolumeGen.dll", "lib/net8.0/VolumeGen.dll",
+            "analyzers/dotnet/cs/VolumeGen.SourceGenerators.dll", "analyzers/dotnet/cs/VolumeGen.CodeFixers.dll",
+            "build/VolumeGen.props", "build/VolumeGen.targets", "buildTransitive/VolumeGen.props", "buildTransitive/VolumeGen.targets",
+            "tasks/netstandard2.0/VolumeGen.Build.dll", "tasks/netstandard2.0/VolumeGen.dll",
+        })
+        {
+            Assert.Contains(expected, entries);
+        }
+
+        string nuspec = new StreamReader(package.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open()).ReadToEnd();
+        Assert.DoesNotContain("<dependency ", nuspec);
+    }
+
+    [Fact]
+    public void Consumer_uses_generated_members_sees_diagnostics_and_gets_the_region_which_a_no_change_build_keeps_and_an_attribute_change_updates()
+    {
+        ConsumerProject project = Project("Demo", Head + "VOLUME /app/logs\n# >>> VolumeGen\n# <<< VolumeGen\n" + Tail);
+
+        (int exit, string output) = project.Build();
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("warning VG3002", output);
+        Assert.Contains("\"/app/logs\"", output);
+        Assert.Equal(Head + "VOLUME /app/logs\n" + Region() + "\n" + Tail, System.IO.File.ReadAllText(project.File("Dockerfile")));
+        (int runExit, string printed) = project.Run();
+        Assert.True(runExit == 0, printed);
+        Assert.Equal("/app/data\n" + Declared.ToCommandLine(ShellDialect.Posix, MountStyle.Mount, project.Folder) + "\n", printed.Replace("\r\n", "\n"));
+
+        var old = new DateTime(2021, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        System.IO.File.SetLastWriteTimeUtc(project.File("Dockerfile"), old);
+        (exit, output) = project.Build();
+        Assert.True(exit == 0, output);
+        Assert.Equal(old, System.IO.File.GetLastWriteTimeUtc(project.File("Dockerfile")));
+
+        System.IO.File.WriteAllText(project.File("AppStorage.cs"), Storage.Replace("[AnonymousVolume(\"/app/cache\")]", "[AnonymousVolume(\"/app/tmp-cache\")]"));
+        (exit, output) = project.Build();
+        Assert.True(exit == 0, output);
+        string updated = System.IO.File.ReadAllText(project.File("Dockerfile"));
+        Assert.Contains("VOLUME [\"/app/data\", \"/app/tmp-cache\"]", updated);
+        Assert.DoesNotContain("\"/app/cache\"", updated);
+        Assert.StartsWith(Head + "VOLUME /app/logs\n", updated);
+        Assert.EndsWith("# <<< VolumeGen\n" + Tail, updated);
+    }
+
+    [Fact]
+    public void Crlf_and_bom_file_gets_the_region_with_crlf_and_every_other_byte_identical()
+    {
+        byte[] head = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes(Head.Replace("\n", "\r\n"))).ToArray();
+        byte[] tail = Encoding.UTF8.GetBytes("\r\n" + Tail.Replace("\n", "\r\n"));
+        ConsumerProject project = Project("Crlf", dockerfile: null);
+        System.IO.File.WriteAllBytes(project.File("Dockerfile"), head.Concat(Encoding.UTF8.GetBytes("# >>> VolumeGen\r\nVOLUME /stale\r\n# <<< VolumeGen")).Concat(tail).ToArray());
+
+        (int exit, string output) = project.Build();
+
+        Assert.True(exit == 0, output);
+        byte[] expected = head.Concat(Encoding.UTF8.GetBytes(Region("\r\n"))).Concat(tail).ToArray();
+        Assert.Equal(expected, System.IO.File.ReadAllBytes(project.File("Dockerfile")));
+    }
+
+    [Fact]
+    public void Dockerfile_without_markers_gets_a_warning_with_the_two_lines_and_stays_byte_identical()
+    {
+        byte[] original = Encoding.UTF8.GetBytes(Head + Tail);
+        ConsumerProject project = Project("NoMarkers", Head + Tail);
+
+        (int exit, string output) = project.Build();
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("warning VG3001", output);
+        Assert.Contains("'# >>> VolumeGen' and '# <<< VolumeGen'", output);
+        Assert.Equal(original, System.IO.File.ReadAllBytes(project.File("Dockerfile")));
+    }
+
+    [SkippableFact]
+    public void Unwritable_dockerfile_fails_the_build_naming_the_file_and_stays_intact()
+    {
+        string text = Head + "# >>> VolumeGen\n# <<< VolumeGen\n" + Tail;
+        ConsumerProject project = Project("ReadOnly", text);
+        using ImmutableFile? immutable = ImmutableFile.TryCreate(project.File("Dockerfile"));
+        Skip.If(immutable is null, "chattr +i is not available; as root, chmod does not stop writes, so there is no honest read-only file.");
+
+        (int exit, string output) = project.Build();
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("error VG3003", output);
+        Assert.Contains(project.File("Dockerfile"), output);
+        Assert.Equal(text, System.IO.File.ReadAllText(project.File("Dockerfile")));
+        Assert.Empty(Directory.GetFiles(project.Folder, "*.tmp"));
+    }
+
+    [Fact]
+    public void Multi_targeted_build_writes_the_file_once_and_whole()
+    {
+        ConsumerProject project = Project("Multi", Head + "# >>> VolumeGen\n# <<< VolumeGen\n" + Tail, "net8.0;net10.0");
+
+        (int exit, string output) = project.Build();
+
+        Assert.True(exit == 0, output);
+        Assert.Equal(Head + Region() + "\n" + Tail, System.IO.File.ReadAllText(project.File("Dockerfile")));
+        Assert.True(Directory.Exists(project.File("obj/Debug/net8.0/volumegen")), "the first target framework writes");
+        Assert.False(Directory.Exists(project.File("obj/Debug/net10.0/volumegen")), "the second target framework must not write");
+    }
+
+    [SkippableFact]
+    public void Without_a_dockerfile_the_compose_override_and_kubernetes_file_are_written_and_valid()
+    {
+        ConsumerProject project = Project("NoDockerfile", dockerfile: null, extraProperties:
+            "<VolumeGenComposeFile>compose.volumegen.yaml</VolumeGenComposeFile><VolumeGenKubernetesFile>deploy/volumes.yaml</VolumeGenKubernetesFile>");
+
+        (int exit, string output) = project.Build();
+
+        Assert.True(exit == 0, output);
+        Assert.DoesNotContain("VG300", output);
+        Assert.False(System.IO.File.Exists(project.File("Dockerfile")));
+        Assert.True(System.IO.File.Exists(project.File("obj/Debug/net10.0/volumegen/Dockerfile.volumegen")));
+        List<object> objects = KubernetesYaml.LoadAllFromString(System.IO.File.ReadAllText(project.File("deploy/volumes.yaml")));
+        Assert.Equal("profiles", Assert.Single(objects.OfType<V1PersistentVolumeClaim>()).Metadata.Name);
+        Assert.Equal("nodockerfile", Assert.Single(objects.OfType<V1Deployment>()).Metadata.Name);
+
+        bool required = System.Environment.GetEnvironmentVariable("VOLUMEGEN_REQUIRE_DOCKER") == "1";
+        if (!Processes.OnPath("docker-compose") && required)
+        {
+            Assert.Fail("VOLUMEGEN_REQUIRE_DOCKER=1 but docker-compose is not on PATH (Debian package docker-compose).");
+        }
+
+        Skip.IfNot(Processes.OnPath("docker-compose"), "docker-compose is not installed (Debian package docker-compose); the Kubernetes part passed.");
+        System.IO.File.WriteAllText(project.File("compose.yaml"), "services:\n  nodockerfile:\n    image: mcr.microsoft.com/dotnet/aspnet:10.0\n");
+        Directory.CreateDirectory(project.File("config"));
+        (int composeExit, string config) = Processes.Run("docker-compose", new[] { "-f", "compose.yaml", "-f", "compose.volumegen.yaml", "config" }, project.Folder);
+        Assert.True(composeExit == 0, config);
+        Assert.Contains("/app/data", config);
+    }
+
+    [Fact]
+    public void VolumeGenEmit_false_writes_nothing()
+    {
+        string text = Head + "# >>> VolumeGen\n# <<< VolumeGen\n" + Tail;
+        ConsumerProject project = Project("EmitOff", text, extraProperties: "<VolumeGenEmit>false</VolumeGenEmit>");
+
+        (int exit, string output) = project.Build();
+
+        Assert.True(exit == 0, output);
+        Assert.Equal(text, System.IO.File.ReadAllText(project.File("Dockerfile")));
+        Assert.False(Directory.Exists(project.File("obj/Debug/net10.0/volumegen")));
+    }
+
+    [Fact]
+    public void Dotnet_watch_does_not_watch_the_files_volumegen_writes()
+    {
+        ConsumerProject project = Project("Watch", Head + "# >>> VolumeGen\n# <<< VolumeGen\n" + Tail, extraProperties:
+            "<VolumeGenComposeFile>compose.volumegen.yaml</VolumeGenComposeFile>");
+        System.IO.File.WriteAllText(project.File("compose.volumegen.yaml"), "services: {}\n");
+
+        (int exit, string output) = Processes.Run("dotnet", new[] { "watch", "--list", "--project", project.Name + ".csproj" }, project.Folder, _fixture.Environment());
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("Program.cs", output);
+        Assert.DoesNotContain(project.File("Dockerfile"), output);
+        Assert.DoesNotContain("compose.volumegen.yaml", output);
+    }
+}
