@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Diagnostics;
 using VolumeGen.SourceGenerators.Analyzers;
 using VolumeGen.SourceGenerators.Diagnostics;
 using VolumeGen.SourceGenerators.Tests.Infrastructure;
@@ -163,4 +164,25 @@ public sealed class DeclarationAnalyzerTests
             #pragma warning restore VG1004
             partial class S { }
             """);
+
+    [Fact]
+    public async Task Generated_members_in_the_compilation_are_not_reported_as_taken_names()
+    {
+        GeneratorOutcome outcome = TestCompiler.Run("""
+            using VolumeGen;
+            namespace Shop;
+            [PersistentVolume("/app/data")] public static partial class AppStorage { }
+            [PersistentVolume("/app/other")] public partial class Taken { public static int Mounts => 1; }
+            """);
+        Assert.Contains("Shop.AppStorage.g.cs", outcome.Sources.Keys);
+
+        System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.Diagnostic> diagnostics = await outcome.Output
+            .WithAnalyzers(System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new DeclarationAnalyzer()))
+            .GetAnalyzerDiagnosticsAsync();
+
+        // Only the user's own 'Mounts' in Taken is reported; AppStorage's generated Mounts is not.
+        Microsoft.CodeAnalysis.Diagnostic diagnostic = Assert.Single(diagnostics);
+        Assert.Equal(DiagnosticDescriptors.GeneratedMemberNameTakenId, diagnostic.Id);
+        Assert.Contains("'Shop.Taken'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+    }
 }
