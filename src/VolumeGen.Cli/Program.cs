@@ -1,2 +1,5 @@
-// Placeholder entry point: the commands arrive with issue #6.
-return 0;
+using System;
+using System.Threading.Tasks;
+using VolumeGen.Cli;
+
+return await VolumeGenCli.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);

@@ -1,0 +1,31 @@
+using System.CommandLine;
+using System.IO;
+
+namespace VolumeGen.Cli.Commands;
+
+/// <summary><c>volumegen compose</c>: the compose override file.</summary>
+internal static class ComposeCommand
+{
+    public static Command Create()
+    {
+        var input = new ManifestInput();
+        var service = new Option<string?>("--service")
+        {
+            Description = "The compose service the mounts belong to; default: the assembly's name in lower case.",
+            HelpName = "name",
+        };
+        var command = new Command("compose", "Print a compose override (compose.volumegen.yaml) with the service's volumes and the top-level named volumes: docker compose -f compose.yaml -f compose.volumegen.yaml up.");
+        input.AddTo(command);
+        command.Add(service);
+        command.SetAction(parse =>
+        {
+            MountSet mounts = input.ReadMounts(parse);
+            string name = parse.GetValue(service) is { Length: > 0 } given
+                ? given
+                : Path.GetFileNameWithoutExtension(parse.GetValue(input.Assembly) ?? string.Empty).ToLowerInvariant();
+            parse.InvocationConfiguration.Output.Write(ComposeOverride.Format(mounts, name));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,58 @@
+using System;
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using VolumeGen.Cli.Commands;
+
+namespace VolumeGen.Cli;
+
+/// <summary>The <c>volumegen</c> command tree and its error handling (exit codes in <see cref="ExitCodes"/>).</summary>
+public static class VolumeGenCli
+{
+    /// <summary>Runs the tool with <paramref name="args"/>, writing results to <paramref name="output"/> and messages to <paramref name="error"/>.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        RootCommand root = CreateRootCommand();
+        ParseResult parse = root.Parse(args);
+        if (parse.Action is ParseErrorAction)
+        {
+            foreach (System.CommandLine.Parsing.ParseError parseError in parse.Errors)
+            {
+                await error.WriteLineAsync("volumegen: " + parseError.Message).ConfigureAwait(false);
+            }
+
+            string command = parse.CommandResult.Command is RootCommand ? "volumegen" : "volumegen " + parse.CommandResult.Command.Name;
+            await error.WriteLineAsync($"Run '{command} --help' for usage.").ConfigureAwait(false);
+            return ExitCodes.UsageOrEnvironment;
+        }
+
+        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CliException exception)
+        {
+            await error.WriteLineAsync("volumegen: " + exception.Message).ConfigureAwait(false);
+            return ExitCodes.UsageOrEnvironment;
+        }
+    }
+
+    /// <summary>The command tree: show, run-args, dockerfile, compose, k8s, ensure, verify.</summary>
+    public static RootCommand CreateRootCommand()
+    {
+        var root = new RootCommand(
+            "Show, format and verify the Docker mounts a VolumeGen assembly declares. Each command reads the manifest "
+            + "that VolumeGen's generator puts into the built assembly. Exit codes: 0 ok, 1 problems found, 2 usage or environment error.");
+        root.Add(ShowCommand.Create());
+        root.Add(RunArgsCommand.Create());
+        root.Add(DockerfileCommand.Create());
+        root.Add(ComposeCommand.Create());
+        root.Add(KubernetesCommand.Create());
+        root.Add(EnsureCommand.Create());
+        root.Add(VerifyCommand.Create());
+        return root;
+    }
+}

@@ -1,0 +1,118 @@
+using System;
+using System.Collections.Generic;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using Mount = VolumeGen.Mount;
+
+namespace VolumeGen.Docker;
+
+/// <summary>One declared named volume and what <see cref="VolumeProvisioning.EnsureVolumesAsync"/> did for it.</summary>
+public sealed class EnsuredVolume
+{
+    /// <summary>Creates a result entry.</summary>
+    public EnsuredVolume(string name, string target, bool created, bool managedByVolumeGen)
+    {
+        Name = name;
+        Target = target;
+        Created = created;
+        ManagedByVolumeGen = managedByVolumeGen;
+    }
+
+    /// <summary>The volume name.</summary>
+    public string Name { get; }
+
+    /// <summary>The container path it was declared for (the first, when several mounts share the volume).</summary>
+    public string Target { get; }
+
+    /// <summary>True when this call created it; false when it already existed (and was left untouched).</summary>
+    public bool Created { get; }
+
+    /// <summary>True when the volume carries the <see cref="VolumeLabels.Managed"/> label.</summary>
+    public bool ManagedByVolumeGen { get; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{(Created ? "created" : "exists")} {Name} ({Target})";
+}
+
+/// <summary>Creates the named volumes a <see cref="MountSet"/> declares.</summary>
+public static class VolumeProvisioning
+{
+    /// <summary>
+    /// Creates every declared named volume that does not exist yet, labelled <see cref="VolumeLabels.Managed"/>.
+    /// Idempotent; an existing volume is never removed, recreated or changed, whoever made it.
+    /// </summary>
+    /// <returns>One entry per distinct volume name, in declaration order.</returns>
+    public static async Task<IReadOnlyList<EnsuredVolume>> EnsureVolumesAsync(
+        this IDockerClient client,
+        MountSet mounts,
+        IReadOnlyDictionary<string, string>? extraLabels = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (client is null)
+        {
+            throw new ArgumentNullException(nameof(client));
+        }
+
+        if (mounts is null)
+        {
+            throw new ArgumentNullException(nameof(mounts));
+        }
+
+        var results = new List<EnsuredVolume>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Mount mount in mounts.NamedVolumes)
+        {
+            string name = mount.Source!;
+            if (!seen.Add(name))
+            {
+                continue;
+            }
+
+            VolumeResponse? existing = await TryInspectAsync(client, name, cancellationToken).ConfigureAwait(false);
+            if (existing is not null)
+            {
+                results.Add(new EnsuredVolume(name, mount.Target, created: false, IsManaged(existing)));
+                continue;
+            }
+
+            var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (extraLabels is not null)
+            {
+                foreach (KeyValuePair<string, string> label in extraLabels)
+                {
+                    labels[label.Key] = label.Value;
+                }
+            }
+
+            labels[VolumeLabels.Managed] = "true";
+            labels[VolumeLabels.Target] = mount.Target;
+
+            // The engine's create returns the existing volume unchanged if another client created it meanwhile.
+            VolumeResponse created = await client.Volumes.CreateAsync(
+                new VolumesCreateParameters { Name = name, Driver = "local", Labels = labels },
+                cancellationToken).ConfigureAwait(false);
+            results.Add(new EnsuredVolume(name, mount.Target, created: true, IsManaged(created)));
+        }
+
+        return results;
+    }
+
+    private static async Task<VolumeResponse?> TryInspectAsync(IDockerClient client, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await client.Volumes.InspectAsync(name, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DockerApiException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsManaged(VolumeResponse volume)
+        => volume.Labels is not null && volume.Labels.TryGetValue(VolumeLabels.Managed, out string? value) && value == "true";
+
+}
