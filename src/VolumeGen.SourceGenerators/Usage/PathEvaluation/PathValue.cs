@@ -1,0 +1,140 @@
+using System;
+using System.Text;
+
+namespace VolumeGen.SourceGenerators.Usage.PathEvaluation;
+
+/// <summary>
+/// A container path as the code builds it, before the container's facts are known. Well-known roots are kept
+/// symbolic (a marker character at the start) and replaced by <see cref="Resolve"/>:
+/// the working directory (<c>AppContext.BaseDirectory</c>, <c>Directory.GetCurrentDirectory()</c>, …),
+/// the temp folder (<c>Path.GetTempPath()</c>) and the container user's home (<c>Environment.GetFolderPath</c>).
+/// </summary>
+internal static class PathValue
+{
+    /// <summary>Marks the working directory.</summary>
+    public const char WorkingDirectory = '\u0001';
+
+    /// <summary>Marks the temp folder (always ephemeral).</summary>
+    public const char Temp = '\u0002';
+
+    /// <summary>Marks the container user's home.</summary>
+    public const char Home = '\u0003';
+
+    /// <summary>The symbolic working directory as text.</summary>
+    public static string WorkingDirectoryRoot { get; } = WorkingDirectory.ToString();
+
+    /// <summary>The symbolic temp folder as text (<c>Path.GetTempPath()</c> ends with a separator).</summary>
+    public static string TempRoot { get; } = Temp + "/";
+
+    /// <summary>The symbolic home as text.</summary>
+    public static string HomeRoot { get; } = Home.ToString();
+
+    /// <summary>True when <paramref name="path"/> is rooted: absolute, or starting at a symbolic root.</summary>
+    public static bool IsRooted(string path) => path.Length > 0 && (path[0] == '/' || IsMarker(path[0]));
+
+    /// <summary>True for a path under <c>Path.GetTempPath()</c>.</summary>
+    public static bool IsTemp(string path) => path.Length > 0 && path[0] == Temp;
+
+    /// <summary>POSIX <c>Path.Combine</c>: a rooted right-hand part replaces the left.</summary>
+    public static string Combine(string left, string right)
+    {
+        if (IsRooted(right) || left.Length == 0)
+        {
+            return right;
+        }
+
+        if (right.Length == 0)
+        {
+            return left;
+        }
+
+        return left[left.Length - 1] == '/' ? left + right : left + "/" + right;
+    }
+
+    /// <summary>POSIX <c>Path.Join</c>: concatenates with one separator, never resets at a rooted part.</summary>
+    public static string Join(string left, string right)
+    {
+        if (left.Length == 0)
+        {
+            return right;
+        }
+
+        if (right.Length == 0)
+        {
+            return left;
+        }
+
+        return left[left.Length - 1] == '/' || right[0] == '/' ? left + right : left + "/" + right;
+    }
+
+    /// <summary>
+    /// The absolute container path of <paramref name="path"/>, or null when it cannot be known (a marker in
+    /// the middle, an unknown home, a control character).
+    /// </summary>
+    public static string? Resolve(string path, string workingDirectory, string? homeDirectory)
+    {
+        if (path.Length == 0)
+        {
+            return null;
+        }
+
+        string rest = path;
+        string root = workingDirectory;
+        if (IsMarker(path[0]))
+        {
+            rest = path.Substring(1);
+            switch (path[0])
+            {
+                case Temp:
+                    root = "/tmp";
+                    break;
+                case Home:
+                    if (homeDirectory is null)
+                    {
+                        return null;
+                    }
+
+                    root = homeDirectory;
+                    break;
+            }
+
+            rest = rest.TrimStart('/');
+        }
+
+        foreach (char c in rest)
+        {
+            if (IsMarker(c) || c == '\0' || c == '\n' || c == '\r')
+            {
+                return null;
+            }
+        }
+
+        return ContainerPath.Resolve(root, rest.Length == 0 ? "." : rest);
+    }
+
+    /// <summary>The path for a message: markers shown as the API that produced them.</summary>
+    public static string Display(string path)
+    {
+        if (path.Length == 0 || !IsMarker(path[0]))
+        {
+            return path;
+        }
+
+        var text = new StringBuilder();
+        text.Append(path[0] switch
+        {
+            WorkingDirectory => "<working directory>",
+            Temp => "<temp>",
+            _ => "~",
+        });
+        string rest = path.Substring(1);
+        if (rest.Length > 0 && rest[0] != '/')
+        {
+            text.Append('/');
+        }
+
+        return text.Append(rest).ToString();
+    }
+
+    private static bool IsMarker(char c) => c is WorkingDirectory or Temp or Home;
+}

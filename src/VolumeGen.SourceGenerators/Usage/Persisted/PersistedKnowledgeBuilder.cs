@@ -1,0 +1,114 @@
+using System;
+using System.Collections.Generic;
+
+namespace VolumeGen.SourceGenerators.Usage.Persisted;
+
+/// <summary>
+/// Puts the sources of knowledge together, in the order that breaks ties for the same folder: ephemeral
+/// declarations, C# declarations (manifest or attributes), compose, volumegen.persisted_paths, Dockerfile VOLUME.
+/// Working directory: volumegen.working_directory, else ContainerWorkingDirectory, else the Dockerfile's final
+/// WORKDIR, else /app.
+/// </summary>
+internal static class PersistedKnowledgeBuilder
+{
+    public static PersistedKnowledge Build(
+        bool referencesVolumeGen,
+        DeclaredStorage declared,
+        DockerfileFacts? dockerfile,
+        IReadOnlyList<KnownMount> compose,
+        bool hasComposeFile,
+        UsageOptions options)
+    {
+        var mounts = new List<KnownMount>();
+
+        string? ephemeralOption = options.EphemeralPaths ?? UsageOptions.DefaultEphemeralPaths;
+        foreach (string path in UsageOptions.SplitList(ephemeralOption))
+        {
+            AddPath(mounts, path, Persistence.Ephemeral, "volumegen.ephemeral_paths entry " + path);
+        }
+
+        foreach (string path in declared.EphemeralPaths)
+        {
+            AddPath(mounts, path, Persistence.Ephemeral, "[EphemeralPath(\"" + path + "\")]");
+        }
+
+        mounts.AddRange(declared.Mounts);
+        mounts.AddRange(compose);
+
+        foreach (string path in UsageOptions.SplitList(options.PersistedPaths))
+        {
+            AddPath(mounts, path, Persistence.Persistent, "volumegen.persisted_paths entry " + path);
+        }
+
+        if (dockerfile is not null)
+        {
+            foreach (string volume in dockerfile.Volumes)
+            {
+                mounts.Add(new KnownMount(volume, Persistence.Persistent, false, "Dockerfile VOLUME " + volume));
+            }
+        }
+
+        string workingDirectory = Absolute(options.WorkingDirectory)
+            ?? Absolute(options.ContainerWorkingDirectory)
+            ?? dockerfile?.WorkingDirectory
+            ?? PersistedKnowledge.DefaultWorkingDirectory;
+
+        bool isActive = referencesVolumeGen || dockerfile is not null || hasComposeFile
+            || options.WorkingDirectory is not null || options.PersistedPaths is not null
+            || options.EphemeralPaths is not null || options.AdditionalSinks is not null;
+
+        return new PersistedKnowledge(isActive, mounts, workingDirectory, HomeOf(options, dockerfile));
+    }
+
+    /// <summary>
+    /// The container user's home: volumegen.home_directory, else from the Dockerfile's final USER or the
+    /// ContainerUser property (root → /root; app, $APP_UID or 1654 → /home/app; another name → /home/name),
+    /// else /root for a Dockerfile without USER (Docker's default user), else /home/app (the SDK containers' default user).
+    /// </summary>
+    public static string? HomeOf(UsageOptions options, DockerfileFacts? dockerfile)
+    {
+        if (Absolute(options.HomeDirectory) is string home)
+        {
+            return home;
+        }
+
+        string? user = dockerfile?.User ?? options.ContainerUser;
+        if (user is null)
+        {
+            return dockerfile is not null ? "/root" : "/home/app";
+        }
+
+        switch (user)
+        {
+            case "root":
+            case "0":
+                return "/root";
+            case "app":
+            case "$APP_UID":
+            case "${APP_UID}":
+            case "1654":
+                return "/home/app";
+        }
+
+        foreach (char c in user)
+        {
+            if (!ContainerPath.IsVolumeNameChar(c))
+            {
+                return null;
+            }
+        }
+
+        return char.IsDigit(user[0]) ? null : "/home/" + user;
+    }
+
+    private static void AddPath(List<KnownMount> mounts, string path, Persistence persistence, string description)
+    {
+        if (ContainerPath.IsAbsolute(path))
+        {
+            mounts.Add(new KnownMount(ContainerPath.Resolve("/", path), persistence, false, description));
+        }
+    }
+
+    private static string? Absolute(string? path)
+        => path is not null && ContainerPath.IsAbsolute(path) ? ContainerPath.Resolve("/", path) : null;
+}

@@ -1,0 +1,113 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace VolumeGen.SourceGenerators.Usage.Persisted;
+
+/// <summary>
+/// The options the usage analyzers read from .editorconfig / .globalconfig and the compiler-visible MSBuild
+/// properties. Read once per (compilation, options set); value-equal so knowledge built from equal options is shared.
+/// </summary>
+internal sealed class UsageOptions : IEquatable<UsageOptions>
+{
+    public const string WorkingDirectoryKey = "volumegen.working_directory";
+    public const string PersistedPathsKey = "volumegen.persisted_paths";
+    public const string EphemeralPathsKey = "volumegen.ephemeral_paths";
+    public const string AdditionalSinksKey = "volumegen.additional_sinks";
+    public const string HomeDirectoryKey = "volumegen.home_directory";
+    public const string ContainerWorkingDirectoryProperty = "build_property.ContainerWorkingDirectory";
+    public const string ContainerUserProperty = "build_property.ContainerUser";
+
+    /// <summary>The default of volumegen.ephemeral_paths.</summary>
+    public const string DefaultEphemeralPaths = "/tmp";
+
+    private UsageOptions(string? workingDirectory, string? containerWorkingDirectory, string? persistedPaths, string? ephemeralPaths, string? additionalSinks, string? homeDirectory, string? containerUser)
+    {
+        WorkingDirectory = workingDirectory;
+        ContainerWorkingDirectory = containerWorkingDirectory;
+        PersistedPaths = persistedPaths;
+        EphemeralPaths = ephemeralPaths;
+        AdditionalSinks = additionalSinks;
+        HomeDirectory = homeDirectory;
+        ContainerUser = containerUser;
+    }
+
+    public string? WorkingDirectory { get; }
+
+    public string? ContainerWorkingDirectory { get; }
+
+    public string? PersistedPaths { get; }
+
+    public string? EphemeralPaths { get; }
+
+    public string? AdditionalSinks { get; }
+
+    public string? HomeDirectory { get; }
+
+    public string? ContainerUser { get; }
+
+    /// <summary>Reads the options of one syntax tree; tree options win over global ones.</summary>
+    public static UsageOptions Read(AnalyzerConfigOptions tree, AnalyzerConfigOptions global)
+        => new(
+            Get(tree, global, WorkingDirectoryKey),
+            Get(tree, global, ContainerWorkingDirectoryProperty),
+            Get(tree, global, PersistedPathsKey),
+            Get(tree, global, EphemeralPathsKey),
+            Get(tree, global, AdditionalSinksKey),
+            Get(tree, global, HomeDirectoryKey),
+            Get(tree, global, ContainerUserProperty));
+
+    /// <summary>Splits a list option (commas, semicolons or whitespace).</summary>
+    public static IReadOnlyList<string> SplitList(string? value)
+    {
+        var items = new List<string>();
+        if (value is null)
+        {
+            return items;
+        }
+
+        foreach (string item in value.Split(new[] { ',', ';', ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries))
+        {
+            items.Add(item.Trim());
+        }
+
+        return items;
+    }
+
+    private static string? Get(AnalyzerConfigOptions tree, AnalyzerConfigOptions global, string key)
+    {
+        if ((tree.TryGetValue(key, out string? value) || global.TryGetValue(key, out value)) && value is not null)
+        {
+            string trimmed = value.Trim();
+            return trimmed.Length == 0 ? null : trimmed;
+        }
+
+        return null;
+    }
+
+    public bool Equals(UsageOptions? other)
+        => other is not null
+        && WorkingDirectory == other.WorkingDirectory
+        && ContainerWorkingDirectory == other.ContainerWorkingDirectory
+        && PersistedPaths == other.PersistedPaths
+        && EphemeralPaths == other.EphemeralPaths
+        && AdditionalSinks == other.AdditionalSinks
+        && HomeDirectory == other.HomeDirectory
+        && ContainerUser == other.ContainerUser;
+
+    public override bool Equals(object? obj) => Equals(obj as UsageOptions);
+
+    public override int GetHashCode()
+    {
+        unchecked
+        {
+            int hash = 17;
+            foreach (string? value in new[] { WorkingDirectory, ContainerWorkingDirectory, PersistedPaths, EphemeralPaths, AdditionalSinks, HomeDirectory, ContainerUser })
+            {
+                hash = (hash * 31) + (value is null ? 0 : StringComparer.Ordinal.GetHashCode(value));
+            }
+
+            return hash;
+        }
+    }
+}
