@@ -38,7 +38,7 @@ internal sealed class UsageCompilationState
         Evaluator = new PathEvaluator(compilation);
         DataProtectionExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.DataProtectionServiceCollectionExtensions");
         _files = new Lazy<ContainerFiles>(() => ContainerFiles.Read(options.AdditionalFiles, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
-        _declared = new Lazy<DeclaredStorage>(() => DeclaredStorage.Read(compilation, _attributes, readManifest: true, readAttributes: true, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+        _declared = new Lazy<DeclaredStorage>(() => DeclaredStorage.Read(compilation, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The built-in sinks of this compilation.</summary>
