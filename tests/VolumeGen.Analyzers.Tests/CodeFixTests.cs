@@ -1,0 +1,164 @@
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+using VolumeGen.Analyzers.Tests.Infrastructure;
+using VolumeGen.CodeFixers.Usage;
+using VolumeGen.SourceGenerators.Diagnostics;
+using VolumeGen.SourceGenerators.Usage;
+using Xunit;
+
+namespace VolumeGen.Analyzers.Tests;
+
+/// <summary>The usage code fixes, applied one by one and with Fix All (document, project and solution scope).</summary>
+public sealed class CodeFixTests
+{
+    private const string Writes = """
+        class C
+        {
+            void M()
+            {
+                File.WriteAllText({|#0:"/srv/uploads/a.txt"|}, "x");
+                File.WriteAllText({|#1:"/srv/exports/b.csv"|}, "x");
+                File.WriteAllText({|#2:"/srv/uploads/c.txt"|}, "x");
+            }
+        }
+        """;
+
+    private const string FixedWrites = """
+        class C
+        {
+            void M()
+            {
+                File.WriteAllText("/srv/uploads/a.txt", "x");
+                File.WriteAllText("/srv/exports/b.csv", "x");
+                File.WriteAllText("/srv/uploads/c.txt", "x");
+            }
+        }
+        """;
+
+    private static DiagnosticResult[] ThreeWrites =>
+    [
+        Expect.Diagnostic(DiagnosticDescriptors.WriteOutsidePersistedPath, 0),
+        Expect.Diagnostic(DiagnosticDescriptors.WriteOutsidePersistedPath, 1),
+        Expect.Diagnostic(DiagnosticDescriptors.WriteOutsidePersistedPath, 2),
+    ];
+
+    [Fact]
+    public async Task Declares_the_folder_on_the_storage_class()
+    {
+        var test = Test<DeclarePersistentVolumeCodeFix>(
+            "using System.IO;\nusing VolumeGen;\n\n[PersistentVolume(\"/app/data\")]\npublic static partial class AppStorage { }\n\nclass C\n{\n    void M() => File.WriteAllText({|#0:\"/srv/uploads/a.txt\"|}, \"x\");\n}\n",
+            "using System.IO;\nusing VolumeGen;\n\n[PersistentVolume(\"/app/data\")]\n[PersistentVolume(\"/srv/uploads\")]\npublic static partial class AppStorage { }\n\nclass C\n{\n    void M() => File.WriteAllText(\"/srv/uploads/a.txt\", \"x\");\n}\n",
+            Expect.Diagnostic(DiagnosticDescriptors.WriteOutsidePersistedPath, 0));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Fix_All_declares_every_folder_once()
+    {
+        var test = Test<DeclarePersistentVolumeCodeFix>(
+            "using System.IO;\nusing VolumeGen;\n\n[PersistentVolume(\"/app/data\")]\npublic static partial class AppStorage { }\n\n" + Writes,
+            "using System.IO;\nusing VolumeGen;\n\n[PersistentVolume(\"/app/data\")]\n[PersistentVolume(\"/srv/uploads\")]\n[PersistentVolume(\"/srv/exports\")]\npublic static partial class AppStorage { }\n\n" + FixedWrites,
+            ThreeWrites);
+        test.CodeActionEquivalenceKey = DeclarePersistentVolumeCodeFix.EquivalenceKeyPrefix + "AppStorage";
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Offers_each_storage_class_when_there_are_several()
+    {
+        const string storage = "using System.IO;\nusing VolumeGen;\n\n[PersistentVolume(\"/app/data\")]\npublic static partial class AppStorage { }\n\n[AnonymousVolume(\"/app/cache\")]\npublic static partial class CacheStorage { }\n\n";
+        const string fixedStorage = "using System.IO;\nusing VolumeGen;\n\n[PersistentVolume(\"/app/data\")]\npublic static partial class AppStorage { }\n\n[AnonymousVolume(\"/app/cache\")]\n[PersistentVolume(\"/srv/uploads\")]\n[PersistentVolume(\"/srv/exports\")]\npublic static partial class CacheStorage { }\n\n";
+        var test = Test<DeclarePersistentVolumeCodeFix>(storage + Writes, fixedStorage + FixedWrites, ThreeWrites);
+        test.CodeActionEquivalenceKey = DeclarePersistentVolumeCodeFix.EquivalenceKeyPrefix + "CacheStorage";
+        test.CodeActionIndex = 1;
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Creates_ContainerStorage_when_the_project_has_no_storage_class()
+    {
+        var test = Test<DeclarePersistentVolumeCodeFix>(
+            "using System.IO;\n\nclass C\n{\n    void M() => File.WriteAllText({|#0:\"/srv/uploads/a.txt\"|}, \"x\");\n}\n",
+            "using System.IO;\n\nclass C\n{\n    void M() => File.WriteAllText(\"/srv/uploads/a.txt\", \"x\");\n}\n",
+            Expect.Diagnostic(DiagnosticDescriptors.WriteOutsidePersistedPath, 0));
+        test.FixedState.Sources.Add(("/0/ContainerStorage.cs", "using VolumeGen;\n\n[PersistentVolume(\"/srv/uploads\")]\npublic static partial class ContainerStorage\n{\n}\n"));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Fix_All_creates_one_ContainerStorage_with_every_folder()
+    {
+        var test = Test<DeclarePersistentVolumeCodeFix>("using System.IO;\n\n" + Writes, "using System.IO;\n\n" + FixedWrites, ThreeWrites);
+        // One fix at a time: the first creates the class; the remaining write then offers "on ContainerStorage", another action.
+        test.FixedState.Sources.Clear();
+        test.FixedState.Sources.Add("using System.IO;\n\n" + Writes.Replace("{|#0:", string.Empty).Replace("{|#2:", string.Empty).Replace("\"|}, \"x\");\n        File.WriteAllText({|#1:", "\", \"x\");\n        File.WriteAllText({|#1:").Replace(".txt\"|}", ".txt\""));
+        test.FixedState.Sources.Add(("/0/ContainerStorage.cs", "using VolumeGen;\n\n[PersistentVolume(\"/srv/uploads\")]\npublic static partial class ContainerStorage\n{\n}\n"));
+        test.FixedState.ExpectedDiagnostics.Add(Expect.Diagnostic(DiagnosticDescriptors.WriteOutsidePersistedPath, 1));
+        test.FixedState.MarkupHandling = MarkupMode.Allow;
+        test.NumberOfIncrementalIterations = 1;
+        test.BatchFixedState.Sources.Add("using System.IO;\n\n" + FixedWrites);
+        test.BatchFixedState.Sources.Add(("/0/ContainerStorage.cs", "using VolumeGen;\n\n[PersistentVolume(\"/srv/uploads\")]\n[PersistentVolume(\"/srv/exports\")]\npublic static partial class ContainerStorage\n{\n}\n"));
+        test.BatchFixedState.AdditionalReferences.AddRange(TestReferences.All);
+        test.CodeActionEquivalenceKey = DeclarePersistentVolumeCodeFix.NewClassKey;
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Declares_the_Data_Protection_key_folder()
+    {
+        var test = Test<DeclarePersistentVolumeCodeFix>(
+            "using VolumeGen;\nusing Microsoft.Extensions.DependencyInjection;\n\n[PersistentVolume(\"/app/data\")]\npublic static partial class AppStorage { }\n\nclass C\n{\n    void M(IServiceCollection services) => services.{|#0:AddDataProtection()|};\n}\n",
+            "using VolumeGen;\nusing Microsoft.Extensions.DependencyInjection;\n\n[PersistentVolume(\"/app/data\")]\n[PersistentVolume(\"/home/app/.aspnet/DataProtection-Keys\")]\npublic static partial class AppStorage { }\n\nclass C\n{\n    void M(IServiceCollection services) => services.AddDataProtection();\n}\n",
+            Expect.Diagnostic(DiagnosticDescriptors.DataProtectionKeysNotPersisted, 0));
+        test.TestState.Sources.Add(Sources.Stubs);
+        test.FixedState.Sources.Add(Sources.Stubs);
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Marks_the_folder_ephemeral()
+    {
+        var test = Test<MarkEphemeralPathCodeFix>(
+            "using System.IO;\nusing VolumeGen;\n\nclass C\n{\n    void M() => File.WriteAllText({|#0:\"/srv/uploads/a.txt\"|}, \"x\");\n}\n",
+            "using System.IO;\nusing VolumeGen;\n\n[assembly: EphemeralPath(\"/srv/uploads\")]\n\nclass C\n{\n    void M() => File.WriteAllText(\"/srv/uploads/a.txt\", \"x\");\n}\n",
+            Expect.Diagnostic(DiagnosticDescriptors.WriteOutsidePersistedPath, 0));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Fix_All_marks_every_folder_ephemeral_once()
+    {
+        var test = Test<MarkEphemeralPathCodeFix>(
+            "using System.IO;\nusing VolumeGen;\n\n" + Writes,
+            "using System.IO;\nusing VolumeGen;\n\n[assembly: EphemeralPath(\"/srv/uploads\")]\n[assembly: EphemeralPath(\"/srv/exports\")]\n\n" + FixedWrites,
+            ThreeWrites);
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task No_fix_is_offered_for_a_file_in_the_working_directory()
+    {
+        const string source = "using System.IO;\nusing VolumeGen;\n\n[PersistentVolume(\"/app/data\")]\npublic static partial class AppStorage { }\n\nclass C\n{\n    void M() => File.WriteAllText({|#0:\"settings.json\"|}, \"x\");\n}\n";
+        var test = Test<DeclarePersistentVolumeCodeFix>(source, source, Expect.Diagnostic(DiagnosticDescriptors.WriteOutsidePersistedPath, 0));
+        test.FixedState.ExpectedDiagnostics.Add(Expect.Diagnostic(DiagnosticDescriptors.WriteOutsidePersistedPath, 0));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    private static CSharpCodeFixTest<ContainerWriteAnalyzer, TFix, DefaultVerifier> Test<TFix>(string source, string fixedSource, params DiagnosticResult[] expected)
+        where TFix : CodeFixProvider, new()
+    {
+        var test = new CSharpCodeFixTest<ContainerWriteAnalyzer, TFix, DefaultVerifier>
+        {
+            ReferenceAssemblies = TestReferences.None,
+            TestCode = source,
+            FixedCode = fixedSource,
+        };
+        test.TestState.AdditionalReferences.AddRange(TestReferences.All);
+        test.FixedState.AdditionalReferences.AddRange(TestReferences.All);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test;
+    }
+}
