@@ -26,7 +26,7 @@ public sealed class PackageFixture : IDisposable
             "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n  <packageSources>\n    <add key=\"volumegen-test-feed\" value=\"feed\" />\n  </packageSources>\n</configuration>\n");
 
         (int exit, string output) = Processes.Run("dotnet",
-            new[] { "pack", Path.Combine(RepoRoot, "src", "VolumeGen", "VolumeGen.csproj"), "-c", "Release", "-p:PackageOutputPath=" + Feed, "--disable-build-servers", "-p:UseSharedCompilation=false", "-nologo" },
+            new[] { "pack", Path.Combine(RepoRoot, "src", "VolumeGen", "VolumeGen.csproj"), "-c", "PackageTests", "--no-restore", "-p:PackageOutputPath=" + Feed, "--disable-build-servers", "-p:UseSharedCompilation=false", "-nologo" },
             RepoRoot, Environment());
         PackOutput = output;
         Package = Path.Combine(Feed, "VolumeGen.0.1.0.nupkg");
