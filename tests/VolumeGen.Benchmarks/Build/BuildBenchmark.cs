@@ -98,6 +98,7 @@ public sealed partial class BuildBenchmark
         double analyzers = TotalTime(AnalyzerTotal(), log);
         double generatorsTotal = TotalTime(GeneratorTotal(), log);
         var ours = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        Match generatorSection = GeneratorTotal().Match(log);
         foreach (Match row in ReportRow().Matches(log))
         {
             string name = row.Groups[3].Value.Trim();
@@ -106,9 +107,15 @@ public sealed partial class BuildBenchmark
                 continue;
             }
 
+            // The table lists the assembly row ("VolumeGen.SourceGenerators, Version=...") and one row per class
+            // ("VolumeGen.SourceGenerators.Analyzers.DeclarationAnalyzer (VG1001, VG1002, ...)"); the analyzer and
+            // generator tables follow their "Total ... execution time" lines.
+            int cut = name.IndexOf(", Version=", StringComparison.Ordinal);
+            cut = cut >= 0 ? cut : name.IndexOf(" (", StringComparison.Ordinal);
+            string key = cut >= 0 ? name.Substring(0, cut) : name;
+            bool isGenerator = generatorSection.Success && row.Index > generatorSection.Index;
+            key = (isGenerator ? "generators: " : "analyzers: ") + key.Replace("VolumeGen.SourceGenerators.", string.Empty, StringComparison.Ordinal);
             string seconds = row.Groups[1].Value.TrimStart('<');
-            // The table lists the assembly row (", Version=...") and one row per analyzer or generator class.
-            string key = name.Split(',')[0].Trim();
             ours[key] = (ours.TryGetValue(key, out double seen) ? seen : 0) + double.Parse(seconds, CultureInfo.InvariantCulture);
         }
 

@@ -36,8 +36,8 @@ public sealed class NoOpDeclarationAnalyzer : DiagnosticAnalyzer
 }
 
 /// <summary>
-/// The floor for the usage analyzers: resolves well-known types once per compilation and registers invocation and
-/// object-creation operation actions that do nothing (registering them makes the driver build operation trees).
+/// The floor for the usage analyzers: resolves well-known types once per compilation and registers invocation,
+/// object-creation and assignment operation actions that do nothing (registering them makes the driver build operation trees).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class NoOpUsageAnalyzer : DiagnosticAnalyzer
@@ -61,7 +61,7 @@ public sealed class NoOpUsageAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(static _ => { }, OperationKind.Invocation, OperationKind.ObjectCreation);
+            start.RegisterOperationAction(static _ => { }, OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment);
         });
     }
 }

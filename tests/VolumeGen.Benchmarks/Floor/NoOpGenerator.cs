@@ -4,8 +4,9 @@ using Microsoft.CodeAnalysis;
 namespace VolumeGen.Benchmarks.Floor;
 
 /// <summary>
-/// The floor for a generator: the same shape as VolumeGen's (ForAttributeWithMetadataName on each mount attribute,
-/// an equatable value per class, a collected output) but it emits nothing. What any attribute-driven package costs.
+/// The floor for a generator: the same shape as VolumeGen's (ForAttributeWithMetadataName on each of the five class
+/// attributes plus one on the assembly's EphemeralPath, an equatable value per class, collected outputs) but it
+/// reads nothing and emits nothing. What any attribute-driven package costs.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class NoOpGenerator : IIncrementalGenerator
@@ -16,6 +17,7 @@ public sealed class NoOpGenerator : IIncrementalGenerator
         "VolumeGen.AnonymousVolumeAttribute",
         "VolumeGen.BindMountAttribute",
         "VolumeGen.TmpfsMountAttribute",
+        "VolumeGen.EphemeralPathAttribute",
     };
 
     /// <inheritdoc />
@@ -32,5 +34,14 @@ public sealed class NoOpGenerator : IIncrementalGenerator
                 .Collect();
             context.RegisterSourceOutput(classes, static (_, _) => { });
         }
+
+        IncrementalValueProvider<ImmutableArray<int>> assembly = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                "VolumeGen.EphemeralPathAttribute",
+                static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax,
+                static (attributeContext, _) => attributeContext.Attributes.Length)
+            .WithTrackingName("NoOp_AssemblyEphemeralPaths")
+            .Collect();
+        context.RegisterSourceOutput(assembly, static (_, _) => { });
     }
 }

@@ -41,7 +41,7 @@ public sealed class CompileConfiguration
     /// <summary>The floor: a generator and analyzers of VolumeGen's shape that do nothing.</summary>
     public static CompileConfiguration Floor { get; } = new(
         "floor",
-        "no-op generator (ForAttributeWithMetadataName x4) + no-op declaration and usage analyzers",
+        "no-op generator (ForAttributeWithMetadataName x6) + no-op declaration and usage analyzers",
         static () => ImmutableArray.Create(new NoOpGenerator().AsSourceGenerator()),
         static () => ImmutableArray.Create<DiagnosticAnalyzer>(new NoOpDeclarationAnalyzer(), new NoOpUsageAnalyzer()));
 

@@ -36,7 +36,7 @@ public static class IncrementalSection
             + "(median of at least 3 edits, each a new text). Step outputs are counted by `IncrementalStepRunReason` over every tracked step "
             + "(VolumeGen's named steps and Roslyn's own ForAttributeWithMetadataName steps); an output re-ran when its reason is New or Modified.");
         report.Table(
-            new[] { "files", "configuration", "edit", "re-run (ms)", "first run (ms)", "tracked steps", "step outputs by reason", "outputs re-run / total", "re-run outputs" },
+            new[] { "files", "configuration", "edit", "re-run (ms)", "first run (ms)", "tracked steps", "step outputs by reason", "outputs re-run / total", "re-run outputs", "slowest tracked steps (ms, last edit)" },
             results.Select(static r => (IReadOnlyList<string>)new[]
             {
                 r.Size.Files.ToString("N0", CultureInfo.InvariantCulture),
@@ -48,6 +48,7 @@ public static class IncrementalSection
                 string.Join(", ", r.Result.StepOutputs.Select(static p => $"{p.Key} {p.Value}")),
                 $"{r.Result.OutputsRerun} / {r.Result.OutputsTotal}",
                 r.Result.RerunOutputSteps.Count == 0 ? "none" : string.Join(", ", r.Result.RerunOutputSteps),
+                string.Join(", ", r.Result.HottestSteps.Select(static h => $"{h.Step} {Stats.Ms(h.Ms)}")),
             }));
 
         List<IncrementalResult> unrelated = results

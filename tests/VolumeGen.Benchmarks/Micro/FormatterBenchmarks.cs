@@ -4,7 +4,8 @@ namespace VolumeGen.Benchmarks.Micro;
 
 /// <summary>
 /// The runtime formatters the CLI, the build task and the generated helpers call: run arguments (both flag styles),
-/// shell quoting (POSIX and PowerShell) and the Dockerfile VOLUME line, over a realistic mount set.
+/// shell quoting (POSIX and PowerShell), the Dockerfile VOLUME line, the compose override and the Kubernetes
+/// manifests, over a realistic mount set.
 /// </summary>
 [MemoryDiagnoser]
 public class FormatterBenchmarks
@@ -42,4 +43,12 @@ public class FormatterBenchmarks
     /// <summary>The Dockerfile VOLUME instruction (JSON form, word-processor escaping).</summary>
     [Benchmark]
     public string DockerfileVolumeLine() => DockerfileVolume.Format(_mounts);
+
+    /// <summary>The compose override YAML.</summary>
+    [Benchmark]
+    public string ComposeOverrideYaml() => ComposeOverride.Format(_mounts, "app");
+
+    /// <summary>The Kubernetes PVCs and Deployment patch (hostPath included, so every mount kind is formatted).</summary>
+    [Benchmark]
+    public string KubernetesYaml() => KubernetesManifests.Format(_mounts, "app", new KubernetesOptions { IncludeHostPath = true, BindRoot = "/work/project" });
 }
