@@ -52,8 +52,22 @@ public sealed class CompileConfiguration
         static () => Instantiate<IIncrementalGenerator, GeneratorAttribute>().Select(static g => g.AsSourceGenerator()).ToImmutableArray(),
         static () => Instantiate<DiagnosticAnalyzer, DiagnosticAnalyzerAttribute>().ToImmutableArray());
 
-    /// <summary>The three configurations, in the order the first run uses.</summary>
-    public static IReadOnlyList<CompileConfiguration> All { get; } = new[] { Without, Floor, VolumeGen };
+    /// <summary>The realistic baseline: the compiler plus the analyzers every SDK project runs by default.</summary>
+    public static CompileConfiguration Sdk { get; } = new(
+        "sdk",
+        "compiler + the .NET SDK's default analyzers (NetAnalyzers)",
+        static () => ImmutableArray<ISourceGenerator>.Empty,
+        static () => SdkAnalyzers.Analyzers);
+
+    /// <summary>VolumeGen on top of the realistic baseline.</summary>
+    public static CompileConfiguration SdkAndVolumeGen { get; } = new(
+        "sdk+volumegen",
+        "the SDK's default analyzers + VolumeGen",
+        static () => VolumeGen.CreateGenerators(),
+        static () => SdkAnalyzers.Analyzers.AddRange(VolumeGen.CreateAnalyzers()));
+
+    /// <summary>The configurations, in the order the first run uses.</summary>
+    public static IReadOnlyList<CompileConfiguration> All { get; } = new[] { Without, Floor, VolumeGen, Sdk, SdkAndVolumeGen };
 
     /// <summary>The analyzer assembly under test.</summary>
     public static Assembly VolumeGenAssembly => typeof(VolumeGenAnalyzers::VolumeGen.SourceGenerators.Diagnostics.RuleIdentifiers).Assembly;

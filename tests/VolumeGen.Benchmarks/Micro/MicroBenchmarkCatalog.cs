@@ -10,5 +10,7 @@ public static class MicroBenchmarkCatalog
     public static IReadOnlyList<Type> Types { get; } = new[]
     {
         typeof(FormatterBenchmarks),
+        typeof(PathEvaluatorBenchmarks),
+        typeof(SinkLookupBenchmarks),
     };
 }

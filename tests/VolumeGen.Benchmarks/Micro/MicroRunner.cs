@@ -18,7 +18,7 @@ namespace VolumeGen.Benchmarks.Micro;
 /// </summary>
 public static class MicroRunner
 {
-    /// <summary>The benchmark classes; path-evaluator and sink-table benchmarks join when those APIs exist.</summary>
+    /// <summary>The benchmark classes: formatters, path evaluator, sink lookup.</summary>
     public static IReadOnlyList<Type> BenchmarkTypes { get; } = MicroBenchmarkCatalog.Types;
 
     /// <summary>Runs every class and adds its table to <paramref name="report"/>.</summary>
@@ -33,7 +33,7 @@ public static class MicroRunner
             .AddJob(job)
             .AddExporter(MarkdownExporter.GitHub)
             .WithArtifactsPath(Path.Combine(artifactsDirectory, "bdn"))
-            .WithOptions(ConfigOptions.JoinSummary | ConfigOptions.DisableLogFile);
+            .WithOptions(ConfigOptions.DisableLogFile);
         Summary[] summaries = BenchmarkRunner.Run(BenchmarkTypes.ToArray(), config);
         foreach (Summary summary in summaries)
         {
