@@ -102,6 +102,35 @@ public sealed class IncrementalCachingTests
     }
 
     [Fact]
+    public void Edit_of_a_base_storage_class_in_another_file_updates_the_derived_class()
+    {
+        const string baseValid = """
+            using VolumeGen;
+            [PersistentVolume("/app/data")]
+            public partial class BaseStorage { }
+            """;
+        const string derived = """
+            using VolumeGen;
+            [PersistentVolume("/srv/data")]
+            public sealed partial class DerivedStorage : BaseStorage { }
+            """;
+        CSharpCompilation compilation = TestCompiler.Compile(new[] { baseValid, derived });
+        GeneratorDriver driver = TestCompiler.CreateDriver().RunGenerators(compilation);
+        string before = GeneratedText(driver.GetRunResult().Results.Single(), "DerivedStorage.g.cs");
+        Assert.Contains("public const string Data2 = \"/srv/data\";", before, StringComparison.Ordinal);
+        Assert.Contains("public static new global::VolumeGen.MountSet Mounts", before, StringComparison.Ordinal);
+
+        // The base becomes invalid (no generated members): the derived class must neither hide nor dodge them.
+        CSharpCompilation edited = Replace(compilation, 0, baseValid.Replace("\"/app/data\"", "\"app/data\"", StringComparison.Ordinal));
+        driver = driver.RunGeneratorsAndUpdateCompilation(edited, out Compilation output, out _);
+        string after = GeneratedText(driver.GetRunResult().Results.Single(), "DerivedStorage.g.cs");
+
+        Assert.Contains("public const string Data = \"/srv/data\";", after, StringComparison.Ordinal);
+        Assert.Contains("public static global::VolumeGen.MountSet Mounts", after, StringComparison.Ordinal);
+        Assert.Empty(output.GetDiagnostics().Where(static d => d.Severity >= DiagnosticSeverity.Warning && d.Location.SourceTree?.FilePath.EndsWith(".g.cs", StringComparison.Ordinal) == true));
+    }
+
+    [Fact]
     public void Models_hold_no_symbols_syntax_locations_or_compilations()
     {
         (GeneratorDriver driver, _) = FirstRun();

@@ -195,6 +195,34 @@ internal static class SnapshotCases
             """,
         },
         ["HostileStrings"] = new[] { HostileStrings },
+        ["InheritedMemberNames"] = new[]
+        {
+            """
+            using VolumeGen;
+            namespace Shop;
+            public class StorageBase { public static string Data => "base"; protected int Logs; }
+            [PersistentVolume("/app/data")]
+            [PersistentVolume("/app/logs")]
+            [AnonymousVolume("/app/to-string")]
+            [AnonymousVolume("/app/equals")]
+            [TmpfsMount("/app/get-hash-code")]
+            [TmpfsMount("/app/get-type")]
+            public partial class DerivedStorage : StorageBase { }
+            """,
+        },
+        ["DerivedStorageClass"] = new[]
+        {
+            """
+            using VolumeGen;
+            namespace Shop;
+            [PersistentVolume("/app/base")]
+            [PersistentVolume("/app/data")]
+            public partial class BaseStorage { }
+            [AnonymousVolume("/app/derived")]
+            [AnonymousVolume("/srv/data")]
+            public sealed partial class DerivedStorage : BaseStorage { }
+            """,
+        },
         ["KeywordNames"] = new[]
         {
             """

@@ -15,7 +15,8 @@ namespace VolumeGen.SourceGenerators.Declarations;
 /// <param name="Shape">Whether members can be generated into it.</param>
 /// <param name="Mounts">The mount attributes in declaration order.</param>
 /// <param name="EphemeralPaths">Normalised paths of the class's <c>[EphemeralPath]</c> attributes.</param>
-/// <param name="MemberNames">Names of members the class already declares (generated names avoid them).</param>
+/// <param name="MemberNames">Names of members the class declares or inherits (generated constant names avoid them).</param>
+/// <param name="InheritedReservedNames">Generated member names (<c>Mounts</c>, …) a base type already declares: emitted with <c>new</c>.</param>
 internal sealed record StorageClassDeclaration(
     string MetadataName,
     string FullName,
@@ -25,7 +26,8 @@ internal sealed record StorageClassDeclaration(
     StorageClassShape Shape,
     EquatableArray<MountDeclaration> Mounts,
     EquatableArray<string> EphemeralPaths,
-    EquatableArray<string> MemberNames)
+    EquatableArray<string> MemberNames,
+    EquatableArray<string> InheritedReservedNames)
 {
     /// <summary>The mounts as a runtime <see cref="MountSet"/>, or null when an argument has no usable value.</summary>
     public MountSet? ToMountSet() => MountDeclarations.ToMountSet(Mounts);

@@ -73,7 +73,21 @@ internal static class StorageClassReader
         string? ns = NamespaceOf(type);
         string typePath = string.Join(".", containing.Select(static h => h.Name).Concat(new[] { type.Name }));
         string metadataPath = string.Join("+", containing.Select(static h => h.Name).Concat(new[] { type.Name }));
+        // Inherited names count too: a constant named like a base member (ToString, Equals, …) would hide it (CS0108).
         var memberNames = new SortedSet<string>(type.MemberNames, StringComparer.Ordinal);
+        var inheritedReserved = new SortedSet<string>(StringComparer.Ordinal);
+        for (INamedTypeSymbol? baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
+        {
+            memberNames.UnionWith(baseType.MemberNames);
+            inheritedReserved.UnionWith(baseType.MemberNames.Where(static name => ReservedMemberNames.Contains(name)));
+
+            // A base storage class gets the generated members too, though they are not in this compilation yet.
+            if (!baseType.DeclaringSyntaxReferences.IsDefaultOrEmpty && Read(baseType, attributes, cancellationToken) is { CanGenerate: true } baseDeclaration)
+            {
+                inheritedReserved.UnionWith(ReservedMemberNames);
+                memberNames.UnionWith(Emitting.MemberNaming.ConstantNames(baseDeclaration, baseDeclaration.ToMountSet()!));
+            }
+        }
         if (!IsValidName(type.Name) || containing.Any(static h => !IsValidName(h.Name)) || (ns is not null && ns.Split('.').Any(static part => !IsValidName(part))))
         {
             shape = StorageClassShape.Incomplete;
@@ -93,7 +107,8 @@ internal static class StorageClassReader
             Shape: shape,
             Mounts: mounts.ToEquatableArray(),
             EphemeralPaths: ephemeralPaths.ToEquatableArray(),
-            MemberNames: memberNames.ToEquatableArray());
+            MemberNames: memberNames.ToEquatableArray(),
+            InheritedReservedNames: inheritedReserved.ToEquatableArray());
     }
 
     /// <summary>

@@ -48,9 +48,9 @@ internal static class StorageClassEmitter
             writer.Line();
         }
 
-        WriteMounts(writer, mounts);
+        WriteMounts(writer, mounts, Modifier(declaration, "Mounts"));
         writer.Line();
-        WriteRunHelpers(writer);
+        WriteRunHelpers(writer, Modifier(declaration, "RunArguments"), Modifier(declaration, "CommandLine"));
         writer.Line();
         string dockerfile = DockerfileVolume.Format(mounts);
         writer.Line("/// <summary>");
@@ -59,7 +59,7 @@ internal static class StorageClassEmitter
             : "/// The Dockerfile <c>VOLUME</c> instruction (JSON form, escaped for the Dockerfile word processor) for the named and anonymous volumes.");
         writer.Line("/// </summary>");
         writer.Line(GeneratedCode);
-        writer.Line("public const string DockerfileVolume = " + CSharpLiteral.String(dockerfile) + ";");
+        writer.Line("public " + Modifier(declaration, "DockerfileVolume") + "const string DockerfileVolume = " + CSharpLiteral.String(dockerfile) + ";");
 
         for (int i = scopes.Count - 1; i >= 0; i--)
         {
@@ -96,11 +96,15 @@ internal static class StorageClassEmitter
         writer.Line("public const string " + name + " = " + CSharpLiteral.String(mount.Target) + ";");
     }
 
-    private static void WriteMounts(SourceWriter writer, MountSet mounts)
+    // A storage class deriving from another one re-declares the generated members: 'new' says the hiding is meant (CS0108).
+    private static string Modifier(StorageClassDeclaration declaration, string member)
+        => System.Linq.Enumerable.Contains(declaration.InheritedReservedNames, member) ? "new " : string.Empty;
+
+    private static void WriteMounts(SourceWriter writer, MountSet mounts, string modifier)
     {
         writer.Line("/// <summary>The mounts declared on this class, in declaration order.</summary>");
         writer.Line(GeneratedCode);
-        writer.Line("public static global::VolumeGen.MountSet Mounts { get; } = new global::VolumeGen.MountSet(new global::VolumeGen.Mount[]");
+        writer.Line("public static " + modifier + "global::VolumeGen.MountSet Mounts { get; } = new global::VolumeGen.MountSet(new global::VolumeGen.Mount[]");
         writer.Line("{");
         foreach (Mount mount in mounts)
         {
@@ -126,7 +130,7 @@ internal static class StorageClassEmitter
             + ", mode: " + (mount.TmpfsMode is int mode ? CSharpLiteral.Int(mode) : "null") + ")",
     };
 
-    private static void WriteRunHelpers(SourceWriter writer)
+    private static void WriteRunHelpers(SourceWriter writer, string runArgumentsModifier, string commandLineModifier)
     {
         writer.Line("/// <summary>");
         writer.Line("/// The <c>docker run</c> arguments for <see cref=\"Mounts\"/>, one element per argument (for <c>ProcessStartInfo.ArgumentList</c>).");
@@ -134,7 +138,7 @@ internal static class StorageClassEmitter
         writer.Line("/// <param name=\"style\"><c>--mount</c> (default) or <c>-v</c>.</param>");
         writer.Line("/// <param name=\"bindRoot\">Root for relative bind-mount sources; default: the current directory.</param>");
         writer.Line(GeneratedCode);
-        writer.Line("public static string[] RunArguments(global::VolumeGen.MountStyle style = global::VolumeGen.MountStyle.Mount, string? bindRoot = null)");
+        writer.Line("public static " + runArgumentsModifier + "string[] RunArguments(global::VolumeGen.MountStyle style = global::VolumeGen.MountStyle.Mount, string? bindRoot = null)");
         writer.Line("    => Mounts.ToRunArguments(style, bindRoot);");
         writer.Line();
         writer.Line("/// <summary>");
@@ -144,7 +148,7 @@ internal static class StorageClassEmitter
         writer.Line("/// <param name=\"style\"><c>--mount</c> (default) or <c>-v</c>.</param>");
         writer.Line("/// <param name=\"bindRoot\">Root for relative bind-mount sources; default: the current directory.</param>");
         writer.Line(GeneratedCode);
-        writer.Line("public static string CommandLine(global::VolumeGen.ShellDialect shell = global::VolumeGen.ShellDialect.Posix, global::VolumeGen.MountStyle style = global::VolumeGen.MountStyle.Mount, string? bindRoot = null)");
+        writer.Line("public static " + commandLineModifier + "string CommandLine(global::VolumeGen.ShellDialect shell = global::VolumeGen.ShellDialect.Posix, global::VolumeGen.MountStyle style = global::VolumeGen.MountStyle.Mount, string? bindRoot = null)");
         writer.Line("    => Mounts.ToCommandLine(shell, style, bindRoot);");
     }
 
