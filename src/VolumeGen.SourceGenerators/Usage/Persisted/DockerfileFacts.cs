@@ -61,7 +61,8 @@ internal sealed class DockerfileFacts
                 case "USER" when current is not null:
                     string user = rest.Trim();
                     int colon = user.IndexOf(':');
-                    current.User = colon >= 0 ? user.Substring(0, colon) : user;
+                    string name = colon >= 0 ? user.Substring(0, colon) : user;
+                    current.User = name.Length > 0 ? name : current.User;
                     break;
                 case "ENV" when current is not null:
                     ReadEnv(rest, current);

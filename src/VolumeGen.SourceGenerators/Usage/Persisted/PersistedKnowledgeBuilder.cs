@@ -73,7 +73,7 @@ internal static class PersistedKnowledgeBuilder
         }
 
         string? user = dockerfile?.User ?? options.ContainerUser;
-        if (user is null)
+        if (string.IsNullOrEmpty(user))
         {
             return dockerfile is not null ? "/root" : "/home/app";
         }
@@ -90,7 +90,7 @@ internal static class PersistedKnowledgeBuilder
                 return "/home/app";
         }
 
-        foreach (char c in user)
+        foreach (char c in user!)
         {
             if (!ContainerPath.IsVolumeNameChar(c))
             {
