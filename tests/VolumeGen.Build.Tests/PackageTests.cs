@@ -82,10 +82,13 @@ public sealed class PackageTests
     public void Consumer_uses_generated_members_sees_diagnostics_and_gets_the_region_which_a_no_change_build_keeps_and_an_attribute_change_updates()
     {
         ConsumerProject project = Project("Demo", Head + "VOLUME /app/logs\n# >>> VolumeGen\n# <<< VolumeGen\n" + Tail);
+        System.IO.File.WriteAllText(project.File("Uploads.cs"),
+            "namespace Demo;\npublic static class Uploads\n{\n    public static void Save(string text) => System.IO.File.WriteAllText(\"/app/uploads/a.txt\", text);\n}\n");
 
         (int exit, string output) = project.Build();
 
         Assert.True(exit == 0, output);
+        Assert.Matches(@"Uploads\.cs\(\d+,\d+\): warning VG2001", output);
         Assert.Contains("warning VG3002", output);
         Assert.Contains("\"/app/logs\"", output);
         Assert.Equal(Head + "VOLUME /app/logs\n" + Region() + "\n" + Tail, System.IO.File.ReadAllText(project.File("Dockerfile")));
