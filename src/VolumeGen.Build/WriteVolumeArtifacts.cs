@@ -281,9 +281,35 @@ public sealed class WriteVolumeArtifacts : Task
                 return;
         }
 
+        if (ownership == DockerfileOwnership.Copy && !EnsureEmptyDirectory(path))
+        {
+            return;
+        }
+
         byte[] updated = DockerfileRegion.Replace(file, region, DockerfileRegion.Lines(classNames, mounts, file.EscapeCharacter, ownership, owner, EmptyDirectory));
         Write(path, updated);
     }
+
+    /// <summary>For <c>copy</c> ownership: creates the empty source folder beside the Dockerfile (the usual build context).</summary>
+    private bool EnsureEmptyDirectory(string dockerfile)
+    {
+        string relative = string.IsNullOrWhiteSpace(EmptyDirectory) ? DefaultEmptyDirectory : EmptyDirectory!.Trim();
+        string folder = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(dockerfile)) ?? ".", relative);
+        try
+        {
+            Directory.CreateDirectory(folder);
+            return true;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            Error(BuildDiagnostics.CannotWrite, folder, 0,
+                $"VolumeGen could not create the empty folder '{folder}' that the COPY --chown ownership step copies ({exception.Message}). Make its parent writable or set VolumeGenDockerfileEmptyDirectory.");
+            return false;
+        }
+    }
+
+    /// <summary>The default empty folder for <c>copy</c> ownership, relative to the Docker build context.</summary>
+    public const string DefaultEmptyDirectory = "obj/volumegen/empty";
 
     private void WriteIntermediate(string name, string text)
     {

@@ -169,6 +169,21 @@ public sealed class WriteVolumeArtifactsTests : IDisposable
     }
 
     [Fact]
+    public void Copy_ownership_writes_copy_chown_lines_and_creates_the_empty_source_folder_beside_the_dockerfile()
+    {
+        File.WriteAllText(_folder.File("Dockerfile"), Dockerfile);
+        (WriteVolumeArtifacts task, RecordingBuildEngine engine) = Task(Manifest);
+        task.Ownership = "copy";
+
+        Assert.True(task.Execute());
+
+        Assert.Empty(engine.Errors);
+        Assert.Contains("COPY --chown=$APP_UID [\"obj/volumegen/empty/\", \"/app/data/\"]\n", File.ReadAllText(_folder.File("Dockerfile")));
+        Assert.True(Directory.Exists(_folder.File("obj/volumegen/empty")));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_folder.File("obj/volumegen/empty")));
+    }
+
+    [Fact]
     public void A_newer_manifest_version_is_an_error()
     {
         var engine = new RecordingBuildEngine();
