@@ -23,7 +23,9 @@ builder.Services.AddSingleton(new PageCache(cacheDirectory));
 
 var app = builder.Build();
 
-// Start-up checks go here (issue 6: MountVerifier.Verify(AppStorage.Mounts) warns when a declared path is not a mount).
+// In a container, warn when a declared path is not really mounted (data written there would die with the
+// container); VOLUMEGEN_STRICT_MOUNTS=1 makes start-up fail instead. Outside a container it does nothing.
+MountVerifier.VerifyAtStartup(AppStorage.Mounts, message => app.Logger.LogWarning("{MountProblem}", message));
 
 app.MapGet("/healthz", () => Results.Text("ok"));
 

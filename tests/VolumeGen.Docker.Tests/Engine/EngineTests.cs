@@ -1,0 +1,144 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using VolumeGen.Docker.Tests.Infrastructure;
+using Xunit;
+
+namespace VolumeGen.Docker.Tests.Engine;
+
+/// <summary>VolumeGen.Docker and the CLI against a real engine, with the locally built .NET base image.</summary>
+public sealed class EngineTests : IDisposable
+{
+    private const string BaseImage = "mcr.microsoft.com/dotnet/aspnet:10.0";
+    private readonly List<string> _containers = new();
+    private readonly List<string> _volumes = new();
+    private readonly List<string> _images = new();
+    private readonly TempFolder _temp = new();
+
+    public void Dispose()
+    {
+        if (DockerEngine.Unavailable is null)
+        {
+            _containers.ForEach(c => DockerEngine.Docker("rm", "-f", "-v", c));
+            _volumes.ForEach(v => DockerEngine.Docker("volume", "rm", "-f", v));
+            _images.ForEach(i => DockerEngine.Docker("image", "rm", "-f", i));
+        }
+
+        _temp.Dispose();
+    }
+
+    [SkippableFact]
+    public async Task Ensure_twice_creates_once_labels_the_volume_and_leaves_an_existing_one_untouched()
+    {
+        DockerEngine.SkipUnlessAvailable();
+        string fresh = Volume("vg-fresh");
+        string existing = Volume("vg-existing");
+        DockerEngine.Docker("volume", "create", "--label", "owner=someone-else", existing).EnsureSuccess();
+        string assembly = ManifestAssembly.Write(_temp.Path, "EnsureApp", ManifestAssembly.Manifest(
+            "EnsureApp.Storage", Mount.NamedVolume("/app/data", fresh), Mount.NamedVolume("/app/old", existing), Mount.AnonymousVolume("/app/cache")));
+
+        CliResult first = await CliRunner.RunAsync("ensure", assembly);
+        CliResult second = await CliRunner.RunAsync("ensure", assembly);
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains(first.Output.Split('\n'), l => l.StartsWith("created  " + fresh, StringComparison.Ordinal));
+        Assert.Contains(first.Output.Split('\n'), l => l.StartsWith("exists   " + existing, StringComparison.Ordinal));
+        Assert.Contains(second.Output.Split('\n'), l => l.StartsWith("exists   " + fresh, StringComparison.Ordinal));
+        Assert.DoesNotContain("created", second.Output);
+
+        using DockerClient client = DockerEngine.CreateClient();
+        VolumeResponse created = await client.Volumes.InspectAsync(fresh);
+        VolumeResponse untouched = await client.Volumes.InspectAsync(existing);
+        Assert.Equal("true", created.Labels[VolumeLabels.Managed]);
+        Assert.Equal("/app/data", created.Labels[VolumeLabels.Target]);
+        Assert.Equal(new Dictionary<string, string> { ["owner"] = "someone-else" }, untouched.Labels);
+    }
+
+    [SkippableFact]
+    public async Task A_container_created_through_the_API_with_ToDockerMounts_verifies_clean_and_one_without_does_not()
+    {
+        DockerEngine.SkipUnlessAvailable();
+        string data = Volume("vg-api");
+        string bindSource = Path.Combine(_temp.Path, "config");
+        Directory.CreateDirectory(bindSource);
+        var mounts = new MountSet(
+            Mount.NamedVolume("/app/data", data),
+            Mount.Bind(bindSource, "/app/config", readOnly: true),
+            Mount.Tmpfs("/app/scratch", 8 * 1024 * 1024));
+        using DockerClient client = DockerEngine.CreateClient();
+
+        string with = await CreateAndStartAsync(client, mounts.ToHostConfig());
+        string without = await CreateAndStartAsync(client, new HostConfig());
+        ContainerMountReport good = await client.VerifyContainerMountsAsync(with, mounts);
+        ContainerMountReport bad = await client.VerifyContainerMountsAsync(without, mounts);
+
+        Assert.True(good.IsOk, string.Join("\n", good.Checks));
+        Assert.All(bad.Checks, c => Assert.Equal(new[] { ContainerMountFinding.Missing }, c.Findings));
+        ContainerInspectResponse inspected = await client.Containers.InspectContainerAsync(with);
+        Assert.True(inspected.Mounts.Single(m => m.Destination == "/app/config").RW is false);
+        Assert.Contains($"size={8 * 1024 * 1024 / 1024}k", DockerEngine.Docker("exec", with, "grep", " /app/scratch ", "/proc/self/mountinfo").EnsureSuccess().Output);
+    }
+
+    [SkippableFact]
+    public async Task Hostile_targets_go_through_a_real_docker_build_VOLUME_and_a_real_docker_run_shell_line()
+    {
+        DockerEngine.SkipUnlessAvailable();
+        string named = Volume("vg-hostile");
+        var mounts = new MountSet(
+            Mount.NamedVolume("/app/it's $HOME, \"data\"", named),
+            Mount.AnonymousVolume("/app/with space"),
+            Mount.AnonymousVolume("/app/dollar$x and ${y}"),
+            Mount.AnonymousVolume("/app/comma,separated"),
+            Mount.AnonymousVolume("/app/back\\slash 'single'"));
+        string[] targets = mounts.Select(static m => m.Target).OrderBy(static t => t, StringComparer.Ordinal).ToArray();
+
+        string context = Path.Combine(_temp.Path, "hostile");
+        Directory.CreateDirectory(context);
+        File.WriteAllText(Path.Combine(context, "Dockerfile"), $"FROM {BaseImage}\n{mounts.ToDockerfileVolume()}\n");
+        string image = "volumegen-test/hostile:" + Guid.NewGuid().ToString("N").Substring(0, 10);
+        _images.Add(image);
+        DockerEngine.Docker("build", "--network", "host", "-q", "-t", image, context).EnsureSuccess();
+
+        using DockerClient client = DockerEngine.CreateClient();
+        ImageInspectResponse built = await client.Images.InspectImageAsync(image);
+        Assert.Equal(targets, built.Config.Volumes.Keys.OrderBy(static t => t, StringComparer.Ordinal));
+
+        string container = DockerEngine.UniqueName("vg-hostile");
+        _containers.Add(container);
+        string line = mounts.ToCommandLine(ShellDialect.Posix);
+        DockerEngine.Run("sh", new[] { "-c", $"docker run -d --name {container} --network none {line} {image} sleep 600" }, _temp.Path).EnsureSuccess();
+
+        ContainerInspectResponse inspected = await client.Containers.InspectContainerAsync(container);
+        Assert.Equal(targets, inspected.Mounts.Select(static m => m.Destination).OrderBy(static t => t, StringComparer.Ordinal));
+        Assert.Equal(named, inspected.Mounts.Single(m => m.Destination == mounts[0].Target).Name);
+        Assert.True((await client.VerifyContainerMountsAsync(container, mounts)).IsOk);
+    }
+
+    private async Task<string> CreateAndStartAsync(DockerClient client, HostConfig hostConfig)
+    {
+        string name = DockerEngine.UniqueName("vg-api");
+        _containers.Add(name);
+        hostConfig.NetworkMode = "none";
+        await client.Containers.CreateContainerAsync(new CreateContainerParameters
+        {
+            Name = name,
+            Image = BaseImage,
+            Cmd = new[] { "sleep", "600" },
+            HostConfig = hostConfig,
+        });
+        await client.Containers.StartContainerAsync(name, new ContainerStartParameters());
+        return name;
+    }
+
+    private string Volume(string prefix)
+    {
+        string name = DockerEngine.UniqueName(prefix);
+        _volumes.Add(name);
+        return name;
+    }
+}

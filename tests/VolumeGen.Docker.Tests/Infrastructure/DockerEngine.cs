@@ -1,0 +1,156 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+using Docker.DotNet;
+using Xunit;
+
+namespace VolumeGen.Docker.Tests.Infrastructure;
+
+/// <summary>
+/// The real engine the Docker tests use (DOCKER_HOST, else the platform default). When none answers, tests skip
+/// with the reason, unless VOLUMEGEN_REQUIRE_DOCKER=1 (CI), where they fail.
+/// </summary>
+internal static class DockerEngine
+{
+    private static readonly Lazy<string?> UnreachableReason = new(Probe);
+
+    public static bool Required => Environment.GetEnvironmentVariable("VOLUMEGEN_REQUIRE_DOCKER") == "1";
+
+    /// <summary>Null when the engine answers; else why not.</summary>
+    public static string? Unavailable => UnreachableReason.Value;
+
+    /// <summary>Skips (or, when required, fails) the calling test when no engine answers.</summary>
+    public static void SkipUnlessAvailable()
+    {
+        if (Unavailable is null)
+        {
+            return;
+        }
+
+        if (Required)
+        {
+            throw new InvalidOperationException("VOLUMEGEN_REQUIRE_DOCKER=1 but " + Unavailable);
+        }
+
+        Skip.If(true, "Docker tests need a Docker engine: " + Unavailable + " (start one with eng/docker-engine.sh up and export DOCKER_HOST as 'eng/docker-engine.sh env' prints).");
+    }
+
+    public static DockerClient CreateClient() => DockerEndpoint.CreateClient();
+
+    private static string? Probe()
+    {
+        try
+        {
+            using DockerClient client = CreateClient();
+            return DockerEndpoint.CheckReachableAsync(client).GetAwaiter().GetResult();
+        }
+        catch (ArgumentException exception)
+        {
+            return exception.Message;
+        }
+    }
+
+    /// <summary>Runs the docker CLI against the same engine (classic builder: no buildx plugin is assumed).</summary>
+    public static ProcessResult Docker(params string[] arguments) => Run("docker", arguments, workingDirectory: null);
+
+    public static ProcessResult Run(string fileName, IEnumerable<string> arguments, string? workingDirectory, IDictionary<string, string>? environment = null, int timeoutSeconds = 600)
+    {
+        var start = new ProcessStartInfo(fileName)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? Directory.GetCurrentDirectory(),
+        };
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["DOCKER_BUILDKIT"] = "0";
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (KeyValuePair<string, string> variable in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[variable.Key] = variable.Value;
+        }
+
+        using Process process = Process.Start(start)!;
+        process.StandardInput.Close();
+        Task<string> output = process.StandardOutput.ReadToEndAsync();
+        Task<string> error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(timeoutSeconds * 1000))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish within {timeoutSeconds} s.");
+        }
+
+        process.WaitForExit();
+        return new ProcessResult(process.ExitCode, output.Result, error.Result, fileName + " " + string.Join(' ', arguments));
+    }
+
+    /// <summary>A loopback port nobody listens on right now.</summary>
+    public static int FreeLoopbackPort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    /// <summary>A name unique to this test run, for containers and volumes the tests create.</summary>
+    public static string UniqueName(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N").Substring(0, 10);
+
+    public static IReadOnlySet<string> VolumeNames()
+        => Docker("volume", "ls", "-q").EnsureSuccess().Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Waits until <paramref name="url"/> answers 200 or the container stops; returns false if it never did.</summary>
+    public static async Task<bool> WaitForHttpAsync(string url, string container)
+    {
+        using var http = new System.Net.Http.HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        for (int attempt = 0; attempt < 240; attempt++)
+        {
+            try
+            {
+                using var response = await http.GetAsync(url);
+                if (response.IsSuccessStatusCode)
+                {
+                    return true;
+                }
+            }
+            catch (Exception exception) when (exception is System.Net.Http.HttpRequestException or TaskCanceledException)
+            {
+            }
+
+            if (Docker("inspect", "-f", "{{.State.Running}}", container).Output.Trim() != "true")
+            {
+                return false;
+            }
+
+            await Task.Delay(250);
+        }
+
+        return false;
+    }
+}
+
+public sealed record ProcessResult(int ExitCode, string Output, string Error, string CommandLine)
+{
+    public ProcessResult EnsureSuccess()
+    {
+        if (ExitCode != 0)
+        {
+            throw new InvalidOperationException($"'{CommandLine}' exited {ExitCode}:\n{Output}\n{Error}");
+        }
+
+        return this;
+    }
+}
