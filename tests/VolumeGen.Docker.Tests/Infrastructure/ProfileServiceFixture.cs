@@ -121,8 +121,8 @@ public sealed class ProfileServiceFixture : IDisposable
         };
         string[] quiet = { "--disable-build-servers", "-p:UseSharedCompilation=false", "-nologo", "-v:q" };
 
-        // Own configuration name: other test projects pack src/VolumeGen as Release at the same time.
-        DockerEngine.Run("dotnet", new[] { "pack", Path.Combine(repo, "src", "VolumeGen", "VolumeGen.csproj"), "-c", "DockerTests", "-p:PackageOutputPath=" + feed }.Concat(quiet), repo, environment).EnsureSuccess();
+        // Own configuration name and no restore (the solution build restored it): other test projects pack src/VolumeGen concurrently.
+        DockerEngine.Run("dotnet", new[] { "pack", Path.Combine(repo, "src", "VolumeGen", "VolumeGen.csproj"), "-c", "DockerTests", "--no-restore", "-p:PackageOutputPath=" + feed }.Concat(quiet), repo, environment).EnsureSuccess();
         DockerEngine.Run("dotnet", new[] { "publish", "ProfileService.csproj", "-c", "Release", "-o", Path.Combine("bin", "publish") }.Concat(quiet), SampleFolder, environment).EnsureSuccess();
         DockerEngine.Docker("build", "--network", "host", "-q", "-t", Image, SampleFolder).EnsureSuccess();
 
