@@ -101,6 +101,11 @@ cmd_stop() {
     if kill -0 "$pid" 2>/dev/null; then say "stop: dockerd $pid did not exit; sending KILL"; kill -KILL "$pid" || true; fi
   fi
   rm -f "$PIDFILE" "$SOCKET"
+  # dockerd leaves its default network namespace (and, after a crash, container mounts) mounted under the state folder.
+  local m
+  for m in $(awk -v s="$STATE/" 'index($2, s) == 1 { print $2 }' /proc/self/mounts | sort -r); do
+    umount "$m" 2>/dev/null || umount -l "$m" 2>/dev/null || true
+  done
   say "stop: done"
 }
 

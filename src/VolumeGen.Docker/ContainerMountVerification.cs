@@ -162,9 +162,12 @@ public static class ContainerMountVerification
             }
 
             findings.Add(ContainerMountFinding.Missing);
-            details.Add(mount.Kind == MountKind.Tmpfs
-                ? $"nothing is mounted at {mount.Target}: writes go to the container layer instead of memory; start the container with {expectedArgument}."
-                : $"nothing is mounted at {mount.Target}: data written there dies with the container; start the container with {expectedArgument}.");
+            details.Add(mount.Kind switch
+            {
+                MountKind.Tmpfs => $"nothing is mounted at {mount.Target}: writes go to the container layer instead of memory; start the container with {expectedArgument}.",
+                MountKind.Bind => $"nothing is mounted at {mount.Target}: the container sees the image's files, not the host folder, and data written there dies with the container; start the container with {expectedArgument}.",
+                _ => $"nothing is mounted at {mount.Target}: data written there dies with the container; start the container with {expectedArgument}.",
+            });
             return new ContainerMountCheck(mount, "nothing", findings, details);
         }
 
