@@ -85,6 +85,37 @@ public sealed class TrueNegativeTests
     }
 
     [Theory]
+    // Every path shape the evaluator knows, landing inside the named volume /app/data (mirror of the VG2001 cases)
+    [InlineData("File.WriteAllText(\"data/uploads/a.txt\", \"x\");")]
+    [InlineData("File.WriteAllText(Path.Combine(\"/app/data\", \"uploads\", \"a.txt\"), \"x\");")]
+    [InlineData("File.WriteAllText(Path.Combine(\"/srv\", \"/app/data/uploads/a.txt\"), \"x\");")]
+    [InlineData("File.WriteAllText(Path.Join(\"/app/data\", \"uploads\", \"a.txt\"), \"x\");")]
+    [InlineData("File.WriteAllText(Path.Join(\"/app/\", \"/data/a.txt\"), \"x\");")]
+    [InlineData("File.WriteAllText(\"/app/\" + \"data/\" + \"a.txt\", \"x\");")]
+    [InlineData("const string Dir = \"/app/data\"; File.WriteAllText($\"{Dir}/a.txt\", \"x\");")]
+    [InlineData("var path = \"/app/data/a.txt\"; File.WriteAllText(path, \"x\");")]
+    [InlineData("var dir = \"/app\"; var path = Path.Combine(dir, \"data\", \"a.txt\"); File.WriteAllText(path, \"x\");")]
+    [InlineData("File.WriteAllText(AppContext.BaseDirectory + \"data/a.txt\", \"x\");")]
+    [InlineData("File.WriteAllText(Path.Combine(Environment.CurrentDirectory, \"data/a.txt\"), \"x\");")]
+    [InlineData("File.WriteAllText(Path.GetFullPath(\"data/a.txt\"), \"x\");")]
+    [InlineData("File.WriteAllText(Path.GetFullPath(\"a.txt\", \"/app/data\"), \"x\");")]
+    [InlineData("File.WriteAllText(DataFolder + \"/a.txt\", \"x\");")]
+    [InlineData("File.WriteAllText(Path.Combine(ReadonlyDataFolder, \"a.txt\"), \"x\");")]
+    [InlineData("File.WriteAllText(\"/app/cache/../data/a.txt\", \"x\");")]
+    [InlineData("File.WriteAllText(\"/app//data/./a.txt\", \"x\");")]
+    [InlineData("using var s = new FileInfo(\"/app/data/a.bin\").Create();")]
+    [InlineData("new DirectoryInfo(\"/app/data\").CreateSubdirectory(\"thumbs\");")]
+    [InlineData("new FileInfo(\"/srv/in.txt\").CopyTo(Path.Combine(\"/app/data\", \"in.txt\"));")]
+    [InlineData("var b = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = \"data/app.db\" };")]
+    [InlineData("using var z = ZipFile.Open(\"/app/data/a.zip\", ZipArchiveMode.Update);")]
+    [InlineData("File.WriteAllText(Path.Combine(Path.GetTempPath(), \"..\", \"tmp\", \"a\"), \"x\");")]
+    public async Task Write_inside_a_volume_built_from_known_parts_is_fine(string statement)
+    {
+        const string members = "    private const string DataFolder = \"/app/data\";\n    private static readonly string ReadonlyDataFolder = Path.Combine(\"/app\", \"data\");\n";
+        await new UsageTest(Sources.WithAttributes(statement, members)).WithSource(Sources.Stubs).RunAsync();
+    }
+
+    [Theory]
     [InlineData("FROM base\nVOLUME /srv/uploads\n")]
     [InlineData("FROM base\nVOLUME [\"/srv/other\", \"/srv/uploads\"]\n")]
     [InlineData("FROM base\nVOLUME /srv/other \\\n       /srv/uploads\n")]
