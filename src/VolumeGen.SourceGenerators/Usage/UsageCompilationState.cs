@@ -26,6 +26,7 @@ internal sealed class UsageCompilationState
     private readonly Lazy<ContainerFiles> _files;
     private readonly Lazy<DeclaredStorage> _declared;
     private readonly ConcurrentDictionary<SyntaxTree, UsageOptions> _treeOptions = new();
+    private readonly Func<SyntaxTree, UsageOptions> _readOptions;
     private readonly ConcurrentDictionary<UsageOptions, PersistedKnowledge> _knowledge = new();
     private readonly ConcurrentDictionary<string, ResolvedSinks> _additionalSinks = new(StringComparer.Ordinal);
 
@@ -39,6 +40,7 @@ internal sealed class UsageCompilationState
         DataProtectionExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.DataProtectionServiceCollectionExtensions");
         _files = new Lazy<ContainerFiles>(() => ContainerFiles.Read(options.AdditionalFiles, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
         _declared = new Lazy<DeclaredStorage>(() => DeclaredStorage.Read(compilation, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+        _readOptions = tree => UsageOptions.Read(_options.AnalyzerConfigOptionsProvider.GetOptions(tree), _options.AnalyzerConfigOptionsProvider.GlobalOptions);
     }
 
     /// <summary>The built-in sinks of this compilation.</summary>
@@ -51,7 +53,7 @@ internal sealed class UsageCompilationState
 
     /// <summary>The options of <paramref name="tree"/>.</summary>
     public UsageOptions OptionsFor(SyntaxTree tree)
-        => _treeOptions.GetOrAdd(tree, t => UsageOptions.Read(_options.AnalyzerConfigOptionsProvider.GetOptions(t), _options.AnalyzerConfigOptionsProvider.GlobalOptions));
+        => _treeOptions.GetOrAdd(tree, _readOptions); // one delegate per compilation: this runs for every invocation
 
     /// <summary>The user's additional sinks for these options (usually none).</summary>
     public ResolvedSinks? AdditionalSinks(UsageOptions options)

@@ -105,7 +105,7 @@ internal sealed class PathEvaluator
             case ILocalReferenceOperation local:
                 return Evaluate(SingleAssignment(local.Local, operation.SemanticModel, cancellationToken), depth + 1, cancellationToken);
             case IFieldReferenceOperation field:
-                return Evaluate(StaticReadonlyInitializer(field.Field, cancellationToken), depth + 1, cancellationToken);
+                return Evaluate(StaticReadonlyInitializer(field.Field, operation.SemanticModel, cancellationToken), depth + 1, cancellationToken);
             case IPropertyReferenceOperation property:
                 return EvaluateProperty(property, depth, cancellationToken);
             case IInvocationOperation invocation:
@@ -269,7 +269,7 @@ internal sealed class PathEvaluator
             case ILocalReferenceOperation local:
                 return EvaluateInfo(SingleAssignment(local.Local, operation.SemanticModel, cancellationToken), depth + 1, cancellationToken);
             case IFieldReferenceOperation field:
-                return EvaluateInfo(StaticReadonlyInitializer(field.Field, cancellationToken), depth + 1, cancellationToken);
+                return EvaluateInfo(StaticReadonlyInitializer(field.Field, operation.SemanticModel, cancellationToken), depth + 1, cancellationToken);
             case IInvocationOperation { TargetMethod.Name: "CreateDirectory" } invocation when Is(invocation.TargetMethod.ContainingType, _directory) && invocation.Arguments.Length >= 1:
                 return Evaluate(invocation.Arguments[0].Value, depth + 1, cancellationToken);
             case IInvocationOperation { TargetMethod.Name: "CreateSubdirectory" } sub when Is(sub.TargetMethod.ContainingType, _directoryInfo) && sub.Arguments.Length >= 1:
@@ -307,7 +307,7 @@ internal sealed class PathEvaluator
         return model.GetOperation(value, cancellationToken);
     }
 
-    private IOperation? StaticReadonlyInitializer(IFieldSymbol field, CancellationToken cancellationToken)
+    private IOperation? StaticReadonlyInitializer(IFieldSymbol field, SemanticModel? current, CancellationToken cancellationToken)
     {
         if (!field.IsStatic || !field.IsReadOnly || field.DeclaringSyntaxReferences.Length != 1)
         {
@@ -334,7 +334,9 @@ internal sealed class PathEvaluator
             }
         }
 
-        SemanticModel model = _models.GetOrAdd(value.SyntaxTree, GetModel);
+        // The usual case, a field of the class being analysed, reuses the analyzer driver's model of this tree (which
+        // has bound the initializer already); only a field in another file needs a model of its own.
+        SemanticModel model = current is not null && current.SyntaxTree == value.SyntaxTree ? current : _models.GetOrAdd(value.SyntaxTree, GetModel);
         return model.GetOperation(value, cancellationToken);
     }
 

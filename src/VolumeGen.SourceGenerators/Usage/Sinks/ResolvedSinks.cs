@@ -38,14 +38,19 @@ internal sealed class ResolvedSinks
     public bool IsEmpty => _byMember.Count == 0;
 
     /// <summary>The rows for <paramref name="memberName"/> declared on <paramref name="type"/>.</summary>
+    /// <remarks>Called for every invocation, creation and property assignment: a name no row has (nearly all of them) allocates nothing.</remarks>
     public IEnumerable<SinkEntry> Find(string memberName, SinkMemberKind kind, INamedTypeSymbol? type)
     {
         if (type is null || !_byMember.TryGetValue(memberName, out List<(INamedTypeSymbol Type, SinkEntry Entry)>? rows))
         {
-            yield break;
+            return System.Array.Empty<SinkEntry>();
         }
 
-        INamedTypeSymbol definition = type.OriginalDefinition;
+        return Matches(rows, kind, type.OriginalDefinition);
+    }
+
+    private static IEnumerable<SinkEntry> Matches(List<(INamedTypeSymbol Type, SinkEntry Entry)> rows, SinkMemberKind kind, INamedTypeSymbol definition)
+    {
         foreach ((INamedTypeSymbol rowType, SinkEntry entry) in rows)
         {
             if (entry.Kind == kind && SymbolEqualityComparer.Default.Equals(rowType, definition))
