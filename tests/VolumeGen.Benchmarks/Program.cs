@@ -35,6 +35,7 @@ public static class Program
           --runs N                 measured runs per configuration for 200 and 2,000 files (default 5)
           --large-runs N           measured runs per configuration for 10,000 files (default 3)
           --build-runs N           measured builds per configuration (default 3)
+          --configs a,b            compile configurations to run (default: without,floor,volumegen,sdk,sdk+volumegen)
           --concurrent             let the compiler and the analyzer driver use several threads (default: one)
           --quick                  1 run each and short micro-benchmarks: a smoke test of the harness, not numbers
           --out PATH               report path (default artifacts/benchmarks/performance.md)
@@ -131,6 +132,7 @@ public sealed record Options(
     int Runs,
     int LargeRuns,
     int BuildRuns,
+    IReadOnlyList<string> Configurations,
     bool Concurrent,
     bool Quick,
     string OutputPath,
@@ -153,6 +155,7 @@ public sealed record Options(
         IReadOnlyList<ProjectSize> sizes = ProjectSize.All;
         int runs = 5, largeRuns = 3, buildRuns = 3;
         bool concurrent = false, quick = false;
+        IReadOnlyList<string> configurations = CompileConfiguration.All.Select(static c => c.Name).ToArray();
         string output = Path.Combine(Program.FindRepoRoot(), "artifacts", "benchmarks", "performance.md");
         string? positional = null;
         for (int i = 1; i < args.Length; i++)
@@ -171,6 +174,17 @@ public sealed record Options(
                     break;
                 case "--build-runs":
                     buildRuns = PositiveInt(Next(), "--build-runs");
+                    break;
+                case "--configs":
+                    configurations = Next().Split(',', StringSplitOptions.RemoveEmptyEntries);
+                    foreach (string name in configurations)
+                    {
+                        if (!CompileConfiguration.All.Any(c => c.Name == name))
+                        {
+                            throw new ArgumentException($"Unknown configuration '{name}'. Use: {string.Join(", ", CompileConfiguration.All.Select(static c => c.Name))}.");
+                        }
+                    }
+
                     break;
                 case "--concurrent":
                     concurrent = true;
@@ -197,7 +211,7 @@ public sealed record Options(
             buildRuns = 1;
         }
 
-        return new Options(mode, sizes, runs, largeRuns, buildRuns, concurrent, quick, output, positional);
+        return new Options(mode, sizes, runs, largeRuns, buildRuns, configurations, concurrent, quick, output, positional);
     }
 
     private static int PositiveInt(string value, string option)

@@ -40,13 +40,15 @@ public sealed class CompileCostBenchmark
 {
     private readonly CompilerSetup _setup;
     private readonly HashSet<string> _warm = new(StringComparer.Ordinal);
+    private SyntheticProject? _warmUpProject;
 
     /// <summary>Creates the benchmark over <paramref name="setup"/>.</summary>
     public CompileCostBenchmark(CompilerSetup setup) => _setup = setup;
 
     /// <summary>
     /// Runs every configuration <paramref name="runs"/> times on <paramref name="project"/>, after one warm-up run of
-    /// each configuration the first time this process uses it (the JIT work is then done for every later size).
+    /// each configuration on the small project the first time this process uses it (the JIT work is the same
+    /// whatever the size, and then done for every later size).
     /// </summary>
     public async Task<IReadOnlyList<CompileRun>> MeasureAsync(SyntheticProject project, IReadOnlyList<CompileConfiguration> configurations, int runs)
     {
@@ -57,8 +59,9 @@ public sealed class CompileCostBenchmark
                 continue;
             }
 
-            CompileRun warmUp = await RunOnceAsync(project, configuration).ConfigureAwait(false);
-            Console.Error.WriteLine($"  [{project.Size.Name}] warm-up {configuration.Name}: {Stats.Ms(warmUp.WallMs)} ms");
+            _warmUpProject ??= SyntheticProject.Generate(ProjectSize.Small);
+            CompileRun warmUp = await RunOnceAsync(_warmUpProject, configuration).ConfigureAwait(false);
+            Console.Error.WriteLine($"  [{_warmUpProject.Size.Name}] warm-up {configuration.Name}: {Stats.Ms(warmUp.WallMs)} ms");
         }
 
         var results = new List<CompileRun>();

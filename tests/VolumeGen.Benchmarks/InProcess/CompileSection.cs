@@ -23,7 +23,7 @@ public static class CompileSection
         {
             SyntheticProject project = SyntheticProject.Generate(size);
             Console.Error.WriteLine($"compile: {size.Files} files, {project.CountLines()} lines, calls: {project.Counts}");
-            IReadOnlyList<CompileRun> runs = await benchmark.MeasureAsync(project, CompileConfiguration.All, options.RunsFor(size)).ConfigureAwait(false);
+            IReadOnlyList<CompileRun> runs = await benchmark.MeasureAsync(project, CompileConfiguration.All.Where(c => options.Configurations.Contains(c.Name)).ToArray(), options.RunsFor(size)).ConfigureAwait(false);
             bySize.Add((size, project, runs));
         }
 
