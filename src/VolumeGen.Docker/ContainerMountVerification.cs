@@ -226,8 +226,7 @@ public static class ContainerMountVerification
     }
 
     /// <summary>Docker names anonymous volumes with 64 random lowercase hex digits.</summary>
-    public static bool IsAnonymousVolumeName(string? name)
-        => name is { Length: 64 } && name.All(static c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f'));
+    public static bool IsAnonymousVolumeName(string? name) => MountVerifier.IsAnonymousVolumeName(name);
 
     private static string Describe(MountPoint point)
     {

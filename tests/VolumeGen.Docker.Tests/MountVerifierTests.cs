@@ -57,6 +57,22 @@ public sealed class MountVerifierTests
     }
 
     [Fact]
+    public void An_anonymous_or_other_docker_volume_at_a_named_volume_path_is_reported()
+    {
+        const string anonymous = "36554c15e130c4c0d22db7288f888d88d1824267d293967b557ad9c1799ce316";
+        string table = ContainerMountInfo.Replace("/var/lib/docker/volumes/profiles/_data", "/var/lib/docker/volumes/" + anonymous + "/_data", System.StringComparison.Ordinal);
+        string renamed = ContainerMountInfo.Replace("/var/lib/docker/volumes/profiles/_data", "/var/lib/docker/volumes/profiles-old/_data", System.StringComparison.Ordinal);
+        var mounts = new MountSet(Mount.NamedVolume("/app/data", "profiles"));
+
+        MountVerificationProblem problem = Assert.Single(MountVerifier.Verify(mounts, table).Problems);
+        Assert.Equal(MountVerificationProblemKind.AnonymousInsteadOfNamed, problem.Kind);
+        Assert.Contains("source=profiles", problem.Message);
+        Assert.Equal(MountVerificationProblemKind.WrongVolumeName, Assert.Single(MountVerifier.Verify(mounts, renamed).Problems).Kind);
+        Assert.Equal("profiles", MountInfo.Parse(ContainerMountInfo)[2].DockerVolumeName);
+        Assert.Null(MountInfo.Parse(ContainerMountInfo)[3].DockerVolumeName);
+    }
+
+    [Fact]
     public void A_writable_mount_declared_read_only_is_a_mismatch()
     {
         var verification = MountVerifier.Verify(new MountSet(Mount.NamedVolume("/app/data", "profiles", readOnly: true)), ContainerMountInfo);

@@ -8,12 +8,39 @@ namespace VolumeGen;
 public sealed class MountInfoEntry
 {
     /// <summary>Creates an entry.</summary>
-    public MountInfoEntry(string mountPoint, IReadOnlyList<string> options, string fileSystemType, string source)
+    public MountInfoEntry(string root, string mountPoint, IReadOnlyList<string> options, string fileSystemType, string source)
     {
+        Root = root;
         MountPoint = mountPoint;
         Options = options;
         FileSystemType = fileSystemType;
         Source = source;
+    }
+
+    /// <summary>The mounted folder inside its file system, unescaped (for a Docker volume: <c>…/volumes/NAME/_data</c>).</summary>
+    public string Root { get; }
+
+    /// <summary>The Docker volume name when <see cref="Root"/> is a volume's data folder (<c>…/volumes/NAME/_data</c>); else null.</summary>
+    public string? DockerVolumeName
+    {
+        get
+        {
+            const string suffix = "/_data";
+            if (!Root.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            string folder = Root.Substring(0, Root.Length - suffix.Length);
+            int slash = folder.LastIndexOf('/');
+            if (slash < 0 || !folder.Substring(0, slash).EndsWith("/volumes", StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            string name = folder.Substring(slash + 1);
+            return name.Length == 0 ? null : name;
+        }
     }
 
     /// <summary>The mount point, unescaped (<c>\040</c> is a space again).</summary>
@@ -57,6 +84,7 @@ public static class MountInfo
             }
 
             entries.Add(new MountInfoEntry(
+                Unescape(fields[3]),
                 Unescape(fields[4]),
                 fields[5].Split(','),
                 fields[separator + 1],

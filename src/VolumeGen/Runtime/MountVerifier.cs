@@ -13,6 +13,12 @@ public enum MountVerificationProblemKind
 
     /// <summary>Mounted read-only where writable was declared, or the other way round.</summary>
     ReadOnlyMismatch = 2,
+
+    /// <summary>A named volume was declared, but an anonymous Docker volume (e.g. from the Dockerfile's VOLUME) is mounted.</summary>
+    AnonymousInsteadOfNamed = 3,
+
+    /// <summary>A named volume was declared, but another named Docker volume is mounted.</summary>
+    WrongVolumeName = 4,
 }
 
 /// <summary>One declared mount the running container does not have as declared.</summary>
@@ -149,6 +155,20 @@ public static class MountVerifier
                 continue;
             }
 
+            // Docker volumes show their data folder (.../volumes/NAME/_data) as the mount's root; other mounts are left alone.
+            if (mount.Kind == MountKind.NamedVolume && entry.DockerVolumeName is string volume && volume != mount.Source)
+            {
+                bool anonymous = IsAnonymousVolumeName(volume);
+                string message = anonymous
+                    ? $"{mount.Target} is an anonymous volume, not the named volume '{mount.Source}': its data is lost with --rm or 'docker rm -v' and the next container starts empty; start the container with {argument}."
+                    : $"{mount.Target} is the volume '{volume}', not the declared '{mount.Source}'; start the container with {argument}.";
+                problems.Add(new MountVerificationProblem(
+                    mount,
+                    anonymous ? MountVerificationProblemKind.AnonymousInsteadOfNamed : MountVerificationProblemKind.WrongVolumeName,
+                    argument,
+                    message));
+            }
+
             if (mount.Kind != MountKind.AnonymousVolume && entry.IsReadOnly != mount.ReadOnly)
             {
                 string message = mount.ReadOnly
@@ -208,6 +228,25 @@ public static class MountVerifier
         }
 
         return verification;
+    }
+
+    /// <summary>Docker names anonymous volumes with 64 random lowercase hex digits.</summary>
+    public static bool IsAnonymousVolumeName(string? name)
+    {
+        if (name is null || name.Length != 64)
+        {
+            return false;
+        }
+
+        foreach (char c in name)
+        {
+            if (c is not ((>= '0' and <= '9') or (>= 'a' and <= 'f')))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>True when the official .NET images' marker variable is set or Docker's <c>/.dockerenv</c> exists.</summary>

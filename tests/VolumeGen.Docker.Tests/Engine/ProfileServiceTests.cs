@@ -151,6 +151,7 @@ public sealed class ProfileServiceTests
         ProcessResult strictLogs = DockerEngine.Docker("logs", strict);
 
         Mount config = _sample.Mounts.Single(static m => m.Target == "/app/config");
+        Assert.Contains("/app/data is an anonymous volume, not the named volume 'profiles'", allLogs);
         Assert.Contains("/app/config is not a mount point", allLogs);
         Assert.Contains(ShellQuoting.Join(RunArguments.Format(new[] { config }, MountStyle.Volume, ".")), allLogs);
         Assert.NotEqual("0", exitCode);
