@@ -1,5 +1,6 @@
 using System;
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.IO;
 using System.Threading;
@@ -14,7 +15,7 @@ public static class VolumeGenCli
     /// <summary>Runs the tool with <paramref name="args"/>, writing results to <paramref name="output"/> and messages to <paramref name="error"/>.</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
-        RootCommand root = CreateRootCommand();
+        Command root = CreateRootCommand();
         ParseResult parse = root.Parse(args);
         if (parse.Action is ParseErrorAction)
         {
@@ -23,7 +24,7 @@ public static class VolumeGenCli
                 await error.WriteLineAsync("volumegen: " + parseError.Message).ConfigureAwait(false);
             }
 
-            string command = parse.CommandResult.Command is RootCommand ? "volumegen" : "volumegen " + parse.CommandResult.Command.Name;
+            string command = parse.CommandResult.Command == root ? "volumegen" : "volumegen " + parse.CommandResult.Command.Name;
             await error.WriteLineAsync($"Run '{command} --help' for usage.").ConfigureAwait(false);
             return ExitCodes.UsageOrEnvironment;
         }
@@ -41,11 +42,15 @@ public static class VolumeGenCli
     }
 
     /// <summary>The command tree: show, run-args, dockerfile, compose, k8s, ensure, verify.</summary>
-    public static RootCommand CreateRootCommand()
+    public static Command CreateRootCommand()
     {
-        var root = new RootCommand(
+        // Not RootCommand: it names itself after the process (VolumeGen.Cli when run as a dotnet tool), not the tool command.
+        var root = new Command(
+            "volumegen",
             "Show, format and verify the Docker mounts a VolumeGen assembly declares. Each command reads the manifest "
             + "that VolumeGen's generator puts into the built assembly. Exit codes: 0 ok, 1 problems found, 2 usage or environment error.");
+        root.Add(new HelpOption());
+        root.Add(new VersionOption());
         root.Add(ShowCommand.Create());
         root.Add(RunArgsCommand.Create());
         root.Add(DockerfileCommand.Create());

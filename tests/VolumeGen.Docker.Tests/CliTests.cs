@@ -48,6 +48,7 @@ public sealed class CliTests : IDisposable
         CliResult result = await CliRunner.RunAsync("--help");
 
         Assert.Equal(0, result.ExitCode);
+        Assert.Contains("volumegen [command] [options]", result.Output);
         foreach (string command in new[] { "show", "run-args", "dockerfile", "compose", "k8s", "ensure", "verify" })
         {
             Assert.Contains(command, result.Output);
