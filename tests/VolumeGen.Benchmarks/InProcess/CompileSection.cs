@@ -67,7 +67,7 @@ public static class CompileSection
         foreach ((ProjectSize size, SyntheticProject _, IReadOnlyList<CompileRun> runs) in bySize)
         {
             double without = Stats.Median(Of(runs, "without").Select(static r => r.WallMs));
-            foreach (string configuration in new[] { "floor", "volumegen", "sdk" })
+            foreach (string configuration in new[] { "floor", "volumegen", "sdk", "sdk+volumegen" })
             {
                 List<CompileRun> of = Of(runs, configuration);
                 foreach (string name in of.SelectMany(static r => r.GeneratorMsByName.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
@@ -91,7 +91,7 @@ public static class CompileSection
             new[] { "files", "calls by kind", "VolumeGen diagnostics by ID", "crashes (AD0001/CS8785)" },
             bySize.Select(static s =>
             {
-                CompileRun? last = Of(s.Runs, "volumegen").LastOrDefault();
+                CompileRun? last = Of(s.Runs, "volumegen").LastOrDefault() ?? Of(s.Runs, "sdk+volumegen").LastOrDefault();
                 string ids = last is null ? "n/a" : string.Join(", ", last.DiagnosticsById.Where(static p => p.Key.StartsWith("VG", StringComparison.Ordinal)).OrderBy(static p => p.Key, StringComparer.Ordinal).Select(static p => $"{p.Key}: {p.Value}"));
                 int crashes = last is null ? 0 : last.DiagnosticsById.Where(static p => p.Key is "AD0001" or "CS8784" or "CS8785").Sum(static p => p.Value);
                 return (IReadOnlyList<string>)new[] { s.Size.Files.ToString("N0", CultureInfo.InvariantCulture), s.Project.Counts.ToString(), ids.Length == 0 ? "none" : ids, crashes.ToString(CultureInfo.InvariantCulture) };

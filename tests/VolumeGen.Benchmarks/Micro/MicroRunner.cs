@@ -37,7 +37,10 @@ public static class MicroRunner
         Summary[] summaries = BenchmarkRunner.Run(BenchmarkTypes.ToArray(), config);
         foreach (Summary summary in summaries)
         {
-            string? table = Directory.GetFiles(summary.ResultsDirectoryPath, "*-report-github.md")
+            // One file per benchmark class, named after the class: never pick another class's (newer) table.
+            string? type = summary.BenchmarksCases.FirstOrDefault()?.Descriptor.Type.FullName;
+            string? table = type is null ? null : Directory.GetFiles(summary.ResultsDirectoryPath, "*-report-github.md")
+                .Where(f => Path.GetFileName(f).StartsWith(type + "-", StringComparison.Ordinal))
                 .OrderByDescending(File.GetLastWriteTimeUtc)
                 .FirstOrDefault();
             if (table is not null)

@@ -42,8 +42,22 @@ public sealed class SyntheticProject
     /// <summary>How many calls of each kind the service files hold.</summary>
     public CallCounts Counts { get; }
 
-    /// <summary>Index in <see cref="Files"/> of the file <see cref="WithUnrelatedEdit"/> edits (a service file).</summary>
-    public int UnrelatedEditFileIndex => Size.StorageClasses;
+    /// <summary>Index in <see cref="Files"/> of the file <see cref="WithUnrelatedEdit"/> edits: the first service file with the marker statement.</summary>
+    public int UnrelatedEditFileIndex
+    {
+        get
+        {
+            for (int i = Size.StorageClasses; i < Files.Count; i++)
+            {
+                if (Files[i].Text.Contains(UnrelatedEditMarker, StringComparison.Ordinal))
+                {
+                    return i;
+                }
+            }
+
+            throw new InvalidOperationException("No synthetic service file holds the edit marker.");
+        }
+    }
 
     /// <summary>Index in <see cref="Files"/> of the storage class <see cref="WithStorageEdit"/> edits.</summary>
     public int StorageEditFileIndex => 0;
