@@ -16,11 +16,22 @@ internal sealed class PersistedKnowledge
 
     private readonly KnownMount[] _byDepth;
 
+    // The first mount of _byDepth for each folder: Find walks the path's own folders instead of every mount, so a
+    // write costs O(path depth), not O(mounts) (1,000 storage classes made the linear scan the analyzer's hot spot).
+    private readonly Dictionary<string, KnownMount> _byPath = new(StringComparer.Ordinal);
+
     public PersistedKnowledge(bool isActive, IEnumerable<KnownMount> mounts, string workingDirectory, string? homeDirectory)
     {
         IsActive = isActive;
         // Deepest folder first; among equal folders the earlier source wins (stable sort).
         _byDepth = mounts.Select(static (m, i) => (m, i)).OrderByDescending(static x => x.m.Path.Length).ThenBy(static x => x.i).Select(static x => x.m).ToArray();
+        foreach (KnownMount mount in _byDepth)
+        {
+            if (!_byPath.ContainsKey(mount.Path))
+            {
+                _byPath.Add(mount.Path, mount);
+            }
+        }
         WorkingDirectory = workingDirectory;
         HomeDirectory = homeDirectory;
     }
@@ -43,15 +54,22 @@ internal sealed class PersistedKnowledge
     /// <summary>The deepest known folder that holds <paramref name="path"/> (normalised, absolute), or null.</summary>
     public KnownMount? Find(string path)
     {
-        foreach (KnownMount mount in _byDepth)
+        // The deepest holding folder is the longest of path's own folders (path itself, then each parent) that is a
+        // mount: the same answer as the first match of the deepest-first list, which IsUnder defines.
+        for (int end = path.Length; end > 0; end = path.LastIndexOf('/', end - 1))
         {
-            if (ContainerPath.IsUnder(path, mount.Path))
+            if (_byPath.TryGetValue(path.Substring(0, end), out KnownMount? mount))
             {
                 return mount;
             }
+
+            if (end == 1)
+            {
+                break;
+            }
         }
 
-        return null;
+        return ContainerPath.IsAbsolute(path) && _byPath.TryGetValue("/", out KnownMount? root) ? root : null;
     }
 
     /// <summary>True when some known mount lies at or below <paramref name="path"/> (creating its parent folders is harmless).</summary>
