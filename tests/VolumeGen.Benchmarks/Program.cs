@@ -23,7 +23,7 @@ public static class Program
         usage: dotnet run -c Release --project tests/VolumeGen.Benchmarks -- <mode> [options]
 
         modes:
-          all          compile + incremental + build + micro (about 15 minutes on 2 cores)
+          all          compile + incremental + build + micro (35-40 minutes of an idle 2-core machine; see docs/performance.md)
           compile      in-process compile cost: without / floor / VolumeGen, alternated, medians and ratios
           incremental  generator driver re-run after an unrelated edit and after a storage-class edit
           build        real `dotnet build -p:ReportAnalyzer=true` of the 2,000-file project, with and without VolumeGen
@@ -140,7 +140,7 @@ public sealed record Options(
 {
     private static readonly string[] Modes = { "all", "compile", "incremental", "build", "micro", "generate" };
 
-    /// <summary>Runs for a size: fewer for 10,000 files to keep <c>all</c> near 15 minutes.</summary>
+    /// <summary>Runs for a size: fewer for 10,000 files, whose compiles dominate the run time.</summary>
     public int RunsFor(ProjectSize size) => Quick ? 1 : size == ProjectSize.Large ? LargeRuns : Runs;
 
     /// <summary>Parses <paramref name="args"/>; throws <see cref="ArgumentException"/> naming the bad value.</summary>
