@@ -81,14 +81,19 @@ public sealed class PackageTests
     [Fact]
     public void Consumer_uses_generated_members_sees_diagnostics_and_gets_the_region_which_a_no_change_build_keeps_and_an_attribute_change_updates()
     {
-        ConsumerProject project = Project("Demo", Head + "VOLUME /app/logs\n# >>> VolumeGen\n# <<< VolumeGen\n" + Tail);
+        // ContainerUser (the SDK containers' property) must reach the analyzers: the home folder is the user's.
+        ConsumerProject project = Project("Demo", Head + "VOLUME /app/logs\n# >>> VolumeGen\n# <<< VolumeGen\n" + Tail,
+            extraProperties: "<ContainerUser>builder</ContainerUser>");
         System.IO.File.WriteAllText(project.File("Uploads.cs"),
             "namespace Demo;\npublic static class Uploads\n{\n    public static void Save(string text) => System.IO.File.WriteAllText(\"/app/uploads/a.txt\", text);\n}\n");
+        System.IO.File.WriteAllText(project.File("Settings.cs"),
+            "namespace Demo;\npublic static class Settings\n{\n    public static void Save(string text) => System.IO.File.WriteAllText(System.IO.Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), \"settings.json\"), text);\n}\n");
 
         (int exit, string output) = project.Build();
 
         Assert.True(exit == 0, output);
         Assert.Matches(@"Uploads\.cs\(\d+,\d+\): warning VG2001", output);
+        Assert.Matches(@"Settings\.cs\(\d+,\d+\): warning VG2001: .*'/home/builder/settings\.json'", output);
         Assert.Contains("warning VG3002", output);
         Assert.Contains("\"/app/logs\"", output);
         Assert.Equal(Head + "VOLUME /app/logs\n" + Region() + "\n" + Tail, System.IO.File.ReadAllText(project.File("Dockerfile")));
