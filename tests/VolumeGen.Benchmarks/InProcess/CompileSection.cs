@@ -45,6 +45,63 @@ public static class CompileSection
 
         report.Paragraph(Verdict(bySize));
 
+        report.Heading(4, "Paired ratios (run i of one configuration against run i of its baseline, same rotation round)");
+        report.Paragraph(
+            "Medians of separate configurations can pair a quiet minute with a busy one; a paired ratio compares two compiles "
+            + "of the same round, minutes apart at most. The median of the paired ratios is the robust figure when the machine's load varies.");
+        var paired = new List<IReadOnlyList<string>>();
+        foreach ((ProjectSize size, SyntheticProject _, IReadOnlyList<CompileRun> runs) in bySize)
+        {
+            foreach ((string with, string baseline) in new[] { ("floor", "without"), ("volumegen", "without"), ("volumegen", "floor"), ("sdk+volumegen", "sdk") })
+            {
+                List<CompileRun> a = Of(runs, with);
+                List<CompileRun> b = Of(runs, baseline);
+                int n = Math.Min(a.Count, b.Count);
+                if (n == 0)
+                {
+                    continue;
+                }
+
+                double[] wall = Enumerable.Range(0, n).Select(i => a[i].WallMs / b[i].WallMs).ToArray();
+                double[] cpu = Enumerable.Range(0, n).Select(i => a[i].CpuMs / b[i].CpuMs).ToArray();
+                paired.Add(new[]
+                {
+                    size.Files.ToString("N0", CultureInfo.InvariantCulture),
+                    with + " vs " + baseline,
+                    string.Join(", ", wall.Select(Stats.Percent)),
+                    "**" + Stats.Percent(Stats.Median(wall)) + "**",
+                    string.Join(", ", cpu.Select(Stats.Percent)),
+                    Stats.Percent(Stats.Median(cpu)),
+                });
+            }
+        }
+
+        report.Table(new[] { "files", "pair", "wall, per round", "wall, median", "CPU, per round", "CPU, median" }, paired);
+
+        report.Heading(4, "VolumeGen's own time (its generator's and analyzers' callbacks) as a share of the baseline compile");
+        report.Paragraph(
+            "The sum, per run, of the execution time the compiler charges to VolumeGen's generator (`GetTimingInfo`) and analyzers "
+            + "(`GetAnalyzerTelemetryInfoAsync`): work VolumeGen's code does itself, independent of the machine's load between runs. "
+            + "It does not include compiling the generated files or binding the driver does for any operation-action analyzer.");
+        var own = new List<IReadOnlyList<string>>();
+        foreach ((ProjectSize size, SyntheticProject _, IReadOnlyList<CompileRun> runs) in bySize)
+        {
+            foreach ((string with, string baseline) in new[] { ("volumegen", "without"), ("sdk+volumegen", "sdk") })
+            {
+                List<CompileRun> of = Of(runs, with);
+                double baselineMs = Stats.Median(Of(runs, baseline).Select(static r => r.WallMs));
+                if (of.Count == 0 || double.IsNaN(baselineMs))
+                {
+                    continue;
+                }
+
+                double ownMs = Stats.Median(of.Select(static r => OwnMs(r)));
+                own.Add(new[] { size.Files.ToString("N0", CultureInfo.InvariantCulture), with, Stats.Ms(ownMs), baseline + " " + Stats.Ms(baselineMs), Share(ownMs, baselineMs) });
+            }
+        }
+
+        report.Table(new[] { "files", "configuration", "VolumeGen's own time (median, ms)", "baseline compile (median, ms)", "share" }, own);
+
         report.Heading(4, "Where VolumeGen's time goes (medians, ms)");
         report.Table(
             new[] { "files", "parse", "generators", "emit", "analyzers (wall)", "generated files" },
@@ -115,7 +172,7 @@ public static class CompileSection
             project.CountLines().ToString("N0", CultureInfo.InvariantCulture),
             size.StorageClasses.ToString("N0", CultureInfo.InvariantCulture),
             project.Counts.Total.ToString("N0", CultureInfo.InvariantCulture),
-            Of(runs, "without").Count.ToString(CultureInfo.InvariantCulture),
+            runs.GroupBy(static r => r.Configuration).Select(static g => g.Count()).DefaultIfEmpty(0).Max().ToString(CultureInfo.InvariantCulture),
             Stats.Ms(without),
             Stats.Ms(floor),
             Stats.Ms(ours),
@@ -161,6 +218,12 @@ public static class CompileSection
 
         return string.Join("\n\n", lines);
     }
+
+    // VolumeGen's rows in a volumegen or sdk+volumegen run: every generator and analyzer row except the SDK's, which
+    // CompileCostBenchmark sums under one key.
+    private static double OwnMs(CompileRun run)
+        => run.GeneratorMsByName.Values.Sum()
+        + run.AnalyzerMs.Where(static p => p.Key != CompileCostBenchmark.SdkAnalyzersKey).Sum(static p => p.Value);
 
     private static string Share(double ms, double total) => double.IsNaN(total) || total <= 0 ? "n/a" : Stats.N(ms / total * 100, "0.00") + " %";
 
