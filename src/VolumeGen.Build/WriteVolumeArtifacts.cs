@@ -47,6 +47,15 @@ public sealed class WriteVolumeArtifacts : Task
     /// <summary>The Kubernetes Deployment and container name; default: the project name as a DNS label.</summary>
     public string? KubernetesAppName { get; set; }
 
+    /// <summary>
+    /// Emit bind mounts as Kubernetes <c>hostPath</c> volumes (sources resolved against <see cref="KubernetesBindRoot"/>).
+    /// Off by default: hostPath ties a pod to one node's folder and is a security risk; bind mounts are then left out with a comment.
+    /// </summary>
+    public bool KubernetesIncludeHostPath { get; set; }
+
+    /// <summary>Root for relative bind sources in <c>hostPath</c> volumes; the build passes the project folder.</summary>
+    public string? KubernetesBindRoot { get; set; }
+
     /// <summary><c>none</c> (default), <c>run</c> or <c>copy</c>: see <see cref="DockerfileOwnership"/>.</summary>
     public string? Ownership { get; set; }
 
@@ -119,7 +128,7 @@ public sealed class WriteVolumeArtifacts : Task
             WriteIntermediate("run-arguments.sh.txt", mounts.ToCommandLine(ShellDialect.Posix) + "\n");
             WriteIntermediate("run-arguments.ps1.txt", mounts.ToCommandLine(ShellDialect.PowerShell) + "\n");
             WriteIntermediate("compose.volumegen.yaml", ComposeOverride.Format(mounts, composeService));
-            WriteIntermediate("kubernetes.volumegen.yaml", KubernetesManifests.Format(mounts, appName));
+            WriteIntermediate("kubernetes.volumegen.yaml", KubernetesManifests.Format(mounts, appName, KubernetesOptions()));
         }
 
         if (!string.IsNullOrWhiteSpace(Dockerfile))
@@ -134,9 +143,15 @@ public sealed class WriteVolumeArtifacts : Task
 
         if (manifest is not null && !string.IsNullOrWhiteSpace(KubernetesFile))
         {
-            Write(KubernetesFile!, Encode(KubernetesManifests.Format(mounts, appName)));
+            Write(KubernetesFile!, Encode(KubernetesManifests.Format(mounts, appName, KubernetesOptions())));
         }
     }
+
+    private KubernetesOptions KubernetesOptions() => new()
+    {
+        IncludeHostPath = KubernetesIncludeHostPath,
+        BindRoot = string.IsNullOrWhiteSpace(KubernetesBindRoot) ? null : KubernetesBindRoot,
+    };
 
     private bool TryReadManifest(out VolumeManifest? manifest)
     {

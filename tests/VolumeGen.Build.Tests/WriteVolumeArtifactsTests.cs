@@ -152,6 +152,35 @@ public sealed class WriteVolumeArtifactsTests : IDisposable
     }
 
     [Fact]
+    public void Read_only_dockerfile_is_an_error_naming_it_and_is_not_replaced()
+    {
+        // chmod a-w: the folder stays writable, so only an explicit check keeps the rename from replacing the file
+        // (and its mode). .NET reports ReadOnly from the owner's write bit for the owner, root included.
+        byte[] original = Encoding.UTF8.GetBytes(Dockerfile);
+        string path = _folder.File("Dockerfile");
+        File.WriteAllBytes(path, original);
+        File.SetAttributes(path, File.GetAttributes(path) | FileAttributes.ReadOnly);
+        try
+        {
+            (WriteVolumeArtifacts task, RecordingBuildEngine engine) = Task(Manifest);
+
+            Assert.False(task.Execute());
+
+            var error = Assert.Single(engine.Errors);
+            Assert.Equal("VG3003", error.Code);
+            Assert.Contains(path, error.Message);
+            Assert.Contains("read-only", error.Message);
+            Assert.Equal(original, File.ReadAllBytes(path));
+            Assert.True((File.GetAttributes(path) & FileAttributes.ReadOnly) != 0);
+            Assert.Empty(Directory.GetFiles(_folder.Path, "*.tmp"));
+        }
+        finally
+        {
+            File.SetAttributes(path, File.GetAttributes(path) & ~FileAttributes.ReadOnly);
+        }
+    }
+
+    [Fact]
     public void Invalid_declarations_are_refused_with_the_validator_code_and_message()
     {
         File.WriteAllText(_folder.File("Dockerfile"), Dockerfile);
@@ -258,6 +287,23 @@ public sealed class WriteVolumeArtifactsTests : IDisposable
         Assert.Equal("demo-app", deployment.Metadata.Name);
         V1Container container = Assert.Single(deployment.Spec.Template.Spec.Containers);
         Assert.Equal(new[] { "/app/cache", "/app/data", "/app/scratch" }, container.VolumeMounts.Select(m => m.MountPath).OrderBy(p => p, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Kubernetes_host_path_switch_writes_the_bind_mount_resolved_against_the_bind_root()
+    {
+        (WriteVolumeArtifacts task, _) = Task(Manifest, dockerfile: null);
+        task.KubernetesFile = _folder.File("k8s/volumes.yaml");
+        task.KubernetesIncludeHostPath = true;
+        task.KubernetesBindRoot = _folder.Path;
+
+        Assert.True(task.Execute());
+
+        V1Deployment deployment = Assert.Single(KubernetesYaml.LoadAllFromString(File.ReadAllText(_folder.File("k8s/volumes.yaml"))).OfType<V1Deployment>());
+        V1Volume config = Assert.Single(deployment.Spec.Template.Spec.Volumes, v => v.HostPath is not null);
+        Assert.Equal(Path.Combine(_folder.Path, "config"), config.HostPath.Path);
+        V1VolumeMount mount = Assert.Single(Assert.Single(deployment.Spec.Template.Spec.Containers).VolumeMounts, m => m.MountPath == "/app/config");
+        Assert.True(mount.ReadOnlyProperty);
     }
 
     [SkippableFact]

@@ -8,13 +8,20 @@ public static class ArtifactFile
 {
     /// <summary>True when <paramref name="path"/> was written; false when it already held exactly <paramref name="content"/>.</summary>
     /// <exception cref="IOException">The file could not be written; the old file is unchanged and no temporary file is left.</exception>
-    /// <exception cref="UnauthorizedAccessException">The file or its folder is not writable; the old file is unchanged.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file is read-only (for the current user), or it or its folder is not writable; the old file is unchanged.</exception>
     public static bool WriteIfChanged(string path, byte[] content)
     {
         string full = Path.GetFullPath(path);
         if (File.Exists(full) && SameBytes(File.ReadAllBytes(full), content))
         {
             return false;
+        }
+
+        // The rename below needs only the folder's permission: it would silently replace a file its owner made
+        // read-only (chmod a-w, or the Windows read-only attribute). Respect the file's own protection instead.
+        if (File.Exists(full) && (File.GetAttributes(full) & FileAttributes.ReadOnly) != 0)
+        {
+            throw new UnauthorizedAccessException($"'{full}' is read-only; make it writable (chmod u+w, or clear the read-only attribute) so VolumeGen can update it.");
         }
 
         string folder = Path.GetDirectoryName(full) ?? ".";

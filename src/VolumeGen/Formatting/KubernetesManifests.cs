@@ -122,7 +122,7 @@ public static class KubernetesManifests
                     if (!options.IncludeHostPath)
                     {
                         notes.Add("The bind mount of " + YamlText.ForComment(mount.Source ?? string.Empty) + " at " + YamlText.ForComment(mount.Target)
-                            + " is left out: hostPath ties the pod to one node and exposes the node's files. Set IncludeHostPath to emit it.");
+                            + " is left out: hostPath ties the pod to one node and exposes the node's files. To emit it: VolumeGenKubernetesIncludeHostPath=true (build), --include-host-path (volumegen k8s) or KubernetesOptions.IncludeHostPath.");
                         continue;
                     }
 
