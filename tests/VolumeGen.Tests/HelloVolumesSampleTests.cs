@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 
 namespace VolumeGen.Tests;
 
-/// <summary>The README's main command, <c>dotnet run --project samples/HelloVolumes</c>, prints what the formatters produce.</summary>
+/// <summary>The README's runtime-library sample, <c>dotnet run --project samples/HelloVolumes</c>, prints what the formatters produce.</summary>
 public class HelloVolumesSampleTests
 {
     private static string RepositoryRoot()
