@@ -119,6 +119,68 @@ public sealed class EngineTests : IDisposable
         Assert.True((await client.VerifyContainerMountsAsync(container, mounts)).IsOk);
     }
 
+    [SkippableFact]
+    public async Task Hostile_targets_from_attributes_of_a_packed_package_consumer_go_through_its_build_maintained_Dockerfile_and_its_printed_docker_run_line()
+    {
+        DockerEngine.SkipUnlessAvailable();
+        string named = Volume("vg-hostile-attributes");
+        var declared = new MountSet(
+            Mount.NamedVolume("/app/it's $HOME, \"data\"", named),
+            Mount.AnonymousVolume("/app/with space"),
+            Mount.AnonymousVolume("/app/dollar$x and ${y}"),
+            Mount.AnonymousVolume("/app/comma,separated"),
+            Mount.AnonymousVolume("/app/back\\slash 'single'"));
+        string[] targets = declared.Select(static m => m.Target).OrderBy(static t => t, StringComparer.Ordinal).ToArray();
+
+        // The same paths as a user writes them: C# literals the compiler, the generator and the build task turn into values.
+        var files = new Dictionary<string, string>
+        {
+            ["AppStorage.cs"] = $$"""
+                using VolumeGen;
+
+                namespace HostileConsumer;
+
+                [PersistentVolume("/app/it's $HOME, \"data\"", Name = "{{named}}")]
+                [AnonymousVolume("/app/with space")]
+                [AnonymousVolume("/app/dollar$x and ${y}")]
+                [AnonymousVolume("/app/comma,separated")]
+                [AnonymousVolume("/app/back\\slash 'single'")]
+                public static partial class AppStorage { }
+                """,
+            ["Program.cs"] = "Console.WriteLine(HostileConsumer.AppStorage.CommandLine(VolumeGen.ShellDialect.Posix));\n",
+            ["Dockerfile"] = $"FROM {BaseImage}\n# >>> VolumeGen\n# <<< VolumeGen\n",
+        };
+        PackageConsumer consumer = PackageConsumer.Create(_temp.Path, "HostileConsumer", files);
+
+        ProcessResult build = consumer.Build();
+        Assert.True(build.ExitCode == 0, build.Output + build.Error);
+        AssemblyManifestResult manifest = AssemblyManifestReader.Read(consumer.Assembly);
+        Assert.True(manifest.Status == AssemblyManifestStatus.Found, manifest.Message);
+        MountSet mounts = VolumeManifest.Parse(manifest.Json!).AllMounts;
+        Assert.Equal(declared.OrderBy(static m => m.Target, StringComparer.Ordinal), mounts.OrderBy(static m => m.Target, StringComparer.Ordinal));
+        string line = consumer.Run().EnsureSuccess().Output.TrimEnd('\r', '\n');
+
+        string dockerfile = File.ReadAllText(consumer.File("Dockerfile"));
+        string image = "volumegen-test/hostile-attributes:" + Guid.NewGuid().ToString("N").Substring(0, 10);
+        _images.Add(image);
+        DockerEngine.Docker("build", "--network", "host", "-q", "-t", image, consumer.Folder).EnsureSuccess();
+
+        using DockerClient client = DockerEngine.CreateClient();
+        ImageInspectResponse built = await client.Images.InspectImageAsync(image);
+        Assert.True(built.Config.Volumes is not null, "the image declares no volume; the Dockerfile the build left:\n" + dockerfile);
+        Assert.Equal(targets, built.Config.Volumes.Keys.OrderBy(static t => t, StringComparer.Ordinal));
+
+        string container = DockerEngine.UniqueName("vg-hostile-attributes");
+        _containers.Add(container);
+        DockerEngine.Run("sh", new[] { "-c", $"docker run -d --name {container} --network none {line} {image} sleep 600" }, _temp.Path).EnsureSuccess();
+
+        ContainerInspectResponse inspected = await client.Containers.InspectContainerAsync(container);
+        Assert.Equal(targets, inspected.Mounts.Select(static m => m.Destination).OrderBy(static t => t, StringComparer.Ordinal));
+        Assert.Equal(named, inspected.Mounts.Single(m => m.Destination == declared[0].Target).Name);
+        ContainerMountReport report = await client.VerifyContainerMountsAsync(container, mounts);
+        Assert.True(report.IsOk, string.Join("\n", report.Checks));
+    }
+
     private async Task<string> CreateAndStartAsync(DockerClient client, HostConfig hostConfig)
     {
         string name = DockerEngine.UniqueName("vg-api");

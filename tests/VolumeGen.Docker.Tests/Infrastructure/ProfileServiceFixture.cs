@@ -8,10 +8,11 @@ using Xunit;
 namespace VolumeGen.Docker.Tests.Infrastructure;
 
 /// <summary>
-/// Builds the samples/ProfileService image once per test run, the way a user does: pack VolumeGen into a private
-/// feed, publish a copy of the sample against the PACKED package (isolated NUGET_PACKAGES: the version never
-/// changes), and <c>docker build</c> its VolumeGen-maintained Dockerfile. The copy lives in a temp folder, so the
-/// repository's sample (bin/, obj/, Dockerfile) is never touched and other test projects' packs do not race with it.
+/// Builds the samples/ProfileService image once per test run, the way a user does: publish a copy of the sample
+/// against the PACKED package (<see cref="PackedVolumeGen"/>: a private feed, isolated NUGET_PACKAGES, since the
+/// version never changes), and <c>docker build</c> its VolumeGen-maintained Dockerfile. The copy lives in a temp
+/// folder, so the repository's sample (bin/, obj/, Dockerfile) is never touched and other test projects' packs do
+/// not race with it.
 /// </summary>
 public sealed class ProfileServiceFixture : IDisposable
 {
@@ -110,20 +111,9 @@ public sealed class ProfileServiceFixture : IDisposable
         }
 
         CopyFolder(Path.Combine(repo, "samples", "ProfileService"), SampleFolder);
-        string feed = Path.Combine(Root, "feed");
-        Directory.CreateDirectory(feed);
-        File.WriteAllText(Path.Combine(Root, "nuget.config"),
-            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n  <packageSources>\n    <add key=\"volumegen-docker-tests\" value=\"feed\" />\n  </packageSources>\n</configuration>\n");
-        var environment = new Dictionary<string, string>
-        {
-            ["NUGET_PACKAGES"] = Path.Combine(Root, "nuget-packages"),
-            ["MSBUILDDISABLENODEREUSE"] = "1",
-        };
-        string[] quiet = { "--disable-build-servers", "-p:UseSharedCompilation=false", "-nologo", "-v:q" };
-
-        // Own configuration name and no restore (the solution build restored it): other test projects pack src/VolumeGen concurrently.
-        DockerEngine.Run("dotnet", new[] { "pack", Path.Combine(repo, "src", "VolumeGen", "VolumeGen.csproj"), "-c", "DockerTests", "--no-restore", "-p:PackageOutputPath=" + feed }.Concat(quiet), repo, environment).EnsureSuccess();
-        DockerEngine.Run("dotnet", new[] { "publish", "ProfileService.csproj", "-c", "Release", "-o", Path.Combine("bin", "publish") }.Concat(quiet), SampleFolder, environment).EnsureSuccess();
+        File.WriteAllText(Path.Combine(Root, "nuget.config"), PackedVolumeGen.NuGetConfig());
+        DockerEngine.Run("dotnet", new[] { "publish", "ProfileService.csproj", "-c", "Release", "-o", Path.Combine("bin", "publish") }.Concat(PackedVolumeGen.QuietBuildArguments),
+            SampleFolder, PackedVolumeGen.Environment(Path.Combine(Root, "nuget-packages"))).EnsureSuccess();
         DockerEngine.Docker("build", "--network", "host", "-q", "-t", Image, SampleFolder).EnsureSuccess();
 
         AssemblyManifestResult manifest = AssemblyManifestReader.Read(Assembly);
