@@ -84,17 +84,21 @@ public sealed class EngineTests : IDisposable
         Assert.Contains($"size={8 * 1024 * 1024 / 1024}k", DockerEngine.Docker("exec", with, "grep", " /app/scratch ", "/proc/self/mountinfo").EnsureSuccess().Output);
     }
 
+    // Quotes, $, spaces, commas and backslashes: what the shell, the Dockerfile word processor, JSON and the --mount
+    // CSV each treat specially.
+    private static MountSet HostileMounts(string volumeName) => new(
+        Mount.NamedVolume("/app/it's $HOME, \"data\"", volumeName),
+        Mount.AnonymousVolume("/app/with space"),
+        Mount.AnonymousVolume("/app/dollar$x and ${y}"),
+        Mount.AnonymousVolume("/app/comma,separated"),
+        Mount.AnonymousVolume("/app/back\\slash 'single'"));
+
     [SkippableFact]
     public async Task Hostile_targets_go_through_a_real_docker_build_VOLUME_and_a_real_docker_run_shell_line()
     {
         DockerEngine.SkipUnlessAvailable();
         string named = Volume("vg-hostile");
-        var mounts = new MountSet(
-            Mount.NamedVolume("/app/it's $HOME, \"data\"", named),
-            Mount.AnonymousVolume("/app/with space"),
-            Mount.AnonymousVolume("/app/dollar$x and ${y}"),
-            Mount.AnonymousVolume("/app/comma,separated"),
-            Mount.AnonymousVolume("/app/back\\slash 'single'"));
+        MountSet mounts = HostileMounts(named);
         string[] targets = mounts.Select(static m => m.Target).OrderBy(static t => t, StringComparer.Ordinal).ToArray();
 
         string context = Path.Combine(_temp.Path, "hostile");
@@ -124,12 +128,7 @@ public sealed class EngineTests : IDisposable
     {
         DockerEngine.SkipUnlessAvailable();
         string named = Volume("vg-hostile-attributes");
-        var declared = new MountSet(
-            Mount.NamedVolume("/app/it's $HOME, \"data\"", named),
-            Mount.AnonymousVolume("/app/with space"),
-            Mount.AnonymousVolume("/app/dollar$x and ${y}"),
-            Mount.AnonymousVolume("/app/comma,separated"),
-            Mount.AnonymousVolume("/app/back\\slash 'single'"));
+        MountSet declared = HostileMounts(named);
         string[] targets = declared.Select(static m => m.Target).OrderBy(static t => t, StringComparer.Ordinal).ToArray();
 
         // The same paths as a user writes them: C# literals the compiler, the generator and the build task turn into values.
