@@ -121,14 +121,21 @@ public sealed class WriteVolumeArtifacts : Task
         IEnumerable<string> classNames = declared.Classes.Select(static c => c.Name);
         bool hasDeclarations = declared.Classes.Count > 0;
 
+        // Each text once: the obj/ copy and the project's file are the same bytes.
+        string? compose = manifest is null ? null : ComposeOverride.Format(mounts, composeService);
+        string? kubernetes = manifest is null ? null : KubernetesManifests.Format(mounts, appName, new KubernetesOptions
+        {
+            IncludeHostPath = KubernetesIncludeHostPath,
+            BindRoot = string.IsNullOrWhiteSpace(KubernetesBindRoot) ? null : KubernetesBindRoot,
+        });
         if (manifest is not null)
         {
             WriteIntermediate("manifest.json", manifest.ToJson() + "\n");
             WriteIntermediate("Dockerfile.volumegen", string.Join("\n", DockerfileRegion.Lines(classNames, mounts, '\\', ownership, owner, EmptyDirectory)) + "\n");
             WriteIntermediate("run-arguments.sh.txt", mounts.ToCommandLine(ShellDialect.Posix) + "\n");
             WriteIntermediate("run-arguments.ps1.txt", mounts.ToCommandLine(ShellDialect.PowerShell) + "\n");
-            WriteIntermediate("compose.volumegen.yaml", ComposeOverride.Format(mounts, composeService));
-            WriteIntermediate("kubernetes.volumegen.yaml", KubernetesManifests.Format(mounts, appName, KubernetesOptions()));
+            WriteIntermediate("compose.volumegen.yaml", compose!);
+            WriteIntermediate("kubernetes.volumegen.yaml", kubernetes!);
         }
 
         if (!string.IsNullOrWhiteSpace(Dockerfile))
@@ -136,22 +143,16 @@ public sealed class WriteVolumeArtifacts : Task
             UpdateDockerfile(Dockerfile!, classNames, mounts, hasDeclarations, ownership, owner);
         }
 
-        if (manifest is not null && !string.IsNullOrWhiteSpace(ComposeFile))
+        if (compose is not null && !string.IsNullOrWhiteSpace(ComposeFile))
         {
-            Write(ComposeFile!, Encode(ComposeOverride.Format(mounts, composeService)));
+            Write(ComposeFile!, Encode(compose));
         }
 
-        if (manifest is not null && !string.IsNullOrWhiteSpace(KubernetesFile))
+        if (kubernetes is not null && !string.IsNullOrWhiteSpace(KubernetesFile))
         {
-            Write(KubernetesFile!, Encode(KubernetesManifests.Format(mounts, appName, KubernetesOptions())));
+            Write(KubernetesFile!, Encode(kubernetes));
         }
     }
-
-    private KubernetesOptions KubernetesOptions() => new()
-    {
-        IncludeHostPath = KubernetesIncludeHostPath,
-        BindRoot = string.IsNullOrWhiteSpace(KubernetesBindRoot) ? null : KubernetesBindRoot,
-    };
 
     private bool TryReadManifest(out VolumeManifest? manifest)
     {
