@@ -93,7 +93,6 @@ public sealed class CompileCostBenchmark
         GC.WaitForPendingFinalizers();
         TimeSpan cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
         var total = Stopwatch.StartNew();
-        TimeSpan cpuEnd = default;
 
         var phase = Stopwatch.StartNew();
         SyntaxTree[] trees = _setup.Parse(project);
@@ -135,7 +134,7 @@ public sealed class CompileCostBenchmark
         double emitMs = phase.Elapsed.TotalMilliseconds;
 
         double analyzerWallMs = 0;
-        var analyzerMs = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        CompilationWithAnalyzers? withAnalyzers = null;
         if (!analyzers.IsEmpty)
         {
             phase.Restart();
@@ -145,15 +144,21 @@ public sealed class CompileCostBenchmark
                 concurrentAnalysis: _setup.Concurrent,
                 logAnalyzerExecutionTime: true,
                 reportSuppressedDiagnostics: false);
-            CompilationWithAnalyzers withAnalyzers = compilation.WithAnalyzers(analyzers, options);
+            withAnalyzers = compilation.WithAnalyzers(analyzers, options);
             ImmutableArray<Diagnostic> analyzerDiagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).ConfigureAwait(false);
             analyzerWallMs = phase.Elapsed.TotalMilliseconds;
             diagnostics.AddRange(analyzerDiagnostics);
+        }
 
-            // The compile ends here. Reading the telemetry afterwards is the harness's own work (Roslyn builds a new
-            // analyzer driver per call), so the clocks stop before it and it is reported apart.
-            total.Stop();
-            cpuEnd = Process.GetCurrentProcess().TotalProcessorTime;
+        // The compile ends here. Reading the telemetry afterwards is the harness's own work (Roslyn builds a new
+        // analyzer driver per call), so the clocks stop before it and it is reported apart.
+        double wallMs = total.Elapsed.TotalMilliseconds;
+        double cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalMilliseconds;
+
+        double telemetryMs = 0;
+        var analyzerMs = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        if (withAnalyzers is not null)
+        {
             phase.Restart();
             foreach (DiagnosticAnalyzer analyzer in analyzers)
             {
@@ -163,11 +168,10 @@ public sealed class CompileCostBenchmark
                 string key = ours ? analyzer.GetType().Name : SdkAnalyzersKey;
                 analyzerMs[key] = (analyzerMs.TryGetValue(key, out double seen) ? seen : 0) + telemetry.ExecutionTime.TotalMilliseconds;
             }
+
+            telemetryMs = phase.Elapsed.TotalMilliseconds;
         }
 
-        double telemetryMs = analyzers.IsEmpty ? 0 : phase.Elapsed.TotalMilliseconds;
-        double wallMs = total.Elapsed.TotalMilliseconds;
-        double cpuMs = ((total.IsRunning ? Process.GetCurrentProcess().TotalProcessorTime : cpuEnd) - cpuStart).TotalMilliseconds;
         CheckNoCrash(configuration, diagnostics);
         var byId = diagnostics
             .Where(static d => d.Severity != DiagnosticSeverity.Hidden)
