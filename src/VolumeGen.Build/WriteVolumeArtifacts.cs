@@ -279,19 +279,13 @@ public sealed class WriteVolumeArtifacts : Task
 
     private bool TryNames(out string composeService, out string appName)
     {
-        composeService = NameOrDefault(ComposeService, ComposeName(ProjectName));
+        composeService = NameOrDefault(ComposeService, OutputNames.ComposeService(ProjectName));
         appName = NameOrDefault(KubernetesAppName, KubernetesManifests.Dns1123Label(ProjectName));
-        if (ComposeName(composeService) != composeService)
+        string? problem = OutputNames.ComposeServiceProblem(composeService, "VolumeGenComposeService")
+            ?? OutputNames.KubernetesNameProblem(appName, "VolumeGenKubernetesAppName");
+        if (problem is not null)
         {
-            Error(BuildDiagnostics.InvalidSetting, null, 0,
-                $"VolumeGenComposeService is '{composeService}', which is not a compose service name (lower-case letters, digits, '_', '.', '-', starting with a letter or digit). Use e.g. '{ComposeName(composeService)}'.");
-            return false;
-        }
-
-        if (KubernetesManifests.Dns1123Label(appName) != appName)
-        {
-            Error(BuildDiagnostics.InvalidSetting, null, 0,
-                $"VolumeGenKubernetesAppName is '{appName}', which is not a Kubernetes name (DNS-1123 label: lower-case letters, digits and '-', at most 63 characters). Use e.g. '{KubernetesManifests.Dns1123Label(appName)}'.");
+            Error(BuildDiagnostics.InvalidSetting, null, 0, problem);
             return false;
         }
 
@@ -455,16 +449,6 @@ public sealed class WriteVolumeArtifacts : Task
 
     private static string NameOrDefault(string? value, string fallback) => string.IsNullOrWhiteSpace(value) ? fallback : value!.Trim();
 
-    /// <summary>A compose service name from a project name: lower-case, <c>[a-z0-9_.-]</c>, starting with a letter or digit.</summary>
-    public static string ComposeName(string projectName)
-    {
-        var name = new StringBuilder();
-        foreach (char c in projectName.ToLowerInvariant())
-        {
-            name.Append(c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_' or '.' or '-' ? c : '-');
-        }
-
-        string result = name.ToString().TrimStart('_', '.', '-');
-        return result.Length == 0 ? "app" : result;
-    }
+    /// <summary>A compose service name from a project name (see <see cref="OutputNames.ComposeService"/>).</summary>
+    public static string ComposeName(string projectName) => OutputNames.ComposeService(projectName);
 }
