@@ -78,7 +78,9 @@ public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
         }
 
         // The same problems the generator records in the manifest (DeclarationProblems), placed on the argument.
-        foreach (DeclarationProblem problem in DeclarationProblems.Find(declaration))
+        // The project folder (a compiler-visible property of the package): relative bind sources resolve against it.
+        context.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.MSBuildProjectDirectory", out string? projectFolder);
+        foreach (DeclarationProblem problem in DeclarationProblems.Find(declaration, string.IsNullOrWhiteSpace(projectFolder) ? null : projectFolder!.Trim()))
         {
             if (Descriptor(problem.Id) is not DiagnosticDescriptor descriptor)
             {

@@ -14,8 +14,12 @@ namespace VolumeGen.SourceGenerators.Declarations;
 /// </summary>
 internal static class DeclarationProblems
 {
-    /// <summary>The problems of <paramref name="declaration"/>: shape first, then per mount in declaration order.</summary>
-    public static IReadOnlyList<DeclarationProblem> Find(StorageClassDeclaration declaration)
+    /// <summary>
+    /// The problems of <paramref name="declaration"/>: shape first, then per mount in declaration order. Relative
+    /// bind sources are resolved against <paramref name="projectFolder"/> (when known) for the sensitive-path warning;
+    /// no error depends on it, so the manifest's problems are the same with or without it.
+    /// </summary>
+    public static IReadOnlyList<DeclarationProblem> Find(StorageClassDeclaration declaration, string? projectFolder = null)
     {
         var problems = new List<DeclarationProblem>();
         if (declaration.Mounts.Count == 0)
@@ -46,7 +50,7 @@ internal static class DeclarationProblems
             }
         }
 
-        foreach (MountProblem problem in MountValidator.Validate(complete))
+        foreach (MountProblem problem in MountValidator.Validate(complete, projectFolder))
         {
             if (DiagnosticDescriptors.ForProblem(problem.Code) is DiagnosticDescriptor descriptor)
             {

@@ -14,8 +14,11 @@ namespace VolumeGen;
 /// <remarks>
 /// Each top-level volume carries <c>name:</c> with its exact Docker name, so compose does not prefix it with the
 /// project name: the data lands in the volume the code declared (<c>profiles</c>), the same one
-/// <c>docker run --mount source=profiles</c> uses. A tmpfs <c>mode</c> is written as a decimal integer
-/// (0755 is <c>493</c>): compose passes it to the engine as a number, and YAML 1.2 parsers read <c>0755</c> as decimal.
+/// <c>docker run --mount source=profiles</c> uses. What Debian's docker-compose 1.29 refuses in the long syntax is
+/// written in the forms it and the compose specification both accept: a tmpfs with a mode as a service-level
+/// <c>tmpfs: ["/path:size=…,mode=0700"]</c> entry, an SELinux-labelled bind in the short <c>"src:dst:ro,z"</c> form.
+/// Only a path holding <c>:</c> (which those forms split on) keeps the long form, with a comment saying it needs the
+/// compose specification; there a tmpfs <c>mode</c> is a decimal integer (0755 is <c>493</c>).
 /// </remarks>
 public static class ComposeOverride
 {
@@ -42,9 +45,18 @@ public static class ComposeOverride
 
         var namedVolumes = new List<string>();
         var entries = new StringBuilder();
+        var tmpfs = new StringBuilder();
         foreach (Mount mount in mounts)
         {
-            AppendServiceVolume(entries, mount);
+            if (mount.Kind == MountKind.Tmpfs && mount.TmpfsMode is not null && mount.Target.IndexOf(':') < 0)
+            {
+                AppendServiceTmpfs(tmpfs, mount);
+            }
+            else
+            {
+                AppendServiceVolume(entries, mount);
+            }
+
             if (mount.Kind == MountKind.NamedVolume && !namedVolumes.Contains(mount.Source ?? string.Empty))
             {
                 namedVolumes.Add(mount.Source ?? string.Empty);
@@ -58,6 +70,11 @@ public static class ComposeOverride
         else
         {
             yaml.Append("    volumes:\n").Append(entries);
+        }
+
+        if (tmpfs.Length > 0)
+        {
+            yaml.Append("    tmpfs:\n").Append(tmpfs);
         }
 
         if (namedVolumes.Count > 0)
@@ -75,8 +92,43 @@ public static class ComposeOverride
         return yaml.ToString();
     }
 
+    // A tmpfs with a mode: the service-level "target:options" form, the one docker-compose 1.x and the compose
+    // specification both accept (1.x refuses "mode" in the long syntax). The options are the engine's tmpfs mount
+    // options, so the mode is octal there.
+    private static void AppendServiceTmpfs(StringBuilder yaml, Mount mount)
+    {
+        var options = new StringBuilder();
+        if (mount.TmpfsSizeBytes is long size)
+        {
+            options.Append("size=").Append(size.ToString(CultureInfo.InvariantCulture)).Append(',');
+        }
+
+        options.Append("mode=").Append(Convert.ToString(mount.TmpfsMode!.Value, 8).PadLeft(4, '0'));
+        yaml.Append("      - ").Append(Value(mount.Target + ":" + options)).Append('\n');
+    }
+
+    // An SELinux label: the short "source:target:options" form, which docker-compose 1.x and the compose
+    // specification both accept (1.x refuses "selinux" in the long syntax).
+    private static bool TryAppendShortBind(StringBuilder yaml, Mount mount)
+    {
+        string source = mount.Source ?? string.Empty;
+        if (mount.SelinuxLabel == SelinuxLabel.None || source.IndexOf(':') >= 0 || mount.Target.IndexOf(':') >= 0 || source.Length == 0)
+        {
+            return false;
+        }
+
+        string options = (mount.ReadOnly ? "ro," : string.Empty) + (mount.SelinuxLabel == SelinuxLabel.Shared ? "z" : "Z");
+        yaml.Append("      - ").Append(Value(source + ":" + mount.Target + ":" + options)).Append('\n');
+        return true;
+    }
+
     private static void AppendServiceVolume(StringBuilder yaml, Mount mount)
     {
+        if (TryAppendShortBind(yaml, mount))
+        {
+            return;
+        }
+
         const string Item = "      - ";
         const string Field = "        ";
         const string SubField = "          ";
@@ -112,6 +164,8 @@ public static class ComposeOverride
 
         if (mount.SelinuxLabel != SelinuxLabel.None)
         {
+            // Only a path with ':' gets here (the short form cannot carry it): this needs the compose specification.
+            yaml.Append(Field).Append("# bind.selinux needs a compose that implements the compose specification (docker compose v2); docker-compose 1.x refuses it\n");
             yaml.Append(Field).Append("bind:\n");
             yaml.Append(SubField).Append("selinux: ").Append(mount.SelinuxLabel == SelinuxLabel.Shared ? "\"z\"" : "\"Z\"").Append('\n');
         }
@@ -126,7 +180,9 @@ public static class ComposeOverride
 
             if (mount.TmpfsMode is int mode)
             {
-                // Decimal on purpose: 0755 is written 493 (see the remarks).
+                // Only a target with ':' gets here (the service-level form splits on it): this needs the compose
+                // specification. Decimal on purpose: 0755 is written 493 (see the remarks).
+                yaml.Append(SubField).Append("# tmpfs.mode needs a compose that implements the compose specification (docker compose v2); docker-compose 1.x refuses it\n");
                 yaml.Append(SubField).Append("mode: ").Append(mode.ToString(CultureInfo.InvariantCulture)).Append('\n');
             }
         }
