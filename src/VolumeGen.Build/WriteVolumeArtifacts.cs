@@ -75,6 +75,7 @@ public sealed class WriteVolumeArtifacts : Task
 
     private readonly List<ITaskItem> _written = new();
     private readonly List<ITaskItem> _intermediate = new();
+    private readonly List<KeyValuePair<string, byte[]>> _planned = new();
 
     /// <inheritdoc />
     public override bool Execute()
@@ -166,6 +167,49 @@ public sealed class WriteVolumeArtifacts : Task
         if (!string.IsNullOrWhiteSpace(KubernetesFile))
         {
             WriteGenerated(KubernetesFile!, "VolumeGenKubernetesFile", kubernetes);
+        }
+
+        Commit();
+    }
+
+    /// <summary>
+    /// Writes every planned file, or none: after any error (a refused file, a foreign block, malformed markers) or
+    /// when a file that must change cannot be written (read-only, immutable), nothing is written, so the Dockerfile
+    /// block, the compose and Kubernetes files and the obj/ copies never disagree with each other.
+    /// </summary>
+    private void Commit()
+    {
+        if (Log.HasLoggedErrors)
+        {
+            return;
+        }
+
+        var changes = new List<KeyValuePair<string, byte[]>>();
+        foreach (KeyValuePair<string, byte[]> file in _planned)
+        {
+            try
+            {
+                if (ArtifactFile.NeedsWrite(file.Key, file.Value))
+                {
+                    ArtifactFile.CheckWritable(file.Key);
+                    changes.Add(file);
+                }
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException)
+            {
+                Error(BuildDiagnostics.CannotWrite, file.Key, 0,
+                    $"VolumeGen could not write '{file.Key}' ({exception.Message}); it wrote nothing, so every file is unchanged. Make the file and its folder writable (e.g. chmod u+w, chattr -i, clear the read-only attribute), or set VolumeGenEmit=false.");
+            }
+        }
+
+        if (Log.HasLoggedErrors)
+        {
+            return;
+        }
+
+        foreach (KeyValuePair<string, byte[]> file in changes)
+        {
+            WriteNow(file.Key, file.Value);
         }
     }
 
@@ -422,7 +466,9 @@ public sealed class WriteVolumeArtifacts : Task
         Write(path, Encode(text));
     }
 
-    private void Write(string path, byte[] content)
+    private void Write(string path, byte[] content) => _planned.Add(new KeyValuePair<string, byte[]>(path, content));
+
+    private void WriteNow(string path, byte[] content)
     {
         try
         {

@@ -213,6 +213,39 @@ public sealed class HostileWorkspaceTests
         Outputs.AssertAgree(project, "compose.volumegen.yaml", kubernetes: null);
     }
 
+    [SkippableFact]
+    public void A_read_only_output_stops_the_whole_build_and_every_output_keeps_agreeing()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Skip.If(true, "the read-only check is made with chmod here");
+            return;
+        }
+
+        ConsumerProject project = Project("ReadOnly", extraProperties:
+            "<VolumeGenComposeFile>compose.volumegen.yaml</VolumeGenComposeFile><VolumeGenKubernetesFile>deploy/volumes.yaml</VolumeGenKubernetesFile>");
+        (int exit, string output) = project.Build();
+        Assert.True(exit == 0, output);
+        File.SetUnixFileMode(project.File("deploy/volumes.yaml"), UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        File.WriteAllText(project.File("AppStorage.cs"), Storage.Replace("/app/cache", "/app/cache2"));
+        UserBytes before = UserBytes.Of(project.Folder, "compose.volumegen.yaml", "deploy/volumes.yaml");
+        Snapshot generated = Snapshot.Of(project, "compose.volumegen.yaml", "deploy/volumes.yaml");
+
+        (exit, output) = project.Build();
+
+        Assert.NotEqual(0, exit);
+        Assert.Matches(@"volumes\.yaml.*error VG3003|error VG3003: VolumeGen could not write '[^']*volumes\.yaml'", output);
+        before.AssertIntact(project.Folder);
+        generated.AssertUnchanged();
+        Outputs.AssertAgree(project, "compose.volumegen.yaml", "deploy/volumes.yaml");
+
+        File.SetUnixFileMode(project.File("deploy/volumes.yaml"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        (exit, output) = project.Build();
+        Assert.True(exit == 0, output);
+        Assert.Contains("/app/cache2", File.ReadAllText(project.File("deploy/volumes.yaml")));
+        Outputs.AssertAgree(project, "compose.volumegen.yaml", "deploy/volumes.yaml");
+    }
+
     [Fact]
     public void Two_projects_sharing_one_dockerfile_do_not_flip_its_block()
     {

@@ -60,6 +60,35 @@ public static class ArtifactFile
         return true;
     }
 
+    /// <summary>True when <paramref name="path"/> (through any symbolic link) does not already hold exactly <paramref name="content"/>.</summary>
+    public static bool NeedsWrite(string path, byte[] content)
+    {
+        string full = FileIdentity.FinalPath(Path.GetFullPath(path));
+        return !(File.Exists(full) && SameBytes(File.ReadAllBytes(full), content));
+    }
+
+    /// <summary>
+    /// Throws when an existing <paramref name="path"/> cannot be written: read-only (for its owner, root included)
+    /// or refused by the system (immutable, no permission). Opening for writing changes no byte and no timestamp.
+    /// </summary>
+    public static void CheckWritable(string path)
+    {
+        string full = FileIdentity.FinalPath(Path.GetFullPath(path));
+        if (!File.Exists(full))
+        {
+            return;
+        }
+
+        if ((File.GetAttributes(full) & FileAttributes.ReadOnly) != 0)
+        {
+            throw new UnauthorizedAccessException($"'{full}' is read-only; make it writable (chmod u+w, or clear the read-only attribute) so VolumeGen can update it.");
+        }
+
+        using (new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite))
+        {
+        }
+    }
+
     /// <summary>Temporary file, the old file's mode and owner, rename. False (nothing changed) when the owner cannot be given.</summary>
     private static bool WriteByRename(string full, string folder, byte[] content, FileStatus? existing)
     {

@@ -33,11 +33,6 @@ internal static class FileIdentity
     public static string FinalPath(string fullPath)
     {
         var info = new FileInfo(fullPath);
-        if (!info.Exists && !IsLink(info))
-        {
-            return fullPath;
-        }
-
         if (!IsLink(info))
         {
             return fullPath;
