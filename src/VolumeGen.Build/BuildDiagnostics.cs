@@ -29,10 +29,17 @@ public static class BuildDiagnostics
     /// <summary>A VolumeGen MSBuild property has an invalid value (error).</summary>
     public const string InvalidSetting = "VG3007";
 
+    /// <summary>An output property names an existing file VolumeGen did not write (error; the file is untouched).</summary>
+    public const string NotVolumeGenFile = "VG3008";
+
+    /// <summary>The Dockerfile's VolumeGen block belongs to another project (error; the file is untouched).</summary>
+    public const string BlockOfAnotherProject = "VG3009";
+
     /// <summary>Every ID above.</summary>
     public static IReadOnlyList<string> All { get; } = new[]
     {
         MissingMarkers, UndeclaredVolume, CannotWrite, UnreadableManifest, MalformedMarkers, DockerfileNotFound, InvalidSetting,
+        NotVolumeGenFile, BlockOfAnotherProject,
     };
 
     /// <summary>Where the rule pages live (the same base the analyzers' help links use).</summary>

@@ -48,19 +48,23 @@ internal static class EngineConnection
             ? new CliException($"The Docker engine refused the request ({(int)api.StatusCode} {api.StatusCode}): {ApiMessage(api)}")
             : new CliException(DockerEndpoint.DescribeUnreachable(client.Configuration.EndpointBaseUri, exception));
 
-    private static string ApiMessage(DockerApiException exception)
+    /// <summary>The engine's whole error message (the body's "message", JSON-decoded), else the whole body.</summary>
+    internal static string ApiMessage(DockerApiException exception)
     {
         string body = exception.ResponseBody ?? string.Empty;
-        const string marker = "\"message\":\"";
-        int start = body.IndexOf(marker, StringComparison.Ordinal);
-        if (start >= 0)
+        try
         {
-            start += marker.Length;
-            int end = body.IndexOf('"', start);
-            if (end > start)
+            using var document = System.Text.Json.JsonDocument.Parse(body);
+            if (document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                && document.RootElement.TryGetProperty("message", out System.Text.Json.JsonElement message)
+                && message.ValueKind == System.Text.Json.JsonValueKind.String)
             {
-                return body.Substring(start, end - start);
+                return message.GetString()!;
             }
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // Not JSON: the body is the message.
         }
 
         return body.Trim();
@@ -82,22 +86,32 @@ internal static class EnsureCommand
             MountSet mounts = input.ReadMounts(parse);
             using DockerClient client = await EngineConnection.ConnectAsync(parse, host, cancellationToken).ConfigureAwait(false);
             TextWriter output = parse.InvocationConfiguration.Output;
+            var created = new System.Collections.Generic.List<string>();
             try
             {
-                var volumes = await client.EnsureVolumesAsync(mounts, cancellationToken: cancellationToken).ConfigureAwait(false);
+                // Each line as soon as the engine answered for that volume, so a later failure leaves an exact record.
+                var volumes = await client.EnsureVolumesAsync(
+                    mounts,
+                    volume =>
+                    {
+                        output.WriteLine(volume.Created ? $"created  {volume.Name}  ({volume.Target})" : $"exists   {volume.Name}  ({volume.Target})");
+                        if (volume.Created)
+                        {
+                            created.Add(volume.Name);
+                        }
+                    },
+                    cancellationToken: cancellationToken).ConfigureAwait(false);
                 if (volumes.Count == 0)
                 {
                     output.WriteLine("No named volumes are declared; nothing to create.");
                 }
-
-                foreach (EnsuredVolume volume in volumes)
-                {
-                    output.WriteLine(volume.Created ? $"created  {volume.Name}  ({volume.Target})" : $"exists   {volume.Name}  ({volume.Target})");
-                }
             }
             catch (Exception exception) when (exception is DockerApiException || DockerEndpoint.IsUnreachable(exception))
             {
-                throw EngineConnection.Describe(client, exception);
+                string before = created.Count == 0
+                    ? " No volume was created before the failure."
+                    : $" Created before the failure (and kept): {string.Join(", ", created)}.";
+                throw new CliException(EngineConnection.Describe(client, exception).Message + before);
             }
 
             return ExitCodes.Ok;
