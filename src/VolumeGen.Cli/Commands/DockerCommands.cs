@@ -46,7 +46,7 @@ internal static class EngineConnection
     public static CliException Describe(DockerClient client, Exception exception)
         => exception is DockerApiException api
             ? new CliException($"The Docker engine refused the request ({(int)api.StatusCode} {api.StatusCode}): {ApiMessage(api)}")
-            : new CliException(DockerEndpoint.DescribeUnreachable(client.Configuration.EndpointBaseUri, exception));
+            : new CliException(DockerEndpoint.DescribeUnreachable(client.Options.Endpoint, exception));
 
     private static string ApiMessage(DockerApiException exception)
     {

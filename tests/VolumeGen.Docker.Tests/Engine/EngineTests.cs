@@ -110,7 +110,7 @@ public sealed class EngineTests : IDisposable
 
         using DockerClient client = DockerEngine.CreateClient();
         ImageInspectResponse built = await client.Images.InspectImageAsync(image);
-        Assert.Equal(targets, built.Config.Volumes.Keys.OrderBy(static t => t, StringComparer.Ordinal));
+        Assert.Equal(targets, built.Config!.Volumes!.Keys.OrderBy(static t => t, StringComparer.Ordinal));
 
         string container = DockerEngine.UniqueName("vg-hostile");
         _containers.Add(container);
@@ -166,8 +166,8 @@ public sealed class EngineTests : IDisposable
 
         using DockerClient client = DockerEngine.CreateClient();
         ImageInspectResponse built = await client.Images.InspectImageAsync(image);
-        Assert.True(built.Config.Volumes is not null, "the image declares no volume; the Dockerfile the build left:\n" + dockerfile);
-        Assert.Equal(targets, built.Config.Volumes.Keys.OrderBy(static t => t, StringComparer.Ordinal));
+        Assert.True(built.Config?.Volumes is not null, "the image declares no volume; the Dockerfile the build left:\n" + dockerfile);
+        Assert.Equal(targets, built.Config!.Volumes!.Keys.OrderBy(static t => t, StringComparer.Ordinal));
 
         string container = DockerEngine.UniqueName("vg-hostile-attributes");
         _containers.Add(container);
