@@ -257,7 +257,7 @@ internal static class StorageClassReader
     }
 
     /// <summary>The member names every generated storage class declares.</summary>
-    public static IReadOnlyList<string> ReservedMemberNames { get; } = new[] { "Mounts", "RunArguments", "CommandLine", "DockerfileVolume" };
+    public static IReadOnlyList<string> ReservedMemberNames { get; } = new[] { "Mounts", "RunArguments", "CommandLine", "Resolve", "DockerfileVolume" };
 
     /// <summary>
     /// The member of <paramref name="type"/> (written by the user, not by VolumeGen) whose name the generator
