@@ -293,7 +293,8 @@ internal static class StorageClassReader
         return FindMemberTakingReservedName(type) is not null;
     }
 
-    private static bool IsGeneratedByVolumeGen(ISymbol member)
+    /// <summary>True for a member carrying <c>[GeneratedCode("VolumeGen", …)]</c>, i.e. one VolumeGen generated.</summary>
+    internal static bool IsGeneratedByVolumeGen(ISymbol member)
     {
         foreach (AttributeData attribute in member.GetAttributes())
         {
