@@ -20,4 +20,7 @@ public enum ContainerMountFinding
 
     /// <summary>A bind mount of another host path than the declared one.</summary>
     BindSourceMismatch = 6,
+
+    /// <summary>A tmpfs of another size or mode than the declared one (Docker's defaults: half the host's memory, mode 1777).</summary>
+    TmpfsOptionsMismatch = 7,
 }

@@ -60,6 +60,36 @@ public sealed class EngineTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task RemoveVolumes_removes_only_the_declared_volumes_VolumeGen_created_and_refuses_one_in_use()
+    {
+        DockerEngine.SkipUnlessAvailable();
+        string ours = Volume("vg-ours");
+        string theirs = Volume("vg-theirs");
+        string absent = Volume("vg-absent");
+        string busy = Volume("vg-busy");
+        DockerEngine.Docker("volume", "create", "--label", "owner=someone-else", theirs).EnsureSuccess();
+        var mounts = new MountSet(Mount.NamedVolume("/app/data", ours), Mount.NamedVolume("/app/old", theirs), Mount.NamedVolume("/app/gone", absent));
+        using DockerClient client = DockerEngine.CreateClient();
+        await client.EnsureVolumesAsync(mounts);
+        DockerEngine.Docker("volume", "rm", absent).EnsureSuccess();
+
+        IReadOnlyList<string> removed = await client.RemoveVolumesAsync(mounts);
+
+        Assert.Equal(new[] { ours }, removed);
+        Assert.DoesNotContain(ours, DockerEngine.VolumeNames());
+        Assert.Contains(theirs, DockerEngine.VolumeNames());
+
+        var inUse = new MountSet(Mount.NamedVolume("/app/data", busy));
+        await client.EnsureVolumesAsync(inUse);
+        string container = DockerEngine.UniqueName("vg-busy");
+        _containers.Add(container);
+        DockerEngine.Docker("create", "--name", container, "--mount", "type=volume,source=" + busy + ",target=/app/data", BaseImage, "true").EnsureSuccess();
+        DockerApiException refused = await Assert.ThrowsAsync<DockerApiException>(() => client.RemoveVolumesAsync(inUse));
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains(busy, DockerEngine.VolumeNames());
+    }
+
+    [SkippableFact]
     public async Task A_container_created_through_the_API_with_ToDockerMounts_verifies_clean_and_one_without_does_not()
     {
         DockerEngine.SkipUnlessAvailable();
