@@ -6,9 +6,9 @@ namespace ProfileService;
 [PersistentVolume("/app/data", Name = "profiles")]        // SQLite database and avatars: survives docker rm
 [AnonymousVolume("/app/cache")]                            // rendered pages: may be lost, never in the image layer
 [BindMount("./config", "/app/config", ReadOnly = true)]    // development: the host's config folder, read-only
-// ASP.NET Core buffers large form uploads in /tmp: keep them in memory, capped at 16 MiB. Mode 0777 because the app
-// runs as uid 1654 and a tmpfs root belongs to root.
-[TmpfsMount("/tmp", SizeBytes = 16 * 1024 * 1024, Mode = 0b111_111_111)]
+// Form uploads over 64 KiB are buffered on disk (ASPNETCORE_TEMP, see Program.cs): in memory here, capped at 16 MiB.
+// Mode 0777: a tmpfs root belongs to root, and the app may run as a non-root user ($APP_UID).
+[TmpfsMount("/app/upload-buffer", SizeBytes = 16 * 1024 * 1024, Mode = 0b111_111_111)]
 public static partial class AppStorage
 {
 }

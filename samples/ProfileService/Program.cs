@@ -10,6 +10,11 @@ if (args.Contains("--print-run-args"))
     return;
 }
 
+// ASP.NET Core reads ASPNETCORE_TEMP when it first buffers a large upload: the declared tmpfs in the container.
+string uploadBuffer = AppStorage.Resolve(AppStorage.UploadBuffer);
+Directory.CreateDirectory(uploadBuffer);
+Environment.SetEnvironmentVariable("ASPNETCORE_TEMP", uploadBuffer);
+
 var builder = WebApplication.CreateBuilder(args);
 
 // Each declared path where this process runs: in the container, the path itself; with `dotnet run`, a folder under
