@@ -7,8 +7,8 @@ namespace ProfileService;
 [AnonymousVolume("/app/cache")]                            // rendered pages: may be lost, never in the image layer
 [BindMount("./config", "/app/config", ReadOnly = true)]    // development: the host's config folder, read-only
 // Form uploads over 64 KiB are buffered on disk (ASPNETCORE_TEMP, see Program.cs): in memory here, capped at 16 MiB.
-// Mode 0777: a tmpfs root belongs to root, and the app may run as a non-root user ($APP_UID).
-[TmpfsMount("/app/upload-buffer", SizeBytes = 16 * 1024 * 1024, Mode = 0b111_111_111)]
+// No Mode: Docker's default (1777) lets a non-root app write, and compose before 2.14 has no tmpfs mode.
+[TmpfsMount("/app/upload-buffer", SizeBytes = 16 * 1024 * 1024)]
 public static partial class AppStorage
 {
 }
