@@ -15,6 +15,7 @@ namespace VolumeGen.Docker.Tests.Infrastructure;
 public sealed class ProfileServiceFixture : IDisposable
 {
     private readonly ProfileServiceImage _image = new();
+    private readonly IDisposable? _engineLock;
     private readonly List<string> _containers = new();
     private readonly List<string> _volumes = new();
 
@@ -25,6 +26,8 @@ public sealed class ProfileServiceFixture : IDisposable
             return;
         }
 
+        // Held for the collection's lifetime: its tests compare the engine's whole volume list.
+        _engineLock = EngineVolumeLock.Acquire();
         try
         {
             _image.Build();
@@ -128,6 +131,7 @@ public sealed class ProfileServiceFixture : IDisposable
         }
 
         _image.Dispose();
+        _engineLock?.Dispose();
     }
 }
 

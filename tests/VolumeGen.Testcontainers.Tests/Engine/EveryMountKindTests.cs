@@ -15,6 +15,7 @@ using Xunit;
 namespace VolumeGen.Testcontainers.Tests.Engine;
 
 /// <summary>Each kind of declared mount through <c>WithVolumeGenMounts</c>, on the locally built .NET base image.</summary>
+[Collection(ProfileServiceImageCollection.Name)]
 public sealed class EveryMountKindTests : IDisposable
 {
     private const string BaseImage = "mcr.microsoft.com/dotnet/aspnet:10.0";

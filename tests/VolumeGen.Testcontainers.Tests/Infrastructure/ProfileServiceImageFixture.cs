@@ -4,9 +4,15 @@ using Xunit;
 
 namespace VolumeGen.Testcontainers.Tests.Infrastructure;
 
-/// <summary>The ProfileService image, built once for the collection (<see cref="ProfileServiceImage"/>).</summary>
+/// <summary>
+/// The ProfileService image, built once for the collection (<see cref="ProfileServiceImage"/>). Every engine test of
+/// this project is in the collection, which holds <see cref="EngineVolumeLock"/>: VolumeGen.Docker.Tests compares
+/// the engine's whole volume list, and the containers started here create anonymous volumes.
+/// </summary>
 public sealed class ProfileServiceImageFixture : IDisposable
 {
+    private readonly IDisposable? _engineLock;
+
     public ProfileServiceImageFixture()
     {
         if (DockerEngine.Unavailable is not null)
@@ -14,6 +20,7 @@ public sealed class ProfileServiceImageFixture : IDisposable
             return;
         }
 
+        _engineLock = EngineVolumeLock.Acquire();
         try
         {
             Image.Build();
@@ -38,11 +45,15 @@ public sealed class ProfileServiceImageFixture : IDisposable
         }
     }
 
-    public void Dispose() => Image.Dispose();
+    public void Dispose()
+    {
+        Image.Dispose();
+        _engineLock?.Dispose();
+    }
 }
 
 [CollectionDefinition(Name)]
 public sealed class ProfileServiceImageCollection : ICollectionFixture<ProfileServiceImageFixture>
 {
-    public const string Name = "ProfileService image through Testcontainers";
+    public const string Name = "Engine tests through Testcontainers (ProfileService image, engine lock)";
 }
