@@ -46,7 +46,7 @@ internal static class EngineConnection
     public static CliException Describe(DockerClient client, Exception exception)
         => exception is DockerApiException api
             ? new CliException($"The Docker engine refused the request ({(int)api.StatusCode} {api.StatusCode}): {ApiMessage(api)}")
-            : new CliException(DockerEndpoint.DescribeUnreachable(client.Configuration.EndpointBaseUri, exception));
+            : new CliException(DockerEndpoint.DescribeUnreachable(client.Options.Endpoint, exception));
 
     /// <summary>The engine's whole error message (the body's "message", JSON-decoded), else the whole body.</summary>
     internal static string ApiMessage(DockerApiException exception)
