@@ -291,6 +291,7 @@ public sealed class WriteVolumeArtifacts : Task
         switch (region.State)
         {
             case RegionState.Missing:
+                Lint(path, model);
                 if (hasDeclarations)
                 {
                     Warning(BuildDiagnostics.MissingMarkers, path, 0,
@@ -300,6 +301,7 @@ public sealed class WriteVolumeArtifacts : Task
                 return;
 
             case RegionState.Malformed:
+                Lint(path, model);
                 Error(BuildDiagnostics.MalformedMarkers, path, (region.EndLine >= 0 ? region.EndLine : region.BeginLine) + 1,
                     $"The VolumeGen block in '{path}' is malformed: {region.Problem}. The file was not changed.");
                 return;
@@ -311,7 +313,17 @@ public sealed class WriteVolumeArtifacts : Task
         }
 
         byte[] updated = DockerfileRegion.Replace(file, region, DockerfileRegion.Lines(classNames, mounts, model.EscapeCharacter, ownership, owner, EmptyDirectory));
+        Lint(path, ContainerFiles.Dockerfile.Parse(DockerfileText.Parse(updated).Text)); // the file as it will be, block included
         Write(path, updated);
+    }
+
+    /// <summary>The Dockerfile VOLUME lint (VG4001–VG4007), each finding a warning at its line.</summary>
+    private void Lint(string path, ContainerFiles.Dockerfile model)
+    {
+        foreach (ContainerFiles.DockerfileFinding finding in ContainerFiles.DockerfileLint.Check(model, DockerfileTarget))
+        {
+            Warning(finding.Id, path, finding.Line, finding.Message);
+        }
     }
 
     /// <summary>The stage whose image the Dockerfile builds: the VolumeGenDockerfileTarget stage, else the last (docs/container-files.md).</summary>
