@@ -39,9 +39,9 @@ public static class BuildDiagnostics
         MissingMarkers, UndeclaredVolume, CannotWrite, UnreadableManifest, MalformedMarkers, DockerfileNotFound, InvalidSetting,
     }.Concat(ContainerFiles.DockerfileLint.All).ToArray();
 
-    /// <summary>Where the rule pages live (the same base the analyzers' help links use).</summary>
-    public const string HelpLinkBase = "https://github.com/volumegen/volumegen/blob/main/docs/rules/";
+    /// <summary>Where the rule pages live (<see cref="RuleHelpLinks.Base"/>, the same base the analyzers' help links use).</summary>
+    public const string HelpLinkBase = RuleHelpLinks.Base;
 
     /// <summary>The help link of <paramref name="id"/>.</summary>
-    public static string GetHelpUri(string id) => HelpLinkBase + id + ".md";
+    public static string GetHelpUri(string id) => RuleHelpLinks.For(id);
 }

@@ -398,16 +398,6 @@ public sealed class WriteVolumeArtifacts : Task
 
     private static string NameOrDefault(string? value, string fallback) => string.IsNullOrWhiteSpace(value) ? fallback : value!.Trim();
 
-    /// <summary>A compose service name from a project name: lower-case, <c>[a-z0-9_.-]</c>, starting with a letter or digit.</summary>
-    public static string ComposeName(string projectName)
-    {
-        var name = new StringBuilder();
-        foreach (char c in projectName.ToLowerInvariant())
-        {
-            name.Append(c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_' or '.' or '-' ? c : '-');
-        }
-
-        string result = name.ToString().TrimStart('_', '.', '-');
-        return result.Length == 0 ? "app" : result;
-    }
+    /// <summary>A compose service name from a project name (<see cref="ComposeOverride.DefaultServiceName"/>).</summary>
+    public static string ComposeName(string projectName) => ComposeOverride.DefaultServiceName(projectName);
 }

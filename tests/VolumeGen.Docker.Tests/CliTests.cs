@@ -256,4 +256,16 @@ public sealed class CliTests : IDisposable
         Assert.Contains(missing, result.Error);
         Assert.DoesNotContain("   at ", result.Error);
     }
+
+    [Fact]
+    public async Task Compose_default_service_name_is_the_one_the_build_task_uses()
+    {
+        string assembly = ManifestAssembly.Write(_temp.Path, "_Shop Web+Api", ManifestAssembly.Manifest("Shop.AppStorage", Declared));
+
+        CliResult result = await CliRunner.RunAsync("compose", assembly);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("\n  \"shop-web-api\":\n", result.Output);
+        Assert.Equal("shop-web-api", ComposeOverride.DefaultServiceName("_Shop Web+Api"));
+    }
 }

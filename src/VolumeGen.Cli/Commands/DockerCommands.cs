@@ -45,26 +45,8 @@ internal static class EngineConnection
     /// <summary>Turns an engine failure during a command into a one-line <see cref="CliException"/>.</summary>
     public static CliException Describe(DockerClient client, Exception exception)
         => exception is DockerApiException api
-            ? new CliException($"The Docker engine refused the request ({(int)api.StatusCode} {api.StatusCode}): {ApiMessage(api)}")
+            ? new CliException($"The Docker engine refused the request ({(int)api.StatusCode} {api.StatusCode}): {DockerErrorBody.Message(api.ResponseBody)}")
             : new CliException(DockerEndpoint.DescribeUnreachable(client.Configuration.EndpointBaseUri, exception));
-
-    private static string ApiMessage(DockerApiException exception)
-    {
-        string body = exception.ResponseBody ?? string.Empty;
-        const string marker = "\"message\":\"";
-        int start = body.IndexOf(marker, StringComparison.Ordinal);
-        if (start >= 0)
-        {
-            start += marker.Length;
-            int end = body.IndexOf('"', start);
-            if (end > start)
-            {
-                return body.Substring(start, end - start);
-            }
-        }
-
-        return body.Trim();
-    }
 }
 
 /// <summary><c>volumegen ensure</c>: create the missing named volumes.</summary>

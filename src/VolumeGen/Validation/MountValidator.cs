@@ -146,7 +146,7 @@ public static class MountValidator
             return;
         }
 
-        if (source.IndexOf(':') >= 0 && !IsWindowsDrivePath(source))
+        if (source.IndexOf(':') >= 0 && !HostPath.IsWindowsDrivePath(source))
         {
             problems.Add(Warning(MountProblemCode.ColonInPath, index, MountField.Source, source,
                 $"The host path {Show(source)} holds ':', which 'docker run -v' splits on. " + ColonAdvice(mount)));
@@ -217,10 +217,7 @@ public static class MountValidator
     }
 
     private static string SiblingOf(string outer, string inner)
-    {
-        string parent = outer.LastIndexOf('/') <= 0 ? "/" : outer.Substring(0, outer.LastIndexOf('/'));
-        return ContainerPath.Combine(parent, inner.Substring(inner.LastIndexOf('/') + 1));
-    }
+        => ContainerPath.Combine(ContainerPath.Parent(outer), ContainerPath.LastSegment(inner));
 
     private static bool IsSystemDirectory(string target)
     {
@@ -260,9 +257,6 @@ public static class MountValidator
 
         return false;
     }
-
-    private static bool IsWindowsDrivePath(string source)
-        => source.Length >= 3 && IsAsciiLetter(source[0]) && source[1] == ':' && (source[2] == '\\' || source[2] == '/');
 
     private static bool IsAsciiLetter(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z');
 

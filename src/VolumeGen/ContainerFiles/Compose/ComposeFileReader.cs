@@ -184,15 +184,15 @@ internal sealed class ComposeFileReader
         string type = Text(entry.Get("type")) ?? MountKindWords.Volume;
         bool readOnly = entry.Get("read_only") is YamlScalar readOnlyNode && readOnlyNode.IsTrue;
         SelinuxLabel label = SelinuxLabel.None;
-        if (entry.Get("bind") is YamlMapping bind && Text(bind.Get("selinux")) is string selinux)
+        if (entry.Get(MountKindWords.Bind) is YamlMapping bind && Text(bind.Get("selinux")) is string selinux)
         {
             label = SelinuxLabels.FromOption(selinux) ?? SelinuxLabel.None;
         }
 
-        bool noCopy = entry.Get("volume") is YamlMapping volume && volume.Get("nocopy") is YamlScalar noCopyNode && noCopyNode.IsTrue;
+        bool noCopy = entry.Get(MountKindWords.Volume) is YamlMapping volume && volume.Get("nocopy") is YamlScalar noCopyNode && noCopyNode.IsTrue;
         long? size = null;
         int? mode = null;
-        if (entry.Get("tmpfs") is YamlMapping tmpfs)
+        if (entry.Get(MountKindWords.Tmpfs) is YamlMapping tmpfs)
         {
             size = ParseSize(Text(tmpfs.Get("size")));
             mode = ParseMode(Text(tmpfs.Get("mode")));
