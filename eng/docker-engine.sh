@@ -8,6 +8,7 @@
 #   eng/docker-engine.sh stop        stop the dockerd this script started
 #   eng/docker-engine.sh env         print the exports a shell needs to talk to the engine
 #   eng/docker-engine.sh status      say whether the engine answers
+#   eng/docker-engine.sh mirror      print the Debian mirror debootstrap uses (from this machine's apt sources)
 #
 # State lives in $VOLUMEGEN_DOCKER_STATE (default ${TMPDIR:-/tmp}/volumegen-docker): data root, exec root,
 # socket, pid file, log and the cached base root file system. No registry is reachable, so the .NET base
@@ -37,15 +38,23 @@ engine_answers() {
 }
 
 debian_mirror() {
-  # The mirror this machine's apt uses, so debootstrap fetches from the same (reachable) place.
-  local uri=""
-  if compgen -G '/etc/apt/sources.list.d/*.sources' >/dev/null; then
-    uri=$(awk '/^URIs:/ { print $2; exit }' /etc/apt/sources.list.d/*.sources 2>/dev/null || true)
+  # The Debian mirror this machine's apt already uses (deb822 .sources or one-line .list files), so debootstrap
+  # fetches from the same reachable place. No address is built in: without an apt source, say so and stop.
+  local etc="${VOLUMEGEN_APT_ETC:-/etc/apt}" uri="" f
+  for f in "$etc"/sources.list.d/*.sources; do
+    [ -f "$f" ] || continue
+    uri=$(awk 'tolower($1) == "uris:" && $0 !~ /security/ { print $2; exit }' "$f" 2>/dev/null || true)
+    [ -n "$uri" ] && break
+  done
+  if [ -z "$uri" ]; then
+    for f in "$etc/sources.list" "$etc"/sources.list.d/*.list; do
+      [ -f "$f" ] || continue
+      uri=$(awk '$1 == "deb" && $0 !~ /security/ { for (i = 2; i <= NF; i++) if ($i ~ /^https?:/) { print $i; exit } }' "$f" 2>/dev/null || true)
+      [ -n "$uri" ] && break
+    done
   fi
-  if [ -z "$uri" ] && [ -f /etc/apt/sources.list ]; then
-    uri=$(awk '$1 == "deb" && $0 !~ /security/ { for (i = 2; i <= NF; i++) if ($i ~ /^https?:/) { print $i; exit } }' /etc/apt/sources.list)
-  fi
-  printf '%s\n' "${uri:-http://deb.debian.org/debian}"
+  [ -n "$uri" ] || die "no Debian mirror in $etc/sources.list or $etc/sources.list.d: add the mirror apt should use (e.g. a 'deb <mirror-url> bookworm main' line), then run again"
+  printf '%s\n' "$uri"
 }
 
 cmd_install() {
@@ -194,5 +203,6 @@ case "${1:-}" in
   up) cmd_install; cmd_start; cmd_base_image ;;
   env) cmd_env ;;
   status) cmd_status ;;
-  *) die "usage: $0 up|install|start|base-image|stop|env|status" ;;
+  mirror) debian_mirror ;;
+  *) die "usage: $0 up|install|start|base-image|stop|env|status|mirror" ;;
 esac

@@ -30,6 +30,12 @@ public static class BuildDiagnostics
     /// <summary>A VolumeGen MSBuild property has an invalid value (error).</summary>
     public const string InvalidSetting = "VG3007";
 
+    /// <summary>An output property names an existing file VolumeGen did not write (error; the file is untouched).</summary>
+    public const string NotVolumeGenFile = "VG3008";
+
+    /// <summary>The Dockerfile's VolumeGen block belongs to another project (error; the file is untouched).</summary>
+    public const string BlockOfAnotherProject = "VG3009";
+
     /// <summary>The Dockerfile VOLUME lint's IDs (VG4001–VG4007, warnings), defined by <see cref="ContainerFiles.DockerfileLint"/>.</summary>
     public static IReadOnlyList<string> DockerfileLint => ContainerFiles.DockerfileLint.All;
 
@@ -37,6 +43,7 @@ public static class BuildDiagnostics
     public static IReadOnlyList<string> All { get; } = new[]
     {
         MissingMarkers, UndeclaredVolume, CannotWrite, UnreadableManifest, MalformedMarkers, DockerfileNotFound, InvalidSetting,
+        NotVolumeGenFile, BlockOfAnotherProject,
     }.Concat(ContainerFiles.DockerfileLint.All).ToArray();
 
     /// <summary>Where the rule pages live (<see cref="RuleHelpLinks.Base"/>, the same base the analyzers' help links use).</summary>

@@ -78,6 +78,7 @@ public sealed class WriteVolumeArtifacts : Task
 
     private readonly List<ITaskItem> _written = new();
     private readonly List<ITaskItem> _intermediate = new();
+    private readonly List<KeyValuePair<string, byte[]>> _planned = new();
 
     /// <inheritdoc />
     public override bool Execute()
@@ -102,21 +103,39 @@ public sealed class WriteVolumeArtifacts : Task
             return;
         }
 
+        // No manifest: the project declares nothing (any more). Every output still says so, in the same build, so
+        // the Dockerfile block, the compose override, the Kubernetes file and the obj/ copies never disagree.
         VolumeManifest declared = manifest ?? new VolumeManifest(Array.Empty<ManifestClass>());
+        if (!declared.IsValid)
+        {
+            // The generator records the classes it could not generate with the analyzer's IDs and messages: refuse
+            // them here too, whether or not the analyzer ran or was silenced, instead of writing a partial truth.
+            foreach (ManifestClass invalid in declared.InvalidClasses)
+            {
+                foreach (ManifestProblem problem in invalid.Problems)
+                {
+                    Log.LogError(null, problem.Id, null, BuildDiagnostics.GetHelpUri(problem.Id), AssemblyPath, 0, 0, 0, 0,
+                        problem.Message + $" (storage class '{invalid.Name}'; VolumeGen wrote nothing: the Dockerfile, compose and Kubernetes files are unchanged until every declaration is valid)");
+                }
+            }
+
+            return;
+        }
+
         MountSet mounts = declared.AllMounts;
         IReadOnlyList<MountProblem> problems = MountValidator.Validate(mounts);
         if (MountValidator.HasErrors(problems))
         {
             foreach (MountProblem problem in problems.Where(static p => p.Severity == MountProblemSeverity.Error))
             {
-                Log.LogError(null, problem.Id, null, GetHelpLinkForDeclarationRule(problem.Id), AssemblyPath, 0, 0, 0, 0,
+                Log.LogError(null, problem.Id, null, BuildDiagnostics.GetHelpUri(problem.Id), AssemblyPath, 0, 0, 0, 0,
                     "VolumeGen did not update the Dockerfile, compose or Kubernetes files: " + problem.Message);
             }
 
             return;
         }
 
-        if (!TryOwnership(out DockerfileOwnership ownership, out string owner) || !TryNames(out string composeService, out string appName))
+        if (!TryOwnership(out DockerfileOwnership ownership, out string owner) || !TryNames(out string composeService, out string appName) || !TryOutputPaths())
         {
             return;
         }
@@ -125,35 +144,118 @@ public sealed class WriteVolumeArtifacts : Task
         bool hasDeclarations = declared.Classes.Count > 0;
 
         // Each text once: the obj/ copy and the project's file are the same bytes.
-        string? compose = manifest is null ? null : ComposeOverride.Format(mounts, composeService);
-        string? kubernetes = manifest is null ? null : KubernetesManifests.Format(mounts, appName, new KubernetesOptions
+        string compose = ComposeOverride.Format(mounts, composeService);
+        string kubernetes = KubernetesManifests.Format(mounts, appName, new KubernetesOptions
         {
             IncludeHostPath = KubernetesIncludeHostPath,
             BindRoot = string.IsNullOrWhiteSpace(KubernetesBindRoot) ? null : KubernetesBindRoot,
         });
-        if (manifest is not null)
-        {
-            WriteIntermediate("manifest.json", manifest.ToJson() + "\n");
-            WriteIntermediate("Dockerfile.volumegen", string.Join("\n", DockerfileRegion.Lines(classNames, mounts, '\\', ownership, owner, EmptyDirectory)) + "\n");
-            WriteIntermediate("run-arguments.sh.txt", mounts.ToCommandLine(ShellDialect.Posix) + "\n");
-            WriteIntermediate("run-arguments.ps1.txt", mounts.ToCommandLine(ShellDialect.PowerShell) + "\n");
-            WriteIntermediate("compose.volumegen.yaml", compose!);
-            WriteIntermediate("kubernetes.volumegen.yaml", kubernetes!);
-        }
+        WriteIntermediate("manifest.json", declared.ToJson() + "\n");
+        WriteIntermediate("Dockerfile.volumegen", string.Join("\n", DockerfileRegion.Lines(classNames, mounts, '\\', ownership, owner, EmptyDirectory, ProjectName)) + "\n");
+        WriteIntermediate("run-arguments.sh.txt", mounts.ToCommandLine(ShellDialect.Posix) + "\n");
+        WriteIntermediate("run-arguments.ps1.txt", mounts.ToCommandLine(ShellDialect.PowerShell) + "\n");
+        WriteIntermediate("compose.volumegen.yaml", compose);
+        WriteIntermediate("kubernetes.volumegen.yaml", kubernetes);
 
         if (!string.IsNullOrWhiteSpace(Dockerfile))
         {
             UpdateDockerfile(Dockerfile!, classNames, mounts, hasDeclarations, ownership, owner);
         }
 
-        if (compose is not null && !string.IsNullOrWhiteSpace(ComposeFile))
+        if (!string.IsNullOrWhiteSpace(ComposeFile))
         {
-            Write(ComposeFile!, Encode(compose));
+            WriteGenerated(ComposeFile!, "VolumeGenComposeFile", compose);
         }
 
-        if (kubernetes is not null && !string.IsNullOrWhiteSpace(KubernetesFile))
+        if (!string.IsNullOrWhiteSpace(KubernetesFile))
         {
-            Write(KubernetesFile!, Encode(kubernetes));
+            WriteGenerated(KubernetesFile!, "VolumeGenKubernetesFile", kubernetes);
+        }
+
+        Commit();
+    }
+
+    /// <summary>
+    /// Writes every planned file, or none: after any error (a refused file, a foreign block, malformed markers) or
+    /// when a file that must change cannot be written (read-only, immutable), nothing is written, so the Dockerfile
+    /// block, the compose and Kubernetes files and the obj/ copies never disagree with each other.
+    /// </summary>
+    private void Commit()
+    {
+        if (Log.HasLoggedErrors)
+        {
+            return;
+        }
+
+        var changes = new List<KeyValuePair<string, byte[]>>();
+        foreach (KeyValuePair<string, byte[]> file in _planned)
+        {
+            try
+            {
+                if (ArtifactFile.NeedsWrite(file.Key, file.Value))
+                {
+                    ArtifactFile.CheckWritable(file.Key);
+                    changes.Add(file);
+                }
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException)
+            {
+                Error(BuildDiagnostics.CannotWrite, file.Key, 0,
+                    $"VolumeGen could not write '{file.Key}' ({exception.Message}); it wrote nothing, so every file is unchanged. Make the file and its folder writable (e.g. chmod u+w, chattr -i, clear the read-only attribute), or set VolumeGenEmit=false.");
+            }
+        }
+
+        if (Log.HasLoggedErrors)
+        {
+            return;
+        }
+
+        foreach (KeyValuePair<string, byte[]> file in changes)
+        {
+            WriteNow(file.Key, file.Value);
+        }
+    }
+
+    /// <summary>Two outputs on one path would overwrite each other on every build; the Dockerfile is never replaced whole.</summary>
+    private bool TryOutputPaths()
+    {
+        string? compose = FullPathOrNull(ComposeFile);
+        string? kubernetes = FullPathOrNull(KubernetesFile);
+        string? dockerfile = FullPathOrNull(Dockerfile);
+        if (compose is not null && compose == kubernetes)
+        {
+            Error(BuildDiagnostics.InvalidSetting, null, 0,
+                $"VolumeGenComposeFile and VolumeGenKubernetesFile both name '{compose}'; each would overwrite the other. Give them different files, e.g. compose.volumegen.yaml and deploy/volumes.yaml.");
+            return false;
+        }
+
+        foreach ((string? path, string property) in new[] { (compose, "VolumeGenComposeFile"), (kubernetes, "VolumeGenKubernetesFile") })
+        {
+            if (path is not null && path == dockerfile)
+            {
+                Error(BuildDiagnostics.NotVolumeGenFile, path, 0,
+                    $"{property} names the Dockerfile '{path}', which VolumeGen would replace whole; the file was not changed. VolumeGen edits a Dockerfile only between its marker lines: point {property} at a new file such as {(property == "VolumeGenComposeFile" ? "compose.volumegen.yaml" : "deploy/volumes.yaml")}.");
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string? FullPathOrNull(string? path)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            return Path.GetFullPath(path);
+        }
+        catch (Exception exception) when (exception is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return null;
         }
     }
 
@@ -224,19 +326,13 @@ public sealed class WriteVolumeArtifacts : Task
 
     private bool TryNames(out string composeService, out string appName)
     {
-        composeService = NameOrDefault(ComposeService, ComposeName(ProjectName));
+        composeService = NameOrDefault(ComposeService, OutputNames.ComposeService(ProjectName));
         appName = NameOrDefault(KubernetesAppName, KubernetesManifests.Dns1123Label(ProjectName));
-        if (ComposeName(composeService) != composeService)
+        string? problem = OutputNames.ComposeServiceProblem(composeService, "VolumeGenComposeService")
+            ?? OutputNames.KubernetesNameProblem(appName, "VolumeGenKubernetesAppName");
+        if (problem is not null)
         {
-            Error(BuildDiagnostics.InvalidSetting, null, 0,
-                $"VolumeGenComposeService is '{composeService}', which is not a compose service name (lower-case letters, digits, '_', '.', '-', starting with a letter or digit). Use e.g. '{ComposeName(composeService)}'.");
-            return false;
-        }
-
-        if (KubernetesManifests.Dns1123Label(appName) != appName)
-        {
-            Error(BuildDiagnostics.InvalidSetting, null, 0,
-                $"VolumeGenKubernetesAppName is '{appName}', which is not a Kubernetes name (DNS-1123 label: lower-case letters, digits and '-', at most 63 characters). Use e.g. '{KubernetesManifests.Dns1123Label(appName)}'.");
+            Error(BuildDiagnostics.InvalidSetting, null, 0, problem);
             return false;
         }
 
@@ -295,7 +391,7 @@ public sealed class WriteVolumeArtifacts : Task
                 if (hasDeclarations)
                 {
                     Warning(BuildDiagnostics.MissingMarkers, path, 0,
-                        $"The Dockerfile '{path}' has no VolumeGen block, so its VOLUME lines are not kept in sync. Add these two lines where the VOLUME instruction belongs (after WORKDIR, before ENTRYPOINT): '{DockerfileRegion.BeginMarker}' and '{DockerfileRegion.EndMarker}'. Set VolumeGenDockerfile to empty to silence this.");
+                        $"The Dockerfile '{path}' has no VolumeGen block, so its VOLUME lines are not kept in sync. Add these two lines where the VOLUME instruction belongs (after WORKDIR, before ENTRYPOINT): '{DockerfileRegion.BeginMarker}' and '{DockerfileRegion.EndMarker}'. If VolumeGen should not manage this Dockerfile, set VolumeGenDockerfile to none (or to an empty value).");
                 }
 
                 return;
@@ -307,12 +403,22 @@ public sealed class WriteVolumeArtifacts : Task
                 return;
         }
 
+        // A block names the project that owns it; a second project sharing the Dockerfile must not flip it.
+        string? owningProject = DockerfileRegion.ProjectOf(file.Lines[region.BeginLine].Text);
+        if (owningProject is not null && !string.Equals(owningProject, ProjectName, StringComparison.Ordinal))
+        {
+            Lint(path, model);
+            Error(BuildDiagnostics.BlockOfAnotherProject, path, region.BeginLine + 1,
+                $"The VolumeGen block in '{path}' belongs to the project '{owningProject}', not to '{ProjectName}'; the file was not changed. Two projects cannot share one block: give this project its own Dockerfile (VolumeGenDockerfile), or switch its Dockerfile step off (VolumeGenDockerfile=none). If the block is this project's (the project was renamed), change '{owningProject}' on the block's first line to '{ProjectName}'.");
+            return;
+        }
+
         if (ownership == DockerfileOwnership.Copy && !EnsureEmptyDirectory(path))
         {
             return;
         }
 
-        byte[] updated = DockerfileRegion.Replace(file, region, DockerfileRegion.Lines(classNames, mounts, model.EscapeCharacter, ownership, owner, EmptyDirectory));
+        byte[] updated = DockerfileRegion.Replace(file, region, DockerfileRegion.Lines(classNames, mounts, model.EscapeCharacter, ownership, owner, EmptyDirectory, ProjectName));
         Lint(path, ContainerFiles.Dockerfile.Parse(DockerfileText.Parse(updated).Text)); // the file as it will be, block included
         Write(path, updated);
     }
@@ -369,7 +475,36 @@ public sealed class WriteVolumeArtifacts : Task
         Write(path, Encode(text));
     }
 
-    private void Write(string path, byte[] content)
+    /// <summary>
+    /// Writes a file VolumeGen owns whole (compose override, Kubernetes YAML): a new file, or one that starts with
+    /// <see cref="GeneratedFileHeader.Prefix"/>. Any other existing file is someone else's: refused, untouched.
+    /// </summary>
+    private void WriteGenerated(string path, string property, string text)
+    {
+        byte[] existing;
+        try
+        {
+            existing = File.Exists(path) ? File.ReadAllBytes(path) : Array.Empty<byte>();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            Error(BuildDiagnostics.CannotWrite, path, 0, $"VolumeGen could not read '{path}' ({exception.Message}) to check that it wrote it; the file is unchanged.");
+            return;
+        }
+
+        if ((File.Exists(path) || Directory.Exists(path)) && !(File.Exists(path) && GeneratedFileHeader.IsGenerated(existing)))
+        {
+            Error(BuildDiagnostics.NotVolumeGenFile, path, 0,
+                $"{property} names '{path}', which VolumeGen did not write (its first line is not '{GeneratedFileHeader.Prefix} …'): VolumeGen replaces its output whole, so it left this file untouched. Point {property} at a new file (e.g. {(property == "VolumeGenComposeFile" ? "compose.volumegen.yaml" : "deploy/volumes.yaml")}), or delete or rename this one if VolumeGen should write it.");
+            return;
+        }
+
+        Write(path, Encode(text));
+    }
+
+    private void Write(string path, byte[] content) => _planned.Add(new KeyValuePair<string, byte[]>(path, content));
+
+    private void WriteNow(string path, byte[] content)
     {
         try
         {
@@ -394,10 +529,8 @@ public sealed class WriteVolumeArtifacts : Task
     private void Error(string code, string? file, int line, string message)
         => Log.LogError(null, code, null, BuildDiagnostics.GetHelpUri(code), file, line, 0, 0, 0, message);
 
-    private static string GetHelpLinkForDeclarationRule(string id) => BuildDiagnostics.GetHelpUri(id);
-
     private static string NameOrDefault(string? value, string fallback) => string.IsNullOrWhiteSpace(value) ? fallback : value!.Trim();
 
-    /// <summary>A compose service name from a project name (<see cref="ComposeOverride.DefaultServiceName"/>).</summary>
-    public static string ComposeName(string projectName) => ComposeOverride.DefaultServiceName(projectName);
+    /// <summary>A compose service name from a project name (see <see cref="OutputNames.ComposeService"/>).</summary>
+    public static string ComposeName(string projectName) => OutputNames.ComposeService(projectName);
 }

@@ -45,8 +45,46 @@ internal sealed class ManifestInput
         }
     }
 
-    /// <summary>The mounts of the selected class, or of every class.</summary>
-    public MountSet ReadMounts(ParseResult parse) => Select(ReadManifest(parse), parse.GetValue(Class));
+    /// <summary>
+    /// Reads the manifest and validates it before anything is printed: a class the generator recorded as invalid,
+    /// or a mount the validator refuses (a crafted manifest: a target with a newline would otherwise print as an
+    /// argument of its own), is a <see cref="CliProblemsException"/> — every problem on stderr, exit 1, no output.
+    /// </summary>
+    public VolumeManifest ReadValidManifest(ParseResult parse)
+    {
+        VolumeManifest manifest = ReadManifest(parse);
+        var problems = new List<string>();
+        foreach (ManifestClass invalid in manifest.InvalidClasses)
+        {
+            foreach (ManifestProblem problem in invalid.Problems)
+            {
+                problems.Add($"error {problem.Id}: {problem.Message} (storage class '{invalid.Name}')");
+            }
+        }
+
+        if (problems.Count == 0)
+        {
+            foreach (MountProblem problem in manifest.AllMounts.Validate())
+            {
+                if (problem.Severity == MountProblemSeverity.Error)
+                {
+                    problems.Add("error " + problem);
+                }
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            string path = parse.GetValue(Assembly) ?? string.Empty;
+            problems.Add($"volumegen: '{path}' declares mounts with errors; nothing was printed. Fix the declarations and rebuild.");
+            throw new CliProblemsException(problems);
+        }
+
+        return manifest;
+    }
+
+    /// <summary>The mounts of the selected class, or of every class, from a validated manifest.</summary>
+    public MountSet ReadMounts(ParseResult parse) => Select(ReadValidManifest(parse), parse.GetValue(Class));
 
     public static MountSet Select(VolumeManifest manifest, string? className)
         => string.IsNullOrEmpty(className) ? manifest.AllMounts : SelectClasses(manifest, className)[0].Mounts;

@@ -39,6 +39,15 @@ public static class VolumeGenCli
             await error.WriteLineAsync("volumegen: " + exception.Message).ConfigureAwait(false);
             return ExitCodes.UsageOrEnvironment;
         }
+        catch (CliProblemsException exception)
+        {
+            foreach (string problem in exception.Problems)
+            {
+                await error.WriteLineAsync(problem).ConfigureAwait(false);
+            }
+
+            return ExitCodes.Problems;
+        }
     }
 
     /// <summary>The command tree: show, run-args, dockerfile, compose, k8s, ensure, verify, lint.</summary>

@@ -82,7 +82,7 @@ public static class DockerEndpoint
     public static string DescribeUnreachable(Uri endpoint, Exception exception)
     {
         string reason = Innermost(exception).Message.Trim().TrimEnd('.');
-        return $"The Docker engine at {Display(endpoint)} does not answer ({reason}). Start Docker (Docker Desktop, 'sudo systemctl start docker', or this repository's 'eng/docker-engine.sh start'), or set DOCKER_HOST to the engine's address.";
+        return $"The Docker engine at {Display(endpoint)} does not answer ({reason}). Start the Docker engine (Docker Desktop, or 'sudo systemctl start docker'), or set DOCKER_HOST to the address of the engine you use.";
     }
 
     private static string Display(Uri endpoint)

@@ -9,7 +9,7 @@ using Mount = VolumeGen.Mount;
 
 namespace VolumeGen.Docker;
 
-/// <summary>One declared named volume and what <see cref="VolumeProvisioning.EnsureVolumesAsync"/> did for it.</summary>
+/// <summary>One declared named volume and what <c>VolumeProvisioning.EnsureVolumesAsync</c> did for it.</summary>
 public sealed class EnsuredVolume
 {
     /// <summary>Creates a result entry.</summary>
@@ -45,12 +45,31 @@ public static class VolumeProvisioning
     /// Idempotent; an existing volume is never removed, recreated or changed, whoever made it.
     /// </summary>
     /// <returns>One entry per distinct volume name, in declaration order.</returns>
-    public static async Task<IReadOnlyList<EnsuredVolume>> EnsureVolumesAsync(
+    public static Task<IReadOnlyList<EnsuredVolume>> EnsureVolumesAsync(
         this IDockerClient client,
         MountSet mounts,
         IReadOnlyDictionary<string, string>? extraLabels = null,
         CancellationToken cancellationToken = default)
+        => EnsureVolumesAsync(client, mounts, static _ => { }, extraLabels, cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="EnsureVolumesAsync(IDockerClient, MountSet, IReadOnlyDictionary{string, string}?, CancellationToken)"/>,
+    /// calling <paramref name="ensured"/> as soon as each volume is found or created — so when the engine refuses a later
+    /// volume, the caller can still say which volumes this call created before the failure.
+    /// </summary>
+    /// <returns>One entry per distinct volume name, in declaration order.</returns>
+    public static async Task<IReadOnlyList<EnsuredVolume>> EnsureVolumesAsync(
+        this IDockerClient client,
+        MountSet mounts,
+        Action<EnsuredVolume> ensured,
+        IReadOnlyDictionary<string, string>? extraLabels = null,
+        CancellationToken cancellationToken = default)
     {
+        if (ensured is null)
+        {
+            throw new ArgumentNullException(nameof(ensured));
+        }
+
         if (client is null)
         {
             throw new ArgumentNullException(nameof(client));
@@ -75,6 +94,7 @@ public static class VolumeProvisioning
             if (existing is not null)
             {
                 results.Add(new EnsuredVolume(name, mount.Target, created: false, IsManaged(existing)));
+                ensured(results[results.Count - 1]);
                 continue;
             }
 
@@ -95,6 +115,7 @@ public static class VolumeProvisioning
                 new VolumesCreateParameters { Name = name, Driver = "local", Labels = labels },
                 cancellationToken).ConfigureAwait(false);
             results.Add(new EnsuredVolume(name, mount.Target, created: true, IsManaged(created)));
+            ensured(results[results.Count - 1]);
         }
 
         return results;

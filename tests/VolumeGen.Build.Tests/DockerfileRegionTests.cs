@@ -131,4 +131,21 @@ public class DockerfileRegionTests
     [InlineData("FROM x\n# >>> VolumeGen\nVOLUME /app/logs\n# <<< VolumeGen\n")]
     public void Earlier_stages_variables_comments_and_the_region_are_not_hand_written_volumes(string text)
         => Assert.Empty(HandWrittenVolumes.Find(Dockerfile.Parse(text).FinalStage()));
+
+    [Theory]
+    [InlineData("# >>> VolumeGen", null)]
+    [InlineData("# >>> VolumeGen (generated from AppStorage; edits inside this block are overwritten)", null)]
+    [InlineData("  # >>> VolumeGen: Shop.Web (generated from AppStorage; edits inside this block are overwritten)", "Shop.Web")]
+    [InlineData("# >>> VolumeGen: My (old) App (edits inside this block are overwritten)", "My (old) App")]
+    [InlineData("# >>> VolumeGen: Hand typed", "Hand typed")]
+    [InlineData("# >>> VolumeGen:", null)]
+    public void The_begin_line_names_the_project_that_owns_the_block(string line, string? project)
+        => Assert.Equal(project, DockerfileRegion.ProjectOf(line));
+
+    [Theory]
+    [InlineData("Shop.Web")]
+    [InlineData("My (old) App")]
+    [InlineData("line\nbreak")]
+    public void A_written_begin_line_reads_back_its_project(string project)
+        => Assert.Equal(project.Replace('\n', ' '), DockerfileRegion.ProjectOf(DockerfileRegion.BeginLine(new[] { "Shop.AppStorage" }, project)));
 }

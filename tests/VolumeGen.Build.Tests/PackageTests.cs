@@ -54,8 +54,8 @@ public sealed class PackageTests
         return project;
     }
 
-    private static string Region(string newline = "\n")
-        => string.Join(newline, "# >>> VolumeGen (generated from AppStorage; edits inside this block are overwritten)", Declared.ToDockerfileVolume(), "# <<< VolumeGen");
+    private static string Region(string project, string newline = "\n")
+        => string.Join(newline, $"# >>> VolumeGen: {project} (generated from AppStorage; edits inside this block are overwritten)", Declared.ToDockerfileVolume(), "# <<< VolumeGen");
 
     [Fact]
     public void Package_holds_lib_analyzers_build_files_and_the_task_with_its_dependency()
@@ -96,7 +96,7 @@ public sealed class PackageTests
         Assert.Matches(@"Settings\.cs\(\d+,\d+\): warning VG2001: .*'/home/builder/settings\.json'", output);
         Assert.Contains("warning VG3002", output);
         Assert.Contains("\"/app/logs\"", output);
-        Assert.Equal(Head + "VOLUME /app/logs\n" + Region() + "\n" + Tail, System.IO.File.ReadAllText(project.File("Dockerfile")));
+        Assert.Equal(Head + "VOLUME /app/logs\n" + Region("Demo") + "\n" + Tail, System.IO.File.ReadAllText(project.File("Dockerfile")));
         (int runExit, string printed) = project.Run();
         Assert.True(runExit == 0, printed);
         Assert.Equal("/app/data\n" + Declared.ToCommandLine(ShellDialect.Posix, MountStyle.Mount, project.Folder) + "\n", printed.Replace("\r\n", "\n"));
@@ -128,7 +128,7 @@ public sealed class PackageTests
         (int exit, string output) = project.Build();
 
         Assert.True(exit == 0, output);
-        byte[] expected = head.Concat(Encoding.UTF8.GetBytes(Region("\r\n"))).Concat(tail).ToArray();
+        byte[] expected = head.Concat(Encoding.UTF8.GetBytes(Region("Crlf", "\r\n"))).Concat(tail).ToArray();
         Assert.Equal(expected, System.IO.File.ReadAllBytes(project.File("Dockerfile")));
     }
 
@@ -171,7 +171,7 @@ public sealed class PackageTests
         (int exit, string output) = project.Build();
 
         Assert.True(exit == 0, output);
-        Assert.Equal(Head + Region() + "\n" + Tail, System.IO.File.ReadAllText(project.File("Dockerfile")));
+        Assert.Equal(Head + Region("Multi") + "\n" + Tail, System.IO.File.ReadAllText(project.File("Dockerfile")));
         Assert.True(Directory.Exists(project.File("obj/Debug/net8.0/volumegen")), "the first target framework writes");
         Assert.False(Directory.Exists(project.File("obj/Debug/net10.0/volumegen")), "the second target framework must not write");
     }

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using k8s;
 using k8s.Models;
+using Microsoft.Build.Framework;
 using Xunit;
 
 namespace VolumeGen.Build.Tests;
@@ -319,7 +320,7 @@ public sealed class WriteVolumeArtifactsTests : IDisposable
     }
 
     [Fact]
-    public void An_assembly_without_a_manifest_changes_nothing_and_says_nothing()
+    public void An_assembly_without_a_manifest_leaves_a_dockerfile_without_markers_alone_and_says_nothing()
     {
         File.WriteAllText(_folder.File("Dockerfile"), "FROM x\n");
         (WriteVolumeArtifacts task, RecordingBuildEngine engine) = Task(null);
@@ -327,7 +328,9 @@ public sealed class WriteVolumeArtifactsTests : IDisposable
         Assert.True(task.Execute());
 
         Assert.Empty(engine.Warnings);
-        Assert.Empty(task.WrittenFiles);
+        Assert.Equal("FROM x\n", File.ReadAllText(_folder.File("Dockerfile")));
+        Assert.All(task.WrittenFiles, item => Assert.StartsWith(_folder.File("obj/volumegen/"), item.ItemSpec, StringComparison.Ordinal));
+        Assert.Empty(VolumeManifest.Parse(File.ReadAllText(_folder.File("obj/volumegen/manifest.json"))).Classes);
     }
 
     [Fact]
@@ -418,5 +421,137 @@ public sealed class WriteVolumeArtifactsTests : IDisposable
         Assert.Contains("profiles", output);
         Assert.Contains("/app/data", output);
         Assert.Contains("/app/config", output);
+    }
+
+    [Theory]
+    [InlineData("compose")]
+    [InlineData("kubernetes")]
+    public void A_hand_written_file_named_as_an_output_is_refused_by_name_and_left_untouched(string output)
+    {
+        const string Hand = "services:\n  web:\n    image: shop/web\n    ports: [\"8080:8080\"]\n";
+        File.WriteAllText(_folder.File("compose.yaml"), Hand);
+        (WriteVolumeArtifacts task, RecordingBuildEngine engine) = Task(Manifest, dockerfile: null);
+        if (output == "compose")
+        {
+            task.ComposeFile = _folder.File("compose.yaml");
+        }
+        else
+        {
+            task.KubernetesFile = _folder.File("compose.yaml");
+        }
+
+        Assert.False(task.Execute());
+
+        BuildErrorEventArgs error = Assert.Single(engine.Errors);
+        Assert.Equal("VG3008", error.Code);
+        Assert.Contains(output == "compose" ? "VolumeGenComposeFile" : "VolumeGenKubernetesFile", error.Message);
+        Assert.Equal(_folder.File("compose.yaml"), error.File);
+        Assert.Equal(Hand, File.ReadAllText(_folder.File("compose.yaml")));
+        Assert.Empty(Directory.GetFiles(_folder.Path, "*.tmp"));
+    }
+
+    [Fact]
+    public void A_file_volumegen_wrote_is_replaced_and_a_new_one_created()
+    {
+        File.WriteAllText(_folder.File("compose.volumegen.yaml"), ComposeOverride.Format(new MountSet(Mount.AnonymousVolume("/app/old")), "old"));
+        (WriteVolumeArtifacts task, RecordingBuildEngine engine) = Task(Manifest, dockerfile: null);
+        task.ComposeFile = _folder.File("compose.volumegen.yaml");
+        task.KubernetesFile = _folder.File("deploy/volumes.yaml");
+
+        Assert.True(task.Execute(), string.Join("\n", engine.Errors.Select(e => e.Message)));
+
+        Assert.Equal(ComposeOverride.Format(Manifest.AllMounts, "demo.app"), File.ReadAllText(_folder.File("compose.volumegen.yaml")));
+        Assert.StartsWith(GeneratedFileHeader.Prefix, File.ReadAllText(_folder.File("deploy/volumes.yaml")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_and_kubernetes_on_one_path_is_a_setting_error()
+    {
+        (WriteVolumeArtifacts task, RecordingBuildEngine engine) = Task(Manifest, dockerfile: null);
+        task.ComposeFile = _folder.File("out.yaml");
+        task.KubernetesFile = _folder.File("out.yaml");
+
+        Assert.False(task.Execute());
+
+        Assert.Equal("VG3007", Assert.Single(engine.Errors).Code);
+        Assert.False(File.Exists(_folder.File("out.yaml")));
+    }
+
+    [Fact]
+    public void An_invalid_class_in_the_manifest_is_refused_with_its_id_and_message_and_nothing_is_written()
+    {
+        File.WriteAllText(_folder.File("Dockerfile"), Dockerfile);
+        var manifest = new VolumeManifest(new[]
+        {
+            new ManifestClass("Demo.AppStorage", Manifest.AllMounts),
+            new ManifestClass("Demo.Broken", new MountSet(Mount.AnonymousVolume("relative")), new[] { new ManifestProblem("VG1001", "The container path \"relative\" is not an absolute POSIX path.") }),
+        });
+        (WriteVolumeArtifacts task, RecordingBuildEngine engine) = Task(manifest);
+        task.ComposeFile = _folder.File("compose.volumegen.yaml");
+
+        Assert.False(task.Execute());
+
+        BuildErrorEventArgs error = Assert.Single(engine.Errors);
+        Assert.Equal("VG1001", error.Code);
+        Assert.StartsWith("The container path \"relative\" is not an absolute POSIX path.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Demo.Broken", error.Message);
+        Assert.EndsWith("/docs/rules/VG1001.md", error.HelpLink);
+        Assert.Equal(Dockerfile, File.ReadAllText(_folder.File("Dockerfile")));
+        Assert.Empty(task.WrittenFiles);
+        Assert.False(File.Exists(_folder.File("compose.volumegen.yaml")));
+        Assert.False(Directory.Exists(_folder.File("obj/volumegen")));
+    }
+
+    [Fact]
+    public void Without_declarations_every_output_says_there_are_none()
+    {
+        File.WriteAllText(_folder.File("Dockerfile"), Dockerfile);
+        (WriteVolumeArtifacts first, _) = Task(Manifest);
+        first.ComposeFile = _folder.File("compose.volumegen.yaml");
+        first.KubernetesFile = _folder.File("k8s.yaml");
+        Assert.True(first.Execute());
+
+        (WriteVolumeArtifacts task, RecordingBuildEngine engine) = Task(null);
+        task.ComposeFile = _folder.File("compose.volumegen.yaml");
+        task.KubernetesFile = _folder.File("k8s.yaml");
+        Assert.True(task.Execute(), string.Join("\n", engine.Errors.Select(e => e.Message)));
+
+        var none = new MountSet();
+        Assert.Contains("# (no named or anonymous volumes declared)", File.ReadAllText(_folder.File("Dockerfile")));
+        Assert.Equal(ComposeOverride.Format(none, "demo.app"), File.ReadAllText(_folder.File("compose.volumegen.yaml")));
+        Assert.Equal(KubernetesManifests.Format(none, "demo-app"), File.ReadAllText(_folder.File("k8s.yaml")));
+        Assert.Empty(VolumeManifest.Parse(File.ReadAllText(_folder.File("obj/volumegen/manifest.json"))).Classes);
+        Assert.Equal(File.ReadAllText(_folder.File("k8s.yaml")), File.ReadAllText(_folder.File("obj/volumegen/kubernetes.volumegen.yaml")));
+    }
+
+    [Fact]
+    public void The_block_names_its_project_and_another_project_is_refused_without_a_change()
+    {
+        File.WriteAllText(_folder.File("Dockerfile"), Dockerfile);
+        Assert.True(Task(Manifest).Task.Execute());
+        string owned = File.ReadAllText(_folder.File("Dockerfile"));
+        Assert.Contains("# >>> VolumeGen: Demo.App (generated from AppStorage;", owned);
+
+        (WriteVolumeArtifacts task, RecordingBuildEngine engine) = Task(ManifestAssembly.Of("Other.Storage", Mount.AnonymousVolume("/srv/other")));
+        task.ProjectName = "Other";
+
+        Assert.False(task.Execute());
+        BuildErrorEventArgs error = Assert.Single(engine.Errors);
+        Assert.Equal("VG3009", error.Code);
+        Assert.Contains("'Demo.App'", error.Message);
+        Assert.Equal(4, error.LineNumber);
+        Assert.Equal(owned, File.ReadAllText(_folder.File("Dockerfile")));
+    }
+
+    [Theory]
+    [InlineData("# >>> VolumeGen")]
+    [InlineData("# >>> VolumeGen (generated from Old; edits inside this block are overwritten)")]
+    public void A_block_that_names_no_project_is_claimed_by_the_project_that_builds(string beginLine)
+    {
+        File.WriteAllText(_folder.File("Dockerfile"), Dockerfile.Replace("# >>> VolumeGen", beginLine));
+
+        Assert.True(Task(Manifest).Task.Execute());
+
+        Assert.Contains("# >>> VolumeGen: Demo.App (generated from AppStorage;", File.ReadAllText(_folder.File("Dockerfile")));
     }
 }

@@ -266,6 +266,65 @@ public sealed class CliTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("\n  \"shop-web-api\":\n", result.Output);
-        Assert.Equal("shop-web-api", ComposeOverride.DefaultServiceName("_Shop Web+Api"));
+        Assert.Equal("shop-web-api", OutputNames.ComposeService("_Shop Web+Api"));
+    }
+
+    public static TheoryData<string[]> EveryCommandOnACraftedManifest() => new()
+    {
+        new[] { "show" },
+        new[] { "run-args" },
+        new[] { "run-args", "--shell", "none" },
+        new[] { "run-args", "--shell", "powershell" },
+        new[] { "dockerfile" },
+        new[] { "compose" },
+        new[] { "k8s" },
+        new[] { "ensure", "--host", "unix:///nonexistent/volumegen.sock" },
+        new[] { "verify", "--container", "web", "--host", "unix:///nonexistent/volumegen.sock" },
+    };
+
+    [Theory]
+    [MemberData(nameof(EveryCommandOnACraftedManifest))]
+    public async Task A_crafted_manifest_is_refused_before_anything_is_printed_and_injects_no_argument(string[] command)
+    {
+        // A target with a newline: one argument per line would print --privileged as an argument of its own.
+        string crafted = ManifestAssembly.Write(_temp.Path, "Crafted", ManifestAssembly.Manifest(
+            "Crafted.Storage", Mount.NamedVolume("/app/data", "data"), Mount.AnonymousVolume("/app/x\n--privileged")));
+
+        CliResult result = await CliRunner.RunAsync(new[] { command[0], crafted }.Concat(command.Skip(1)).ToArray());
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(string.Empty, result.Output);
+        Assert.Contains("VG1003", result.Error);
+        Assert.DoesNotContain("\n--privileged", result.Error);
+    }
+
+    [Theory]
+    [InlineData("\\", '\\')]
+    [InlineData("`", '`')]
+    public async Task Dockerfile_escape_works_with_both_escape_characters(string option, char escape)
+    {
+        Mount[] mounts = { Mount.NamedVolume("/app/d$x \"q\"", "data"), Mount.AnonymousVolume("/app/back\\slash") };
+        string assembly = ManifestAssembly.Write(_temp.Path, "Escapes", ManifestAssembly.Manifest("Escapes.Storage", mounts));
+
+        CliResult result = await CliRunner.RunAsync("dockerfile", assembly, "--escape", option);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Equal(DockerfileVolume.Format(mounts, escape).TrimEnd('\n'), result.Output.TrimEnd('\n'));
+    }
+
+    [Theory]
+    [InlineData("dockerfile", "--escape", "$")]
+    [InlineData("compose", "--service", "Web Front")]
+    [InlineData("k8s", "--app", "Profile_App")]
+    [InlineData("k8s", "--storage", "lots")]
+    [InlineData("k8s", "--storage-class", "Fast SSD")]
+    public async Task Option_values_are_validated_as_the_build_task_does(string command, string option, string value)
+    {
+        CliResult result = await CliRunner.RunAsync(command, _assembly, option, value);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(string.Empty, result.Output);
+        Assert.Contains(value, result.Error);
+        Assert.DoesNotContain("   at ", result.Error);
     }
 }

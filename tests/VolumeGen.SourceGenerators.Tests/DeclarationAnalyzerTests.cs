@@ -59,6 +59,20 @@ public sealed class DeclarationAnalyzerTests
         => Single("""[PersistentVolume({|#0:"/etc"|})] partial class S { }""", DiagnosticDescriptors.SystemDirectoryTarget);
 
     [Fact]
+    public async Task VG1009_relative_source_resolved_against_the_project_folder()
+    {
+        var test = new Microsoft.CodeAnalysis.CSharp.Testing.CSharpAnalyzerTest<DeclarationAnalyzer, Microsoft.CodeAnalysis.Testing.DefaultVerifier>
+        {
+            ReferenceAssemblies = TestReferences.None,
+            TestCode = "using VolumeGen;\n" + """[BindMount({|#0:"../../../../var/run/docker.sock"|}, "/var/run/docker.sock")] partial class S { }""",
+        };
+        test.TestState.AdditionalReferences.AddRange(TestCompiler.References);
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.MSBuildProjectDirectory = /home/me/src/App\n"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(DiagnosticDescriptors.SensitiveBindSource).WithLocation(0));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public Task VG1009_sensitive_bind_source()
         => Single("""[BindMount({|#0:"/var/run/docker.sock"|}, "/var/run/docker.sock")] partial class S { }""", DiagnosticDescriptors.SensitiveBindSource);
 

@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using VolumeGen.SourceGenerators.Declarations;
 using VolumeGen.SourceGenerators.Tests.Infrastructure;
 using Xunit;
@@ -126,20 +127,39 @@ public sealed class DeclarationReaderTests
     }
 
     [Fact]
-    public void Manifest_leaves_out_invalid_classes()
+    public async System.Threading.Tasks.Task Manifest_records_invalid_classes_with_the_analyzers_ids_and_messages()
     {
-        GeneratorOutcome outcome = TestCompiler.Run("""
+        const string Source = """
             using VolumeGen;
             [PersistentVolume("relative/path")] partial class Invalid { }
             [PersistentVolume("/app/ok")] partial class Valid { }
             [PersistentVolume("/app/np")] class NotPartial { }
-            """);
+            [PersistentVolume("/app/a")][AnonymousVolume("/app/a")][BindMount("/var/run/docker.sock", "/app/s")] partial class Duplicate { }
+            """;
+        GeneratorOutcome outcome = TestCompiler.Run(Source);
 
         VolumeManifest manifest = VolumeManifest.Parse(ManifestReader.FindManifestJson(outcome.Output.Assembly)!);
 
-        Assert.Equal(new[] { "Valid" }, manifest.Classes.Select(static c => c.Name));
+        // Nothing vanishes: the invalid classes are there, with what was declared and why they are not generated.
+        Assert.Equal(new[] { "Duplicate", "Invalid", "NotPartial", "Valid" }, manifest.Classes.Select(static c => c.Name));
+        Assert.False(manifest.IsValid);
+        Assert.Equal(new[] { "Duplicate", "Invalid", "NotPartial" }, manifest.InvalidClasses.Select(static c => c.Name));
+        Assert.Equal(new[] { "/app/np" }, manifest.Classes.Single(static c => c.Name == "NotPartial").Mounts.Select(static m => m.Target));
+        Assert.True(manifest.Classes.Single(static c => c.Name == "Valid").IsValid);
         Assert.Equal(new[] { "Valid.g.cs", "VolumeGen.Manifest.g.cs" }, outcome.Sources.Keys.OrderBy(static k => k, System.StringComparer.Ordinal));
         Assert.Empty(outcome.GeneratedCodeProblems);
+
+        // The manifest's problems are exactly the analyzer's errors (IDs and words); warnings (VG1009) are not recorded.
+        System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.Diagnostic> reported = await outcome.Input
+            .WithAnalyzers(System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new VolumeGen.SourceGenerators.Analyzers.DeclarationAnalyzer()))
+            .GetAnalyzerDiagnosticsAsync();
+        string[] analyzerErrors = reported.Where(static d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)
+            .Select(static d => d.Id + ": " + d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).OrderBy(static m => m, System.StringComparer.Ordinal).ToArray();
+        string[] recorded = manifest.Classes.SelectMany(static c => c.Problems).Select(static p => p.ToString()).OrderBy(static m => m, System.StringComparer.Ordinal).ToArray();
+        Assert.Equal(3, recorded.Length);
+        Assert.Equal(analyzerErrors, recorded);
+        Assert.Contains(reported, static d => d.Id == "VG1009");
+        Assert.Equal(manifest, ManifestReader.Read(outcome.Input, CancellationToken.None));
     }
 
     [Fact]

@@ -59,12 +59,21 @@ public class ComposeOverrideTests
     }
 
     [Theory]
-    [InlineData(SelinuxLabel.Shared, "z")]
-    [InlineData(SelinuxLabel.Private, "Z")]
-    public void Selinux_label_is_a_bind_option(SelinuxLabel label, string expected)
+    [InlineData(SelinuxLabel.Shared, false, "/srv/x:/app/x:z")]
+    [InlineData(SelinuxLabel.Private, true, "/srv/x:/app/x:ro,Z")]
+    public void Selinux_label_is_written_in_the_short_form_docker_compose_1_accepts(SelinuxLabel label, bool readOnly, string expected)
     {
-        YamlMappingNode root = YamlReading.Root(ComposeOverride.Format(new MountSet(Mount.Bind("/srv/x", "/app/x", selinuxLabel: label)), "web"));
-        Assert.Equal(expected, root.At("services", "web", "volumes", 0, "bind", "selinux").Text());
+        YamlMappingNode root = YamlReading.Root(ComposeOverride.Format(new MountSet(Mount.Bind("/srv/x", "/app/x", readOnly, label)), "web"));
+        Assert.Equal(expected, root.At("services", "web", "volumes", 0).Text());
+    }
+
+    [Fact]
+    public void Selinux_label_on_a_path_with_a_colon_keeps_the_long_form_and_says_what_it_needs()
+    {
+        string yaml = ComposeOverride.Format(new MountSet(Mount.Bind("/srv/a:b", "/app/x", selinuxLabel: SelinuxLabel.Shared)), "web");
+        YamlMappingNode root = YamlReading.Root(yaml);
+        Assert.Equal("z", root.At("services", "web", "volumes", 0, "bind", "selinux").Text());
+        Assert.Contains("# bind.selinux needs a compose that implements the compose specification", yaml, System.StringComparison.Ordinal);
     }
 
     [Fact]
@@ -75,20 +84,28 @@ public class ComposeOverrideTests
     }
 
     [Theory]
-    [InlineData(493)] // 0755
-    [InlineData(448)] // 0700
-    [InlineData(511)] // 0777
-    [InlineData(0)]
-    [InlineData(8)] // 0010: would read as 10 if written in octal without a prefix
-    public void Tmpfs_mode_is_a_plain_decimal_integer_equal_to_the_mode(int mode)
+    [InlineData(493, null, "/app/tmp:mode=0755")]
+    [InlineData(448, 1048576L, "/app/tmp:size=1048576,mode=0700")]
+    [InlineData(511, null, "/app/tmp:mode=0777")]
+    [InlineData(0, null, "/app/tmp:mode=0000")]
+    [InlineData(8, null, "/app/tmp:mode=0010")]
+    public void Tmpfs_mode_is_a_service_tmpfs_entry_with_the_engines_octal_option(int mode, long? size, string expected)
     {
-        YamlMappingNode root = YamlReading.Root(ComposeOverride.Format(new MountSet(Mount.Tmpfs("/app/tmp", mode: mode)), "web"));
-        var node = (YamlScalarNode)root.At("services", "web", "volumes", 0, "tmpfs", "mode");
+        YamlMappingNode root = YamlReading.Root(ComposeOverride.Format(new MountSet(Mount.Tmpfs("/app/tmp", size, mode)), "web"));
+
+        Assert.Equal(expected, root.At("services", "web", "tmpfs", 0).Text());
+        Assert.Empty((YamlSequenceNode)root.At("services", "web", "volumes"));
+    }
+
+    [Fact]
+    public void Tmpfs_mode_on_a_target_with_a_colon_keeps_the_long_form_as_a_decimal_and_says_what_it_needs()
+    {
+        string yaml = ComposeOverride.Format(new MountSet(Mount.Tmpfs("/app/a:b", mode: 448)), "web");
+        var node = (YamlScalarNode)YamlReading.Root(yaml).At("services", "web", "volumes", 0, "tmpfs", "mode");
 
         Assert.Equal(YamlDotNet.Core.ScalarStyle.Plain, node.Style);
-        // YAML 1.2 core schema: a plain [-+]?[0-9]+ is a decimal integer, leading zeros included.
-        Assert.Matches("^[0-9]+$", node.Value);
-        Assert.Equal(mode, int.Parse(node.Value!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("448", node.Value);
+        Assert.Contains("# tmpfs.mode needs a compose that implements the compose specification", yaml, System.StringComparison.Ordinal);
     }
 
     [Fact]
@@ -104,12 +121,36 @@ public class ComposeOverrideTests
     {
         MountSet set = HostileValues.AllKinds(path);
         string yaml = ComposeOverride.Format(set, "web");
-        var volumes = (YamlSequenceNode)YamlReading.Root(yaml).At("services", "web", "volumes");
+        YamlMappingNode root = YamlReading.Root(yaml);
+        var entries = new System.Collections.Generic.List<(string Type, string? Source, string Target)>();
+        foreach (YamlNode volume in (YamlSequenceNode)root.At("services", "web", "volumes"))
+        {
+            if (volume is YamlScalarNode shortForm)
+            {
+                // "source:target:options": written only when neither path holds ':'.
+                string[] parts = YamlReading.ComposeInterpolated(shortForm.Value!).Split(':');
+                Assert.Equal(3, parts.Length);
+                entries.Add(("bind", parts[0], parts[1]));
+            }
+            else
+            {
+                entries.Add((volume.At("type").Text(), volume.Has("source") ? YamlReading.ComposeInterpolated(volume.At("source").Text()) : null, YamlReading.ComposeInterpolated(volume.At("target").Text())));
+            }
+        }
 
-        Assert.Equal(set.Select(m => m.Target), volumes.Select(v => YamlReading.ComposeInterpolated(v.At("target").Text())));
+        if (((YamlMappingNode)root.At("services", "web")).Has("tmpfs"))
+        {
+            foreach (YamlNode tmpfs in (YamlSequenceNode)root.At("services", "web", "tmpfs"))
+            {
+                string value = YamlReading.ComposeInterpolated(tmpfs.Text());
+                entries.Add(("tmpfs", null, value.Substring(0, value.IndexOf(':'))));
+            }
+        }
+
+        Assert.Equal(set.Select(m => m.Target).OrderBy(t => t, System.StringComparer.Ordinal), entries.Select(e => e.Target).OrderBy(t => t, System.StringComparer.Ordinal));
         Assert.Equal(
-            set.Where(m => m.Kind == MountKind.Bind).Select(m => m.Source),
-            volumes.Where(v => v.At("type").Text() == "bind").Select(v => YamlReading.ComposeInterpolated(v.At("source").Text())));
+            set.Where(m => m.Kind == MountKind.Bind).Select(m => m.Source).OrderBy(t => t, System.StringComparer.Ordinal),
+            entries.Where(e => e.Type == "bind").Select(e => e.Source).OrderBy(t => t, System.StringComparer.Ordinal));
     }
 
     [Theory]

@@ -244,7 +244,59 @@ public class MountValidatorTests
     [InlineData("/srv/app/config")]
     [InlineData("./etc")]
     [InlineData("/etcetera")]
+    [InlineData("/etc/localtime")]
+    [InlineData("/home/me/src/app/config")]
+    [InlineData("/var/run-data")]
+    [InlineData("/home/me/ssh")]
     public void VG1009_ordinary_bind_source_passes(string source) => None(MountProblemCode.SensitiveBindSource, Mount.Bind(source, "/app/host"));
+
+    [Theory]
+    [InlineData("/var/run", "container engine")]
+    [InlineData("/run", "container engine")]
+    [InlineData("/var/run/", "container engine")]
+    [InlineData("/run/containerd", "container engine")]
+    [InlineData("/run/containerd/containerd.sock", "container engine")]
+    [InlineData("/var/run/containerd/containerd.sock", "container engine")]
+    [InlineData("/run/podman/podman.sock", "container engine")]
+    [InlineData("/run/user/1000/docker.sock", "container engine")]
+    [InlineData("/run/user/1000/podman/podman.sock", "container engine")]
+    [InlineData("/var/lib/containerd", "container engine")]
+    [InlineData("\\\\.\\pipe\\docker_engine", "container engine")]
+    [InlineData("//./pipe/docker_engine", "container engine")]
+    [InlineData("/home/me/.ssh", "SSH keys")]
+    [InlineData("~/.ssh", "SSH keys")]
+    [InlineData("/root/.ssh/id_ed25519", "SSH keys")]
+    [InlineData("C:\\Users\\me\\.ssh", "SSH keys")]
+    [InlineData("/home/me/.docker", "registry credentials")]
+    [InlineData("/Users/me/.docker/config.json", "registry credentials")]
+    [InlineData("~/.kube", "cluster credentials")]
+    [InlineData("/home/me/.kube/config", "cluster credentials")]
+    [InlineData("/usr", "system files")]
+    [InlineData("/lib", "system files")]
+    [InlineData("/bin", "system files")]
+    [InlineData("/sbin", "system files")]
+    [InlineData("/boot/efi", "system files")]
+    [InlineData("/proc/1", "system files")]
+    [InlineData("/sys/fs/cgroup", "system files")]
+    [InlineData("/dev/sda", "system files")]
+    public void VG1009_engine_sockets_and_their_folders_credentials_and_system_folders_name_the_risk(string source, string risk)
+    {
+        MountProblem problem = Single(MountProblemCode.SensitiveBindSource, Mount.Bind(source, "/app/host"));
+
+        Assert.Equal(MountProblemSeverity.Warning, problem.Severity);
+        Assert.Contains(risk, problem.Message, System.StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/home/me/src/App", "../../../../var/run/docker.sock")]
+    [InlineData("/home/me/src/App", "../../../../../../../../run")]
+    [InlineData("/srv/App", "../../etc")]
+    [InlineData("/home/me/src/App", "../../.ssh")]
+    public void VG1009_relative_sources_are_resolved_against_the_project_folder_first(string projectFolder, string source)
+    {
+        Assert.Contains(MountValidator.Validate(new MountSet(Mount.Bind(source, "/app/host")), projectFolder), p => p.Code == MountProblemCode.SensitiveBindSource);
+        Assert.DoesNotContain(MountValidator.Validate(new MountSet(Mount.Bind("../shared/config", "/app/host")), projectFolder), p => p.Code == MountProblemCode.SensitiveBindSource);
+    }
 
     [Theory]
     [InlineData(0L)]

@@ -56,7 +56,7 @@ public class VolumeManifestTests
     public void Json_is_deterministic_sorted_and_versioned()
     {
         string json = Sample().ToJson();
-        Assert.StartsWith("{\"version\":1,", json, StringComparison.Ordinal);
+        Assert.StartsWith("{\"version\":2,", json, StringComparison.Ordinal);
         Assert.True(json.IndexOf("ProfileService.AppStorage", StringComparison.Ordinal) < json.IndexOf("Zeta.Storage", StringComparison.Ordinal));
         Assert.Equal(new[] { "/app/data", "/app/tmp" }, Sample().EphemeralPaths);
         Assert.DoesNotContain('\n', json);
@@ -67,7 +67,7 @@ public class VolumeManifestTests
     public void Json_is_read_by_a_standard_parser()
     {
         using var document = System.Text.Json.JsonDocument.Parse(Sample("/app/\"q\"\n\u2028").ToJson());
-        Assert.Equal(1, document.RootElement.GetProperty("version").GetInt32());
+        Assert.Equal(VolumeManifest.CurrentVersion, document.RootElement.GetProperty("version").GetInt32());
     }
 
     [Fact]
@@ -111,8 +111,8 @@ public class VolumeManifestTests
     [Fact]
     public void A_newer_version_is_refused_with_what_to_do()
     {
-        FormatException exception = Assert.Throws<FormatException>(() => VolumeManifest.Parse("{\"version\":2,\"classes\":[]}"));
-        Assert.Contains("version 2", exception.Message, StringComparison.Ordinal);
+        FormatException exception = Assert.Throws<FormatException>(() => VolumeManifest.Parse("{\"version\":3,\"classes\":[]}"));
+        Assert.Contains("version 3", exception.Message, StringComparison.Ordinal);
         Assert.Contains("Update", exception.Message, StringComparison.Ordinal);
     }
 
@@ -127,4 +127,36 @@ public class VolumeManifestTests
     [Fact]
     public void Unknown_properties_are_ignored()
         => Assert.Single(VolumeManifest.Parse("{\"version\":1,\"future\":{\"x\":[true,null,-3]},\"classes\":[{\"name\":\"A\",\"mounts\":[]}]}").Classes);
+
+    [Fact]
+    public void Invalid_classes_round_trip_with_their_problems_and_make_the_manifest_invalid()
+    {
+        var invalid = new ManifestClass("Shop.Broken", new MountSet(Mount.AnonymousVolume("relative")), new[] { new ManifestProblem("VG1001", "The container path \"relative\" is not absolute.") });
+        var manifest = new VolumeManifest(new[] { invalid, new ManifestClass("Shop.Ok", new MountSet(Mount.AnonymousVolume("/app/ok"))) });
+
+        VolumeManifest read = VolumeManifest.Parse(manifest.ToJson());
+
+        Assert.Equal(manifest, read);
+        Assert.False(read.IsValid);
+        Assert.Equal("Shop.Broken", Assert.Single(read.InvalidClasses).Name);
+        Assert.Equal("VG1001: The container path \"relative\" is not absolute.", Assert.Single(read.Classes[0].Problems).ToString());
+        Assert.True(read.Classes[1].IsValid);
+        Assert.Contains("\"problems\":[{\"id\":\"VG1001\"", manifest.ToJson(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_version_1_manifest_is_still_read_as_valid()
+    {
+        VolumeManifest read = VolumeManifest.Parse("{\"version\":1,\"classes\":[{\"name\":\"A\",\"mounts\":[{\"kind\":\"anonymous\",\"target\":\"/app/a\"}]}]}");
+
+        Assert.True(read.IsValid);
+        Assert.Equal("/app/a", read.AllMounts[0].Target);
+    }
+
+    [Theory]
+    [InlineData("{\"version\":2,\"classes\":[{\"name\":\"A\",\"mounts\":[],\"problems\":[{}]}]}")]
+    [InlineData("{\"version\":2,\"classes\":[{\"name\":\"A\",\"mounts\":[],\"problems\":[{\"id\":\"VG1001\"}]}]}")]
+    [InlineData("{\"version\":2,\"classes\":[{\"name\":\"A\",\"mounts\":[],\"problems\":{}}]}")]
+    public void A_malformed_problem_is_refused(string json)
+        => Assert.Throws<FormatException>(() => VolumeManifest.Parse(json));
 }

@@ -3,7 +3,13 @@ using System.IO;
 
 namespace VolumeGen.Build.Artifacts;
 
-/// <summary>Writes a file only when its bytes change, atomically: a temporary file in the same folder, then a rename over the old one.</summary>
+/// <summary>
+/// Writes a file only when its bytes change, and keeps the file's identity: a symbolic link is written through (its
+/// target changes, the link stays a link), and the mode, owner, group and hard links stay as they were. Atomically
+/// where that keeps them — a temporary file in the same folder given the old file's mode and owner, then a rename —
+/// and in place where a rename cannot (a file with hard links, an owner this process cannot give, a system whose
+/// file status cannot be read). Either way a failed write leaves the old bytes.
+/// </summary>
 public static class ArtifactFile
 {
     /// <summary>True when <paramref name="path"/> was written; false when it already held exactly <paramref name="content"/>.</summary>
@@ -11,7 +17,7 @@ public static class ArtifactFile
     /// <exception cref="UnauthorizedAccessException">The file is read-only (for the current user), or it or its folder is not writable; the old file is unchanged.</exception>
     public static bool WriteIfChanged(string path, byte[] content)
     {
-        string full = Path.GetFullPath(path);
+        string full = FileIdentity.FinalPath(Path.GetFullPath(path));
         if (File.Exists(full) && SameBytes(File.ReadAllBytes(full), content))
         {
             return false;
@@ -26,12 +32,82 @@ public static class ArtifactFile
 
         string folder = Path.GetDirectoryName(full) ?? ".";
         Directory.CreateDirectory(folder);
+        if (!File.Exists(full))
+        {
+            WriteByRename(full, folder, content, existing: null);
+            return true;
+        }
 
+        if (FileIdentity.IsWindows)
+        {
+            WriteByRename(full, folder, content, existing: null);
+            return true;
+        }
+
+        FileStatus? status = FileIdentity.TryStat(full);
+        if (status is null || status.Value.Links > 1)
+        {
+            // A rename would cut the other hard links loose (or could not keep what it cannot read).
+            WriteInPlace(full, content);
+            return true;
+        }
+
+        if (!WriteByRename(full, folder, content, status))
+        {
+            WriteInPlace(full, content);
+        }
+
+        return true;
+    }
+
+    /// <summary>True when <paramref name="path"/> (through any symbolic link) does not already hold exactly <paramref name="content"/>.</summary>
+    public static bool NeedsWrite(string path, byte[] content)
+    {
+        string full = FileIdentity.FinalPath(Path.GetFullPath(path));
+        return !(File.Exists(full) && SameBytes(File.ReadAllBytes(full), content));
+    }
+
+    /// <summary>
+    /// Throws when an existing <paramref name="path"/> cannot be written: read-only (for its owner, root included)
+    /// or refused by the system (immutable, no permission). Opening for writing changes no byte and no timestamp.
+    /// </summary>
+    public static void CheckWritable(string path)
+    {
+        string full = FileIdentity.FinalPath(Path.GetFullPath(path));
+        if (!File.Exists(full))
+        {
+            return;
+        }
+
+        if ((File.GetAttributes(full) & FileAttributes.ReadOnly) != 0)
+        {
+            throw new UnauthorizedAccessException($"'{full}' is read-only; make it writable (chmod u+w, or clear the read-only attribute) so VolumeGen can update it.");
+        }
+
+        using (new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite))
+        {
+        }
+    }
+
+    /// <summary>Temporary file, the old file's mode and owner, rename. False (nothing changed) when the owner cannot be given.</summary>
+    private static bool WriteByRename(string full, string folder, byte[] content, FileStatus? existing)
+    {
         // A dot name outside the Dockerfile*/compose* globs, so the analyzers' AdditionalFiles never pick it up.
         string temporary = Path.Combine(folder, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N").Substring(0, 12) + ".volumegen.tmp");
         try
         {
             File.WriteAllBytes(temporary, content);
+            if (existing is FileStatus status)
+            {
+                FileStatus? created = FileIdentity.TryStat(temporary);
+                if (created is null
+                    || ((created.Value.Owner != status.Owner || created.Value.Group != status.Group) && !FileIdentity.TrySetOwner(temporary, status))
+                    || !FileIdentity.TrySetMode(temporary, status))
+                {
+                    return false;
+                }
+            }
+
             if (File.Exists(full))
             {
                 File.Replace(temporary, full, destinationBackupFileName: null);
@@ -40,13 +116,71 @@ public static class ArtifactFile
             {
                 File.Move(temporary, full);
             }
+
+            return true;
         }
         finally
         {
             TryDelete(temporary);
         }
+    }
 
-        return true;
+    /// <summary>
+    /// Overwrites the file's own bytes, so its inode — mode, owner, hard links, extended attributes — stays. The
+    /// part beyond the old length is written first: when the disk is full that fails before any old byte changed,
+    /// and the file is cut back to its old length. Should the overwrite itself fail, the old bytes are put back.
+    /// </summary>
+    private static void WriteInPlace(string full, byte[] content)
+    {
+        using var stream = new FileStream(full, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+        byte[] old = new byte[stream.Length];
+        int read = 0;
+        while (read < old.Length)
+        {
+            int n = stream.Read(old, read, old.Length - read);
+            if (n == 0)
+            {
+                break;
+            }
+
+            read += n;
+        }
+
+        int oldLength = read;
+        if (content.Length > oldLength)
+        {
+            try
+            {
+                stream.Position = oldLength;
+                stream.Write(content, oldLength, content.Length - oldLength);
+                stream.Flush(flushToDisk: true);
+            }
+            catch (IOException)
+            {
+                stream.SetLength(oldLength);
+                throw;
+            }
+        }
+
+        try
+        {
+            stream.Position = 0;
+            stream.Write(content, 0, Math.Min(content.Length, oldLength));
+            if (content.Length < oldLength)
+            {
+                stream.SetLength(content.Length);
+            }
+
+            stream.Flush(flushToDisk: true);
+        }
+        catch (IOException)
+        {
+            stream.Position = 0;
+            stream.Write(old, 0, oldLength);
+            stream.SetLength(oldLength);
+            stream.Flush(flushToDisk: true);
+            throw;
+        }
     }
 
     private static bool SameBytes(byte[] left, byte[] right)

@@ -46,14 +46,41 @@ public static class DockerfileRegion
     /// <summary>The end marker.</summary>
     public const string EndMarker = ContainerFiles.GeneratedBlockMarkers.End;
 
-    /// <summary>The full begin line for the given storage classes.</summary>
-    public static string BeginLine(IEnumerable<string> classNames)
+    /// <summary>
+    /// The full begin line for the given storage classes: <c># >>> VolumeGen: Project (generated from AppStorage; …)</c>.
+    /// The project name says whose block it is, so a second project sharing the Dockerfile is refused instead of
+    /// flipping the block on every build; without <paramref name="projectName"/> the line names none.
+    /// </summary>
+    public static string BeginLine(IEnumerable<string> classNames, string? projectName = null)
     {
         string[] names = ShortNames(classNames);
+        string owner = string.IsNullOrWhiteSpace(projectName) ? string.Empty : ": " + OneLine(projectName!.Trim());
         return names.Length == 0
-            ? BeginMarker + " (edits inside this block are overwritten)"
-            : BeginMarker + " (generated from " + string.Join(", ", names) + "; edits inside this block are overwritten)";
+            ? BeginMarker + owner + " (edits inside this block are overwritten)"
+            : BeginMarker + owner + " (generated from " + string.Join(", ", names) + "; edits inside this block are overwritten)";
     }
+
+    /// <summary>
+    /// The project a begin line names (<c># >>> VolumeGen: Project (…)</c>), or null for a line that names none —
+    /// the two marker lines a user adds, and blocks written before blocks named their project — which any project
+    /// may claim.
+    /// </summary>
+    public static string? ProjectOf(string beginLine)
+    {
+        string text = beginLine.Trim();
+        if (!text.StartsWith(BeginMarker + ":", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        string rest = text.Substring(BeginMarker.Length + 1).Trim();
+        int details = rest.EndsWith(")", StringComparison.Ordinal) ? rest.LastIndexOf(" (", StringComparison.Ordinal) : -1;
+        string project = (details >= 0 ? rest.Substring(0, details) : rest).Trim();
+        return project.Length == 0 ? null : project;
+    }
+
+    // A project name comes from a file name; keep the begin line one line whatever it holds.
+    private static string OneLine(string text) => text.Replace('\r', ' ').Replace('\n', ' ');
 
     /// <summary>
     /// The lines of the block (markers included) for <paramref name="mounts"/>: optional ownership step, then the
@@ -65,13 +92,15 @@ public static class DockerfileRegion
     /// <param name="ownership">Whether and how to create and chown the volume directories.</param>
     /// <param name="owner">The user (and optional group) for the ownership step, e.g. <c>$APP_UID</c>.</param>
     /// <param name="emptyDirectory">For <see cref="DockerfileOwnership.Copy"/>: an empty folder in the build context, relative to it.</param>
+    /// <param name="projectName">The project that owns the block, named on the begin line.</param>
     public static IReadOnlyList<string> Lines(
         IEnumerable<string> classNames,
         IEnumerable<Mount> mounts,
         char escapeCharacter = '\\',
         DockerfileOwnership ownership = DockerfileOwnership.None,
         string? owner = null,
-        string? emptyDirectory = null)
+        string? emptyDirectory = null,
+        string? projectName = null)
     {
         var paths = new List<string>();
         foreach (Mount mount in mounts)
@@ -82,7 +111,7 @@ public static class DockerfileRegion
             }
         }
 
-        var lines = new List<string> { BeginLine(classNames) };
+        var lines = new List<string> { BeginLine(classNames, projectName) };
         if (paths.Count == 0)
         {
             lines.Add("# (no named or anonymous volumes declared)");

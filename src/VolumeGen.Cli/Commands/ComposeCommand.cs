@@ -11,9 +11,16 @@ internal static class ComposeCommand
         var input = new ManifestInput();
         var service = new Option<string?>("--service")
         {
-            Description = "The compose service the mounts belong to; default: the assembly's name as the build task makes it (lower case, other characters '-').",
+            Description = "The compose service the mounts belong to; default: the assembly's name in lower case, other characters '-'.",
             HelpName = "name",
         };
+        service.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } value && OutputNames.ComposeServiceProblem(value, "--service") is string problem)
+            {
+                result.AddError(problem);
+            }
+        });
         var command = new Command("compose", "Print a compose override (compose.volumegen.yaml) with the service's volumes and the top-level named volumes: docker compose -f compose.yaml -f compose.volumegen.yaml up.");
         input.AddTo(command);
         command.Add(service);
@@ -22,7 +29,7 @@ internal static class ComposeCommand
             MountSet mounts = input.ReadMounts(parse);
             string name = parse.GetValue(service) is { Length: > 0 } given
                 ? given
-                : ComposeOverride.DefaultServiceName(Path.GetFileNameWithoutExtension(parse.GetValue(input.Assembly) ?? string.Empty));
+                : OutputNames.ComposeService(Path.GetFileNameWithoutExtension(parse.GetValue(input.Assembly) ?? string.Empty));
             parse.InvocationConfiguration.Output.Write(ComposeOverride.Format(mounts, name));
             return ExitCodes.Ok;
         });

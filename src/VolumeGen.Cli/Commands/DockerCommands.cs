@@ -64,22 +64,32 @@ internal static class EnsureCommand
             MountSet mounts = input.ReadMounts(parse);
             using DockerClient client = await EngineConnection.ConnectAsync(parse, host, cancellationToken).ConfigureAwait(false);
             TextWriter output = parse.InvocationConfiguration.Output;
+            var created = new System.Collections.Generic.List<string>();
             try
             {
-                var volumes = await client.EnsureVolumesAsync(mounts, cancellationToken: cancellationToken).ConfigureAwait(false);
+                // Each line as soon as the engine answered for that volume, so a later failure leaves an exact record.
+                var volumes = await client.EnsureVolumesAsync(
+                    mounts,
+                    volume =>
+                    {
+                        output.WriteLine(volume.Created ? $"created  {volume.Name}  ({volume.Target})" : $"exists   {volume.Name}  ({volume.Target})");
+                        if (volume.Created)
+                        {
+                            created.Add(volume.Name);
+                        }
+                    },
+                    cancellationToken: cancellationToken).ConfigureAwait(false);
                 if (volumes.Count == 0)
                 {
                     output.WriteLine("No named volumes are declared; nothing to create.");
                 }
-
-                foreach (EnsuredVolume volume in volumes)
-                {
-                    output.WriteLine(volume.Created ? $"created  {volume.Name}  ({volume.Target})" : $"exists   {volume.Name}  ({volume.Target})");
-                }
             }
             catch (Exception exception) when (exception is DockerApiException || DockerEndpoint.IsUnreachable(exception))
             {
-                throw EngineConnection.Describe(client, exception);
+                string before = created.Count == 0
+                    ? " No volume was created before the failure."
+                    : $" Created before the failure (and kept): {string.Join(", ", created)}.";
+                throw new CliException(EngineConnection.Describe(client, exception).Message + before);
             }
 
             return ExitCodes.Ok;

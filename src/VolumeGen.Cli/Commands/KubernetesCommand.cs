@@ -28,6 +28,9 @@ internal static class KubernetesCommand
         accessMode.AcceptOnlyFromAmong("ReadWriteOnce", "ReadOnlyMany", "ReadWriteMany", "ReadWriteOncePod");
         var hostPath = new Option<bool>("--include-host-path") { Description = "Emit bind mounts as hostPath volumes (ties the pod to one node; off by default)." };
         var bindRoot = BindRootOption.Create();
+        Validate(app, static value => OutputNames.KubernetesNameProblem(value, "--app"));
+        Validate(storage, static value => OutputNames.QuantityProblem(value, "--storage"));
+        Validate(storageClass, static value => OutputNames.StorageClassProblem(value, "--storage-class"));
 
         var command = new Command("k8s", "Print Kubernetes YAML: a PersistentVolumeClaim per named volume and a kustomize-ready Deployment patch with volumes and volumeMounts.");
         input.AddTo(command);
@@ -56,4 +59,15 @@ internal static class KubernetesCommand
         });
         return command;
     }
+
+    // The same rules, and words, as the build task's VolumeGenKubernetes* properties.
+    private static void Validate(Option option, System.Func<string, string?> problemOf)
+        => option.Validators.Add(result =>
+        {
+            string? value = result.Tokens.Count > 0 ? result.Tokens[result.Tokens.Count - 1].Value : null;
+            if (value is not null && problemOf(value) is string problem)
+            {
+                result.AddError(problem);
+            }
+        });
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.IO;
+using System.Linq;
 
 namespace VolumeGen.Cli.Commands;
 
@@ -37,6 +38,13 @@ internal static class RunArgsCommand
             switch (parse.GetValue(shell))
             {
                 case "none":
+                    // One argument per line: a line break inside one would print a second argument. The manifest
+                    // was validated, so only a --bind-root with a line break can get here; refuse it.
+                    if (arguments.FirstOrDefault(static a => a.IndexOfAny(new[] { '\n', '\r' }) >= 0) is string broken)
+                    {
+                        throw new CliException($"The argument '{broken.Replace("\n", "\\n").Replace("\r", "\\r")}' holds a line break, which --shell none cannot print as one line; use --shell posix.");
+                    }
+
                     foreach (string argument in arguments)
                     {
                         output.WriteLine(argument);

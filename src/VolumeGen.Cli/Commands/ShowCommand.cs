@@ -11,11 +11,11 @@ internal static class ShowCommand
     public static Command Create()
     {
         var input = new ManifestInput();
-        var command = new Command("show", "List the storage classes and mounts the assembly declares, and any problems in the declarations (exit 1 when there are errors).");
+        var command = new Command("show", "List the storage classes and mounts the assembly declares, and any warnings; declarations with errors are listed on stderr instead (exit 1).");
         input.AddTo(command);
         command.SetAction(parse =>
         {
-            VolumeManifest manifest = input.ReadManifest(parse);
+            VolumeManifest manifest = input.ReadValidManifest(parse);
             string? className = parse.GetValue(input.Class);
             TextWriter output = parse.InvocationConfiguration.Output;
             var classes = ManifestInput.SelectClasses(manifest, className);

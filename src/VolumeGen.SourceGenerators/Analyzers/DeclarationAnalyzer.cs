@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -11,14 +12,17 @@ namespace VolumeGen.SourceGenerators.Analyzers;
 
 /// <summary>
 /// Reports what is wrong with VolumeGen declarations (VG1xxx) on the attribute argument that is wrong. The
-/// generator skips these declarations silently; reporting here keeps the generator cacheable and the
-/// diagnostics suppressible with <c>#pragma</c>.
+/// generator skips these declarations silently (it records the errors in the manifest, with the same IDs and
+/// messages, for the build task and the CLI); reporting here keeps the generator cacheable and the diagnostics
+/// suppressible with <c>#pragma</c>.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Supported;
+
+    private static readonly ImmutableArray<DiagnosticDescriptor> Supported = ImmutableArray.Create(
         DiagnosticDescriptors.TargetNotAbsolute,
         DiagnosticDescriptors.DotDotSegment,
         DiagnosticDescriptors.ControlCharacter,
@@ -67,90 +71,54 @@ public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        ReportShape(context, type, attributes, cancellationToken);
-
-        // Validate the mounts that have values; remember where each came from to place the squiggle.
-        var complete = new List<Mount>();
-        var origin = new List<DeclaredMount>();
-        foreach (DeclaredMount mount in mounts)
-        {
-            if (mount.Declaration.ToMount() is Mount value)
-            {
-                complete.Add(value);
-                origin.Add(mount);
-            }
-            else if (!mount.Declaration.HasCompilerErrors)
-            {
-                foreach (MountArgument argument in mount.Declaration.UnusableArguments)
-                {
-                    string what = argument == MountArgument.Source ? "host path (source)" : "container path (target)";
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ArgumentHasNoValue, ArgumentLocation(mount.Attribute, argument, cancellationToken), what));
-                }
-            }
-        }
-
-        foreach (MountProblem problem in MountValidator.Validate(complete))
-        {
-            if (DiagnosticDescriptors.ForProblem(problem.Code) is DiagnosticDescriptor descriptor)
-            {
-                Location location = ArgumentLocation(origin[problem.MountIndex].Attribute, ToArgument(problem.Field), cancellationToken);
-                context.ReportDiagnostic(Diagnostic.Create(descriptor, location, problem.Message));
-            }
-        }
-    }
-
-    private static void ReportShape(SymbolAnalysisContext context, INamedTypeSymbol type, VolumeGenAttributes attributes, CancellationToken cancellationToken)
-    {
         StorageClassDeclaration? declaration = StorageClassReader.Read(type, attributes, cancellationToken);
-        if (declaration is null || declaration.Shape == StorageClassShape.Supported)
+        if (declaration is null)
         {
             return;
         }
 
-        Location location = type.Locations.IsDefaultOrEmpty ? Location.None : type.Locations[0];
-        string name = declaration.FullName;
-        switch (declaration.Shape)
+        // The same problems the generator records in the manifest (DeclarationProblems), placed on the argument.
+        // The project folder (a compiler-visible property of the package): relative bind sources resolve against it.
+        context.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.MSBuildProjectDirectory", out string? projectFolder);
+        foreach (DeclarationProblem problem in DeclarationProblems.Find(declaration, string.IsNullOrWhiteSpace(projectFolder) ? null : projectFolder!.Trim()))
         {
-            case StorageClassShape.NotPartial:
-                string culprit = "it";
-                foreach (TypeHeader header in declaration.ContainingTypes)
-                {
-                    if (!header.IsPartial)
-                    {
-                        culprit = "its containing type '" + header.Name + "'";
-                        break;
-                    }
-                }
+            if (Descriptor(problem.Id) is not DiagnosticDescriptor descriptor)
+            {
+                continue;
+            }
 
-                if (!declaration.Type.IsPartial)
-                {
-                    culprit = "it";
-                }
-
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.StorageClassNotPartial, location, name, culprit));
-                break;
-            case StorageClassShape.Generic:
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.StorageClassShapeNotSupported, location, name, "it is generic or nested in a generic type"));
-                break;
-            case StorageClassShape.FileLocal:
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.StorageClassShapeNotSupported, location, name, "it is file-local or nested in a file-local type"));
-                break;
-            case StorageClassShape.MemberNameTaken:
-                ISymbol? member = StorageClassReader.FindMemberTakingReservedName(type);
-                Location memberLocation = member is { Locations.IsDefaultOrEmpty: false } && member.Locations[0].IsInSource ? member.Locations[0] : location;
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GeneratedMemberNameTaken, memberLocation, name, member?.Name ?? type.Name));
-                break;
+            Location location = problem.MountIndex >= 0 && problem.MountIndex < mounts.Count
+                ? ArgumentLocation(mounts[problem.MountIndex].Attribute, problem.Argument, cancellationToken)
+                : ClassLocation(type, problem.Id);
+            context.ReportDiagnostic(Diagnostic.Create(descriptor, location, problem.Arguments.Cast<object>().ToArray()));
         }
     }
 
-    private static MountArgument ToArgument(MountField field) => field switch
+    private static DiagnosticDescriptor? Descriptor(string id)
     {
-        MountField.Source => MountArgument.Source,
-        MountField.Name => MountArgument.Name,
-        MountField.SizeBytes => MountArgument.SizeBytes,
-        MountField.Mode => MountArgument.Mode,
-        _ => MountArgument.Target,
-    };
+        foreach (DiagnosticDescriptor descriptor in Supported)
+        {
+            if (descriptor.Id == id)
+            {
+                return descriptor;
+            }
+        }
+
+        return null;
+    }
+
+    private static Location ClassLocation(INamedTypeSymbol type, string id)
+    {
+        Location location = type.Locations.IsDefaultOrEmpty ? Location.None : type.Locations[0];
+        if (id == DiagnosticDescriptors.GeneratedMemberNameTakenId
+            && StorageClassReader.FindMemberTakingReservedName(type) is { Locations.IsDefaultOrEmpty: false } member
+            && member.Locations[0].IsInSource)
+        {
+            return member.Locations[0];
+        }
+
+        return location;
+    }
 
     /// <summary>The expression of the attribute argument for <paramref name="argument"/>, else the whole attribute.</summary>
     private static Location ArgumentLocation(AttributeData attribute, MountArgument argument, CancellationToken cancellationToken)

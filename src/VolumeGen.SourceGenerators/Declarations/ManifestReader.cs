@@ -60,8 +60,9 @@ internal static class ManifestReader
     }
 
     /// <summary>
-    /// The manifest of <paramref name="classes"/>: the classes the generator can generate (invalid ones are
-    /// left out, as the generator skips them), and the ephemeral paths of every class and the assembly.
+    /// The manifest of <paramref name="classes"/>: every storage class — the ones the generator cannot generate
+    /// recorded with their errors (<see cref="StorageClassDeclaration.ToManifestClass"/>) — and the ephemeral paths
+    /// of every class and the assembly.
     /// </summary>
     public static VolumeManifest Build(IEnumerable<StorageClassDeclaration> classes, IEnumerable<string> assemblyEphemeralPaths)
     {

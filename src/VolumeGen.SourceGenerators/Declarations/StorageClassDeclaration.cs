@@ -17,6 +17,7 @@ namespace VolumeGen.SourceGenerators.Declarations;
 /// <param name="EphemeralPaths">Normalised paths of the class's <c>[EphemeralPath]</c> attributes.</param>
 /// <param name="MemberNames">Names of members the class declares or inherits (generated constant names avoid them).</param>
 /// <param name="InheritedReservedNames">Generated member names (<c>Mounts</c>, …) a base type already declares: emitted with <c>new</c>.</param>
+/// <param name="TakenMemberName">For <see cref="StorageClassShape.MemberNameTaken"/>: the generated name the class already uses.</param>
 internal sealed record StorageClassDeclaration(
     string MetadataName,
     string FullName,
@@ -27,7 +28,8 @@ internal sealed record StorageClassDeclaration(
     EquatableArray<MountDeclaration> Mounts,
     EquatableArray<string> EphemeralPaths,
     EquatableArray<string> MemberNames,
-    EquatableArray<string> InheritedReservedNames)
+    EquatableArray<string> InheritedReservedNames,
+    string? TakenMemberName = null)
 {
     /// <summary>The mounts as a runtime <see cref="MountSet"/>, or null when an argument has no usable value.</summary>
     public MountSet? ToMountSet() => MountDeclarations.ToMountSet(Mounts);
@@ -50,15 +52,40 @@ internal sealed record StorageClassDeclaration(
         }
     }
 
-    /// <summary>The manifest entry, or null when the class cannot be generated.</summary>
+    /// <summary>
+    /// The manifest entry: a valid class with its mounts, or a class VolumeGen cannot generate with the mounts that
+    /// have values and the errors the declaration analyzer reports, so no declaration vanishes from the manifest.
+    /// Null for a class with no mounts, and for one the compiler itself rejects (an argument it could not bind, a
+    /// declaration without a name): that build fails before anything reads the manifest.
+    /// </summary>
     public ManifestClass? ToManifestClass()
     {
-        if (!CanGenerate)
+        if (CanGenerate)
+        {
+            return new ManifestClass(FullName, ToMountSet()!);
+        }
+
+        if (Mounts.Count == 0)
         {
             return null;
         }
 
-        return new ManifestClass(FullName, ToMountSet()!);
+        IReadOnlyList<ManifestProblem> errors = DeclarationProblems.Errors(this);
+        if (errors.Count == 0)
+        {
+            return null;
+        }
+
+        var mounts = new List<Mount>();
+        foreach (MountDeclaration mount in Mounts)
+        {
+            if (mount.ToMount() is Mount value)
+            {
+                mounts.Add(value);
+            }
+        }
+
+        return new ManifestClass(FullName, new MountSet(mounts), errors);
     }
 
     /// <summary>Every type name from the outermost containing type to the class.</summary>

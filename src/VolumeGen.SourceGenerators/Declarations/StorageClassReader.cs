@@ -108,7 +108,8 @@ internal static class StorageClassReader
             Mounts: mounts.ToEquatableArray(),
             EphemeralPaths: ephemeralPaths.ToEquatableArray(),
             MemberNames: memberNames.ToEquatableArray(),
-            InheritedReservedNames: inheritedReserved.ToEquatableArray());
+            InheritedReservedNames: inheritedReserved.ToEquatableArray(),
+            TakenMemberName: shape == StorageClassShape.MemberNameTaken ? (FindMemberTakingReservedName(type)?.Name ?? type.Name) : null);
     }
 
     /// <summary>

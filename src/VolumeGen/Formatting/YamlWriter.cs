@@ -52,7 +52,8 @@ internal sealed class YamlWriter
 
     public override string ToString() => _text.ToString();
 
-    private void Line(string content)
+    /// <summary>A line the caller formats whole (such as the generated-file header), at the current indentation.</summary>
+    public void Line(string content)
     {
         if (_itemPending)
         {

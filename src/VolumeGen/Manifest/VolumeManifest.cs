@@ -6,24 +6,40 @@ using System.Text;
 
 namespace VolumeGen;
 
-/// <summary>One storage class of a manifest: its full name and its mounts.</summary>
+/// <summary>
+/// One storage class of a manifest: its full name, its mounts and, for a class VolumeGen could not generate, the
+/// problems that say why (<see cref="IsValid"/> is then false and the mounts are only what was declared).
+/// </summary>
 public sealed class ManifestClass : IEquatable<ManifestClass>
 {
-    /// <summary>Creates an entry.</summary>
+    /// <summary>Creates a valid entry.</summary>
     public ManifestClass(string name, MountSet mounts)
+        : this(name, mounts, null)
+    {
+    }
+
+    /// <summary>Creates an entry; a non-empty <paramref name="problems"/> marks it invalid.</summary>
+    public ManifestClass(string name, MountSet mounts, IEnumerable<ManifestProblem>? problems)
     {
         Name = name ?? throw new ArgumentNullException(nameof(name));
         Mounts = mounts ?? throw new ArgumentNullException(nameof(mounts));
+        Problems = (problems ?? Array.Empty<ManifestProblem>()).ToArray();
     }
 
     /// <summary>Full name of the class, e.g. <c>ProfileService.AppStorage</c>.</summary>
     public string Name { get; }
 
-    /// <summary>The class's mounts in declaration order.</summary>
+    /// <summary>The class's mounts in declaration order (for an invalid class: the mounts that have values).</summary>
     public MountSet Mounts { get; }
 
+    /// <summary>Why VolumeGen could not generate the class; empty for a valid class.</summary>
+    public IReadOnlyList<ManifestProblem> Problems { get; }
+
+    /// <summary>True when the class has no problem, so its mounts may be written anywhere.</summary>
+    public bool IsValid => Problems.Count == 0;
+
     /// <inheritdoc />
-    public bool Equals(ManifestClass? other) => other is not null && Name == other.Name && Mounts.Equals(other.Mounts);
+    public bool Equals(ManifestClass? other) => other is not null && Name == other.Name && Mounts.Equals(other.Mounts) && Problems.SequenceEqual(other.Problems);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as ManifestClass);
@@ -42,8 +58,11 @@ public sealed class VolumeManifest : IEquatable<VolumeManifest>
     /// <summary>The <see cref="System.Reflection.AssemblyMetadataAttribute"/> key that carries the manifest.</summary>
     public const string MetadataKey = "VolumeGen.Manifest";
 
-    /// <summary>The schema version this library writes and the newest it reads.</summary>
-    public const int CurrentVersion = 1;
+    /// <summary>
+    /// The schema version this library writes and the newest it reads. Version 2 records invalid classes with their
+    /// problems (version 1 left them out, so their volumes vanished without a word); a version-1 reader refuses it.
+    /// </summary>
+    public const int CurrentVersion = 2;
 
     /// <summary>Creates a manifest; classes are kept sorted by name and ephemeral paths sorted and de-duplicated.</summary>
     public VolumeManifest(IEnumerable<ManifestClass> classes, IEnumerable<string>? ephemeralPaths = null)
@@ -58,8 +77,17 @@ public sealed class VolumeManifest : IEquatable<VolumeManifest>
     /// <summary>Paths declared with <see cref="EphemeralPathAttribute"/>, sorted.</summary>
     public IReadOnlyList<string> EphemeralPaths { get; }
 
-    /// <summary>Every class's mounts in one set, in class order.</summary>
+    /// <summary>
+    /// Every class's mounts in one set, in class order — invalid classes included: check <see cref="IsValid"/> first
+    /// and refuse (or, like the usage analyzers, leave out <see cref="ManifestClass.IsValid"/>-false classes).
+    /// </summary>
     public MountSet AllMounts => new(Classes.SelectMany(static c => c.Mounts));
+
+    /// <summary>True when no class has a problem.</summary>
+    public bool IsValid => Classes.All(static c => c.IsValid);
+
+    /// <summary>The classes that have problems.</summary>
+    public IReadOnlyList<ManifestClass> InvalidClasses => Classes.Where(static c => !c.IsValid).ToArray();
 
     /// <summary>The versioned, deterministic JSON text (no whitespace, ordinal order, defaults omitted).</summary>
     public string ToJson()
@@ -87,7 +115,24 @@ public sealed class VolumeManifest : IEquatable<VolumeManifest>
                 WriteMount(json, mounts[m]);
             }
 
-            json.Append("]}");
+            json.Append(']');
+            IReadOnlyList<ManifestProblem> problems = Classes[c].Problems;
+            if (problems.Count > 0)
+            {
+                json.Append(",\"problems\":[");
+                for (int p = 0; p < problems.Count; p++)
+                {
+                    json.Append(p > 0 ? ",{\"id\":" : "{\"id\":");
+                    Json.WriteString(json, problems[p].Id);
+                    json.Append(",\"message\":");
+                    Json.WriteString(json, problems[p].Message);
+                    json.Append('}');
+                }
+
+                json.Append(']');
+            }
+
+            json.Append('}');
         }
 
         json.Append(']');
@@ -151,7 +196,18 @@ public sealed class VolumeManifest : IEquatable<VolumeManifest>
                 mounts.Add(ReadMount(mount as Dictionary<string, object?> ?? throw new FormatException($"A mount of '{name}' is not an object.")));
             }
 
-            classes.Add(new ManifestClass(name, new MountSet(mounts)));
+            var problems = new List<ManifestProblem>();
+            foreach (object? problem in ArrayOf(entry, "problems"))
+            {
+                if (problem is not Dictionary<string, object?> fields || StringOf(fields, "id") is not string id || StringOf(fields, "message") is not string message)
+                {
+                    throw new FormatException($"A problem of '{name}' in the VolumeGen manifest has no \"id\" or \"message\".");
+                }
+
+                problems.Add(new ManifestProblem(id, message));
+            }
+
+            classes.Add(new ManifestClass(name, new MountSet(mounts), problems));
         }
 
         var ephemeral = new List<string>();

@@ -14,19 +14,42 @@ public static class MountValidator
     /// <summary>Container paths a mount must never hide.</summary>
     public static IReadOnlyList<string> SystemDirectories { get; } = new[] { "/", "/bin", "/usr", "/lib", "/etc", "/proc", "/sys", "/dev" };
 
-    /// <summary>Host paths whose bind mount hands the container control of the host (CIS Docker Benchmark 5.6 and 5.31).</summary>
+    /// <summary>
+    /// Host paths whose bind mount hands the container control of the host or its secrets, exactly (see
+    /// <see cref="SensitiveHostPath"/> for the folders whose inside counts too, the home folders' credentials and
+    /// the Windows engine pipe).
+    /// </summary>
     public static IReadOnlyList<string> SensitiveHostPaths { get; } = new[]
     {
-        "/var/run/docker.sock", "/run/docker.sock", "/", "/etc", "/proc", "/sys", "/root", "/var/lib/docker", "/boot", "/dev",
+        "/var/run/docker.sock", "/run/docker.sock", "/var/run", "/run", "/", "/etc", "/proc", "/sys", "/root", "/var/lib/docker",
+        "/boot", "/dev", "/usr", "/lib", "/lib64", "/bin", "/sbin", "/var", "/home",
     };
 
+    // The container engines' sockets live in these folders (docker, containerd, podman, rootless per-user runtimes);
+    // binding the folder binds the socket (CIS Docker Benchmark 5.31).
+    private static readonly string[] EngineFolders = { "/var/run", "/run", "/run/containerd", "/var/run/containerd", "/run/podman", "/var/run/podman", "/run/docker", "/var/run/docker" };
+
+    // Anything inside these is the engine's own state or the host's kernel, boot or device view.
+    private static readonly string[] EngineData = { "/var/lib/docker", "/var/lib/containerd", "/var/lib/containers" };
+    private static readonly string[] SystemInside = { "/proc", "/sys", "/dev", "/boot" };
+
+    // CIS Docker Benchmark 5.5: the host's system directories.
+    private static readonly string[] SystemFolders = { "/", "/boot", "/dev", "/etc", "/lib", "/lib64", "/proc", "/sys", "/usr", "/bin", "/sbin", "/var", "/root", "/home" };
+
     /// <summary>Every problem in <paramref name="mounts"/>, in declaration order.</summary>
-    public static IReadOnlyList<MountProblem> Validate(IReadOnlyList<Mount> mounts)
+    public static IReadOnlyList<MountProblem> Validate(IReadOnlyList<Mount> mounts) => Validate(mounts, hostRoot: null);
+
+    /// <summary>
+    /// Every problem in <paramref name="mounts"/>, in declaration order; relative bind sources are resolved against
+    /// <paramref name="hostRoot"/> (the project folder) before the sensitive-path check, so
+    /// <c>../../../../var/run/docker.sock</c> is seen for what it is.
+    /// </summary>
+    public static IReadOnlyList<MountProblem> Validate(IReadOnlyList<Mount> mounts, string? hostRoot)
     {
         var problems = new List<MountProblem>();
         for (int i = 0; i < mounts.Count; i++)
         {
-            ValidateMount(mounts[i], i, problems);
+            ValidateMount(mounts[i], i, problems, hostRoot);
         }
 
         ValidateTargetsTogether(mounts, problems);
@@ -66,7 +89,7 @@ public static class MountValidator
         return true;
     }
 
-    private static void ValidateMount(Mount mount, int index, List<MountProblem> problems)
+    private static void ValidateMount(Mount mount, int index, List<MountProblem> problems, string? hostRoot)
     {
         string target = mount.Target;
         if (HasControlCharacter(target))
@@ -109,7 +132,7 @@ public static class MountValidator
                 break;
 
             case MountKind.Bind:
-                ValidateBindSource(mount, index, problems);
+                ValidateBindSource(mount, index, problems, hostRoot);
                 break;
 
             case MountKind.Tmpfs:
@@ -129,7 +152,7 @@ public static class MountValidator
         }
     }
 
-    private static void ValidateBindSource(Mount mount, int index, List<MountProblem> problems)
+    private static void ValidateBindSource(Mount mount, int index, List<MountProblem> problems, string? hostRoot)
     {
         string source = mount.Source ?? string.Empty;
         if (source.Length == 0)
@@ -152,20 +175,120 @@ public static class MountValidator
                 $"The host path {Show(source)} holds ':', which 'docker run -v' splits on. " + ColonAdvice(mount)));
         }
 
-        if (ContainerPath.IsAbsolute(source))
+        if (SensitiveHostPath(source, hostRoot) is string risk)
         {
-            // Resolve, not just Normalize: "/tmp/../etc" is /etc on the host.
-            string normalized = ContainerPath.Resolve("/", source);
-            foreach (string sensitive in SensitiveHostPaths)
+            problems.Add(Warning(MountProblemCode.SensitiveBindSource, index, MountField.Source, source,
+                $"Bind-mounting the host path {Show(source)} {risk}. Mount only the app's own folder, e.g. \"./config\"."));
+        }
+    }
+
+    /// <summary>
+    /// What binding <paramref name="source"/> into a container risks, or null for an ordinary folder. Relative
+    /// sources are resolved against <paramref name="hostRoot"/> when it is an absolute POSIX folder.
+    /// </summary>
+    public static string? SensitiveHostPath(string source, string? hostRoot = null)
+    {
+        if (source is null)
+        {
+            return null;
+        }
+
+        string slashed = source.Replace('\\', '/');
+        if (slashed.StartsWith("//./pipe/", System.StringComparison.OrdinalIgnoreCase) || slashed.StartsWith("npipe:", System.StringComparison.OrdinalIgnoreCase))
+        {
+            return "gives the container the container engine's named pipe, and with it control of the host (CIS Docker Benchmark 5.31)";
+        }
+
+        // Credentials in a home folder, wherever the home is (/home/me, /root, /Users/me, C:\Users\me, ~).
+        foreach (string segment in slashed.Split('/'))
+        {
+            switch (segment)
             {
-                if (normalized == sensitive)
-                {
-                    problems.Add(Warning(MountProblemCode.SensitiveBindSource, index, MountField.Source, source,
-                        $"Bind-mounting the host path {Show(source)} gives the container control over the host (CIS Docker Benchmark 5.6/5.31). Mount only the app's own folder, e.g. \"./config\"."));
-                    break;
-                }
+                case ".ssh":
+                    return "exposes the host user's SSH keys to the container";
+                case ".docker":
+                    return "exposes the host user's container registry credentials (and engine settings) to the container";
+                case ".kube":
+                    return "exposes the host user's Kubernetes cluster credentials to the container";
             }
         }
+
+        string? path = ContainerPath.IsAbsolute(source) ? source
+            : hostRoot is not null && ContainerPath.IsAbsolute(hostRoot) ? ContainerPath.Combine(hostRoot, source)
+            : null;
+        if (path is null)
+        {
+            return null;
+        }
+
+        // Resolve, not just Normalize: "/tmp/../etc" is /etc on the host.
+        string resolved = ContainerPath.Resolve("/", path);
+        string name = ContainerPath.LastSegment(resolved);
+        if (name is "docker.sock" or "containerd.sock" or "podman.sock" or "crio.sock" || Contains(EngineFolders, resolved) || ContainerPath.IsUnder(resolved, "/run/user") && (name == "docker" || name == "podman" || IsUserRuntimeFolder(resolved)))
+        {
+            return "gives the container the container engine's socket (or the folder holding it), which is root on the host (CIS Docker Benchmark 5.31)";
+        }
+
+        foreach (string data in EngineData)
+        {
+            if (resolved == data || ContainerPath.IsUnder(resolved, data))
+            {
+                return "gives the container the container engine's own state, and with it every other container's data (CIS Docker Benchmark 5.5)";
+            }
+        }
+
+        if (Contains(SystemFolders, resolved) || InsideAny(SystemInside, resolved) || ContainerPath.IsUnder(resolved, "/root"))
+        {
+            return "lets the container read or change the host's system files (CIS Docker Benchmark 5.5)";
+        }
+
+        return null;
+    }
+
+    private static bool Contains(string[] paths, string path)
+    {
+        foreach (string candidate in paths)
+        {
+            if (candidate == path)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool InsideAny(string[] folders, string path)
+    {
+        foreach (string folder in folders)
+        {
+            if (ContainerPath.IsUnder(path, folder))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // /run/user/1000 is a user's runtime folder: rootless docker and podman keep their sockets there.
+    private static bool IsUserRuntimeFolder(string path)
+    {
+        string rest = path.Substring("/run/user/".Length);
+        if (rest.Length == 0 || rest.IndexOf('/') >= 0)
+        {
+            return false;
+        }
+
+        foreach (char c in rest)
+        {
+            if (c is < '0' or > '9')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void ValidateTargetsTogether(IReadOnlyList<Mount> mounts, List<MountProblem> problems)

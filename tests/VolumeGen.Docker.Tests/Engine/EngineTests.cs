@@ -60,6 +60,27 @@ public sealed class EngineTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task Ensure_names_the_volumes_it_created_before_the_engine_refused_one_and_shows_the_engines_whole_message()
+    {
+        DockerEngine.SkipUnlessAvailable();
+        string fresh = Volume("vg-before-failure");
+        // Valid for Docker's name rule, but the engine's local driver cannot make a folder with so long a name.
+        string tooLong = "vg-" + new string('a', 300);
+        _volumes.Add(tooLong);
+        string assembly = ManifestAssembly.Write(_temp.Path, "FailingApp", ManifestAssembly.Manifest(
+            "FailingApp.Storage", Mount.NamedVolume("/app/data", fresh), Mount.NamedVolume("/app/logs", tooLong)));
+
+        CliResult result = await CliRunner.RunAsync("ensure", assembly);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(result.Output.Split('\n'), l => l.StartsWith("created  " + fresh, StringComparison.Ordinal));
+        Assert.Contains("file name too long", result.Error);
+        Assert.Contains("create " + tooLong + ": error while creating volume root path", result.Error);
+        Assert.Contains("before the failure (and kept): " + fresh, result.Error);
+        Assert.Single(result.Error.TrimEnd().Split('\n'));
+    }
+
+    [SkippableFact]
     public async Task A_container_created_through_the_API_with_ToDockerMounts_verifies_clean_and_one_without_does_not()
     {
         DockerEngine.SkipUnlessAvailable();

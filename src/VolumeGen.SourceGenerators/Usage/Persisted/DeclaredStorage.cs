@@ -43,6 +43,13 @@ internal sealed class DeclaredStorage
 
             foreach (ManifestClass storageClass in manifest.Classes)
             {
+                // An invalid class is not generated and no build writes its mounts: it persists nothing (the
+                // declaration analyzer reports why), as the build task and the CLI refuse it.
+                if (!storageClass.IsValid)
+                {
+                    continue;
+                }
+
                 foreach (Mount mount in storageClass.Mounts)
                 {
                     Add(mounts, seen, mount, storageClass.Name);

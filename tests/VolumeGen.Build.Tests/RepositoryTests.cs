@@ -1,0 +1,91 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace VolumeGen.Build.Tests;
+
+/// <summary>Facts about the repository's own files: no registry or mirror addresses, no repo scripts in library messages.</summary>
+public sealed class RepositoryTests
+{
+    // The only hosts a tracked file may address: loopback, the rule pages' links, and reserved example names
+    // (RFC 2606). Anything else — a package registry, a distribution mirror — must come from the machine's config.
+    private static readonly Regex Address = new("https?://(?<host>[A-Za-z0-9.-]+)", RegexOptions.CultureInvariant);
+
+    private static bool Allowed(string host)
+        => host is "127.0.0.1" or "localhost" or "github.com"
+            || host.EndsWith(".example", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".invalid", StringComparison.OrdinalIgnoreCase)
+            || host.Equals("example.invalid", StringComparison.OrdinalIgnoreCase);
+
+    private static IEnumerable<string> TrackedFiles()
+    {
+        string root = RulePagesTests.RepoRoot();
+        (int exit, string output) = Processes.Run("git", new[] { "ls-files" }, root);
+        Assert.True(exit == 0, output);
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(f => Path.Combine(root, f.Trim())).Where(File.Exists);
+    }
+
+    [Fact]
+    public void No_tracked_file_names_a_package_registry_or_mirror_address()
+    {
+        var hits = new List<string>();
+        foreach (string file in TrackedFiles())
+        {
+            foreach (Match address in Address.Matches(File.ReadAllText(file)))
+            {
+                if (!Allowed(address.Groups["host"].Value))
+                {
+                    hits.Add($"{file}: {address.Value}");
+                }
+            }
+        }
+
+        Assert.Empty(hits);
+    }
+
+    [Fact]
+    public void Library_messages_name_no_repository_script()
+    {
+        string src = Path.Combine(RulePagesTests.RepoRoot(), "src");
+        var hits = Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            .Where(f => File.ReadAllText(f) is var text && (text.Contains("eng/", StringComparison.Ordinal) || text.Contains(".ci/", StringComparison.Ordinal)))
+            .ToList();
+
+        Assert.Empty(hits);
+    }
+
+    [SkippableFact]
+    public void The_engine_script_takes_debootstraps_mirror_only_from_apt_sources_and_fails_clearly_without_one()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "eng/docker-engine.sh is a Linux script");
+        string root = RulePagesTests.RepoRoot();
+        string apt = Path.Combine(Path.GetTempPath(), "volumegen-apt-" + Guid.NewGuid().ToString("N").Substring(0, 8));
+        Directory.CreateDirectory(Path.Combine(apt, "sources.list.d"));
+        try
+        {
+            var environment = new Dictionary<string, string> { ["VOLUMEGEN_APT_ETC"] = apt };
+            (int none, string message) = Processes.Run("bash", new[] { "eng/docker-engine.sh", "mirror" }, root, environment);
+            Assert.Equal(2, none);
+            Assert.Contains("no Debian mirror in " + apt, message);
+
+            File.WriteAllText(Path.Combine(apt, "sources.list.d", "debian.sources"),
+                "Types: deb\nURIs: http://mirror.example/debian\nSuites: bookworm\nComponents: main\n\nTypes: deb\nURIs: http://mirror.example/debian-security\nSuites: bookworm-security\n");
+            (int found, string mirror) = Processes.Run("bash", new[] { "eng/docker-engine.sh", "mirror" }, root, environment);
+            Assert.Equal(0, found);
+            Assert.Equal("http://mirror.example/debian", mirror.Trim());
+
+            File.Delete(Path.Combine(apt, "sources.list.d", "debian.sources"));
+            File.WriteAllText(Path.Combine(apt, "sources.list"), "# comment\ndeb http://security.example/debian-security bookworm-security main\ndeb [arch=amd64] http://mirror.example/debian bookworm main\n");
+            (found, mirror) = Processes.Run("bash", new[] { "eng/docker-engine.sh", "mirror" }, root, environment);
+            Assert.Equal(0, found);
+            Assert.Equal("http://mirror.example/debian", mirror.Trim());
+        }
+        finally
+        {
+            Directory.Delete(apt, recursive: true);
+        }
+    }
+}
