@@ -98,12 +98,7 @@ public static class ContainerMountVerification
 
         string type = point.Type ?? string.Empty;
         string actual = Describe(point);
-        string expectedType = mount.Kind switch
-        {
-            MountKind.NamedVolume or MountKind.AnonymousVolume => "volume",
-            MountKind.Bind => "bind",
-            _ => "tmpfs",
-        };
+        string expectedType = MountKindWords.ToType(mount.Kind);
 
         if (!string.Equals(type, expectedType, StringComparison.Ordinal))
         {
@@ -117,12 +112,12 @@ public static class ContainerMountVerification
             if (IsAnonymousVolumeName(point.Name))
             {
                 findings.Add(ContainerMountFinding.AnonymousInsteadOfNamed);
-                details.Add($"{mount.Target} is an anonymous volume, not the named volume '{mount.Source}': its data is lost with --rm or 'docker rm -v' and the next container starts empty; start the container with {expectedArgument}.");
+                details.Add(MountVerificationMessages.AnonymousInsteadOfNamed(mount, expectedArgument));
             }
             else
             {
                 findings.Add(ContainerMountFinding.WrongVolumeName);
-                details.Add($"{mount.Target} is the volume '{point.Name}', not the declared '{mount.Source}'; start the container with {expectedArgument}.");
+                details.Add(MountVerificationMessages.WrongVolumeName(mount, point.Name ?? string.Empty, expectedArgument));
             }
         }
 
@@ -262,10 +257,10 @@ public static class ContainerMountVerification
         var text = new StringBuilder();
         switch (point.Type)
         {
-            case "volume":
+            case MountKindWords.Volume:
                 text.Append(IsAnonymousVolumeName(point.Name) ? "anonymous volume " + point.Name!.Substring(0, 12) : "named volume '" + point.Name + "'");
                 break;
-            case "bind":
+            case MountKindWords.Bind:
                 text.Append("bind mount of '").Append(point.Source).Append('\'');
                 break;
             default:
