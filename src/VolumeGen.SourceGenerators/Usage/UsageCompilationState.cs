@@ -7,6 +7,8 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using VolumeGen.SourceGenerators.Declarations;
+using VolumeGen.SourceGenerators.Usage.Configuration;
+using VolumeGen.SourceGenerators.Usage.KeyRing;
 using VolumeGen.SourceGenerators.Usage.PathEvaluation;
 using VolumeGen.SourceGenerators.Usage.Persisted;
 using VolumeGen.SourceGenerators.Usage.Sinks;
@@ -25,6 +27,8 @@ internal sealed class UsageCompilationState
     private readonly VolumeGenAttributes _attributes;
     private readonly Lazy<ContainerFiles> _files;
     private readonly Lazy<DeclaredStorage> _declared;
+    private readonly Lazy<AppConfiguration> _configuration;
+    private readonly Lazy<KeyRingFacts> _keyRing;
     private readonly ConcurrentDictionary<SyntaxTree, UsageOptions> _treeOptions = new();
     private readonly Func<SyntaxTree, UsageOptions> _readOptions;
     private readonly ConcurrentDictionary<UsageOptions, PersistedKnowledge> _knowledge = new();
@@ -36,9 +40,12 @@ internal sealed class UsageCompilationState
         _options = options;
         _attributes = VolumeGenAttributes.Create(compilation);
         Sinks = new ResolvedSinks(compilation, SinkTable.BuiltIn);
-        Evaluator = new PathEvaluator(compilation);
         DataProtectionExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.DataProtectionServiceCollectionExtensions");
+        SerilogConfiguration = compilation.GetTypeByMetadataName("Serilog.ConfigurationLoggerConfigurationExtensions");
         _files = new Lazy<ContainerFiles>(() => ContainerFiles.Read(options.AdditionalFiles, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+        _configuration = new Lazy<AppConfiguration>(() => AppConfiguration.Build(options.AdditionalFiles, _files.Value.Environment, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+        Evaluator = new PathEvaluator(compilation, () => _configuration.Value);
+        _keyRing = new Lazy<KeyRingFacts>(() => KeyRingFacts.Find(compilation, Evaluator.ModelOf, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
         _declared = new Lazy<DeclaredStorage>(() => DeclaredStorage.Read(compilation, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
         _readOptions = tree => UsageOptions.Read(_options.AnalyzerConfigOptionsProvider.GetOptions(tree), _options.AnalyzerConfigOptionsProvider.GlobalOptions);
     }
@@ -50,6 +57,15 @@ internal sealed class UsageCompilationState
 
     /// <summary><c>DataProtectionServiceCollectionExtensions</c>, or null when ASP.NET Core Data Protection is not referenced.</summary>
     public INamedTypeSymbol? DataProtectionExtensions { get; }
+
+    /// <summary><c>Serilog.ConfigurationLoggerConfigurationExtensions</c> (<c>ReadFrom.Configuration</c>), or null.</summary>
+    public INamedTypeSymbol? SerilogConfiguration { get; }
+
+    /// <summary>The app's layered configuration (appsettings files and the container's environment), read on first use.</summary>
+    public AppConfiguration Configuration => _configuration.Value;
+
+    /// <summary>What the compilation does with the Data Protection key ring, found on first use.</summary>
+    public KeyRingFacts KeyRing => _keyRing.Value;
 
     /// <summary>The options of <paramref name="tree"/>.</summary>
     public UsageOptions OptionsFor(SyntaxTree tree)
@@ -72,6 +88,7 @@ internal sealed class UsageCompilationState
     {
         private ContainerFiles(DockerfileFacts? dockerfile, IReadOnlyList<KnownMount> composeMounts, bool hasCompose)
         {
+            Environment = Array.Empty<EnvironmentVariable>();
             Dockerfile = dockerfile;
             ComposeMounts = composeMounts;
             HasCompose = hasCompose;
@@ -82,6 +99,9 @@ internal sealed class UsageCompilationState
         public IReadOnlyList<KnownMount> ComposeMounts { get; }
 
         public bool HasCompose { get; }
+
+        /// <summary>The environment variables the container starts with (final-stage ENV, compose environment).</summary>
+        public IReadOnlyList<EnvironmentVariable> Environment { get; }
 
         public static ContainerFiles Read(IEnumerable<AdditionalText> files, CancellationToken cancellationToken)
         {
