@@ -40,6 +40,22 @@ internal sealed class UsageTest : CSharpAnalyzerTest<ContainerWriteAnalyzer, Def
         return this;
     }
 
+    /// <summary>
+    /// Compiles against the real ASP.NET Core shared framework and packages (see <see cref="TestReferences.AspNetCore"/>)
+    /// with a web project's implicit global usings; <paramref name="program"/> makes it an executable (top-level statements).
+    /// </summary>
+    public UsageTest WithAspNetCore(bool program = false)
+    {
+        TestState.AdditionalReferences.AddRange(TestReferences.AspNetCore);
+        TestState.Sources.Add(("GlobalUsings.g.cs", TestReferences.WebGlobalUsings));
+        if (program)
+        {
+            TestState.OutputKind = OutputKind.ConsoleApplication;
+        }
+
+        return this;
+    }
+
     /// <summary>Adds another source file.</summary>
     public UsageTest WithSource(string source)
     {
