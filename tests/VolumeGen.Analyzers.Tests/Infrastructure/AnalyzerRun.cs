@@ -31,26 +31,11 @@ internal static class AnalyzerRun
         IEnumerable<MetadataReference> references = aspNetCore ? TestReferences.All.Concat(TestReferences.AspNetCore) : TestReferences.All;
         var compilation = CSharpCompilation.Create("Test", trees, references,
             new CSharpCompilationOptions(program ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        var additional = files.Select(static f => (AdditionalText)new TextFile("/0/" + f.Name, Markup.Replace(f.Text, string.Empty))).ToImmutableArray();
+        var additional = files.Select(static f => (AdditionalText)new TestAdditionalText("/0/" + f.Name, Markup.Replace(f.Text, string.Empty))).ToImmutableArray();
         var withAnalyzers = compilation.WithAnalyzers(
             ImmutableArray.Create<DiagnosticAnalyzer>(new ContainerWriteAnalyzer()),
             new AnalyzerOptions(additional));
         ImmutableArray<Diagnostic> diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
         return diagnostics.OrderBy(static d => d.Location.SourceSpan.Start).ToImmutableArray();
-    }
-
-    private sealed class TextFile : AdditionalText
-    {
-        private readonly SourceText _text;
-
-        public TextFile(string path, string text)
-        {
-            Path = path;
-            _text = SourceText.From(text);
-        }
-
-        public override string Path { get; }
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
     }
 }
