@@ -37,7 +37,7 @@ internal sealed partial class PathEvaluator
             return null;
         }
 
-        return model.GetOperation(value, cancellationToken);
+        return model.GetOperation(Unwrap(value), cancellationToken);
     }
 
     /// <summary>
@@ -206,7 +206,26 @@ internal sealed partial class PathEvaluator
         // The usual case, a member of the class being analysed, reuses the driver's model (which has bound it already);
         // only a member in another file needs a model of its own.
         SemanticModel model = current is not null && current.SyntaxTree == expression.SyntaxTree ? current : _models.GetOrAdd(expression.SyntaxTree, _getModel);
-        return model.GetOperation(expression, cancellationToken);
+        return model.GetOperation(Unwrap(expression), cancellationToken);
+    }
+
+    /// <summary><c>x!</c> and <c>(x)</c> have no operation of their own: their operand is the value.</summary>
+    private static ExpressionSyntax Unwrap(ExpressionSyntax expression)
+    {
+        while (true)
+        {
+            switch (expression)
+            {
+                case PostfixUnaryExpressionSyntax suppressed when suppressed.IsKind(SyntaxKind.SuppressNullableWarningExpression):
+                    expression = suppressed.Operand;
+                    break;
+                case ParenthesizedExpressionSyntax parenthesized:
+                    expression = parenthesized.Expression;
+                    break;
+                default:
+                    return expression;
+            }
+        }
     }
 
     /// <summary>The semantic model of <paramref name="tree"/>, cached per compilation (for the rare whole-compilation scans).</summary>
