@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
@@ -6,6 +7,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using VolumeGen.SourceGenerators.Declarations;
 using VolumeGen.SourceGenerators.Diagnostics;
+using VolumeGen.SourceGenerators.Usage.Persisted;
 
 namespace VolumeGen.SourceGenerators.Analyzers;
 
@@ -34,7 +36,8 @@ public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.StorageClassNotPartial,
         DiagnosticDescriptors.ArgumentHasNoValue,
         DiagnosticDescriptors.StorageClassShapeNotSupported,
-        DiagnosticDescriptors.GeneratedMemberNameTaken);
+        DiagnosticDescriptors.GeneratedMemberNameTaken,
+        DiagnosticDescriptors.VolumeOverAppFolder);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -49,11 +52,15 @@ public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, attributes), SymbolKind.NamedType);
+            // The working directory needs the Dockerfile: read once, on the first storage class with a volume.
+            AnalyzerOptions options = start.Options;
+            CancellationToken cancellationToken = start.CancellationToken;
+            var files = new Lazy<ContainerFiles>(() => ContainerFiles.Read(options.AdditionalFiles, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+            start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, attributes, files), SymbolKind.NamedType);
         });
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context, VolumeGenAttributes attributes)
+    private static void AnalyzeType(SymbolAnalysisContext context, VolumeGenAttributes attributes, Lazy<ContainerFiles> files)
     {
         if (context.Symbol is not INamedTypeSymbol { TypeKind: TypeKind.Class } type)
         {
@@ -89,13 +96,47 @@ public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        var invalid = new HashSet<int>();
         foreach (MountProblem problem in MountValidator.Validate(complete))
         {
             if (DiagnosticDescriptors.ForProblem(problem.Code) is DiagnosticDescriptor descriptor)
             {
                 Location location = ArgumentLocation(origin[problem.MountIndex].Attribute, ToArgument(problem.Field), cancellationToken);
                 context.ReportDiagnostic(Diagnostic.Create(descriptor, location, problem.Message));
+                invalid.Add(problem.MountIndex);
             }
+        }
+
+        for (int i = 0; i < complete.Count; i++)
+        {
+            if (!invalid.Contains(i))
+            {
+                ReportVolumeOverAppFolder(context, complete[i], origin[i].Attribute, files, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// VG1013: a named or anonymous volume or a tmpfs at or above the working directory hides the app. A bind mount is
+    /// left alone: mounting the source folder over the app folder is a deliberate development setup.
+    /// </summary>
+    private static void ReportVolumeOverAppFolder(SymbolAnalysisContext context, Mount mount, AttributeData attribute, Lazy<ContainerFiles> files, CancellationToken cancellationToken)
+    {
+        if (mount.Kind == MountKind.Bind || !ContainerPath.IsAbsolute(mount.Target)
+            || attribute.ApplicationSyntaxReference?.SyntaxTree is not SyntaxTree tree)
+        {
+            return;
+        }
+
+        AnalyzerConfigOptionsProvider provider = context.Options.AnalyzerConfigOptionsProvider;
+        UsageOptions options = UsageOptions.Read(provider.GetOptions(tree), provider.GlobalOptions);
+        string workingDirectory = PersistedKnowledgeBuilder.WorkingDirectoryOf(options, files.Value.Dockerfile?.WorkingDirectory);
+        string target = ContainerPath.Resolve("/", mount.Target);
+        if (ContainerPath.IsUnder(workingDirectory, target))
+        {
+            string below = workingDirectory == "/" ? "/data" : workingDirectory + "/data";
+            string what = mount.ToString();
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.VolumeOverAppFolder, ArgumentLocation(attribute, MountArgument.Target, cancellationToken), what, workingDirectory, below));
         }
     }
 
