@@ -18,7 +18,10 @@ internal static class VerdictText
     {
         if (verdict.SuggestedFolder is not string root)
         {
-            return "write below a declared volume instead (a volume at '" + WriteVerdict.Parent(resolvedPath) + "' would hide the application's or the system's files)";
+            string folder = verdict.WrittenFolder ?? WriteVerdict.Parent(resolvedPath);
+            return knowledge.DataRoot is string dataRoot && ContainerPath.IsUnder(folder, knowledge.WorkingDirectory) && !ContainerPath.IsUnder(knowledge.WorkingDirectory, dataRoot)
+                ? "write below a declared volume instead (a volume at '" + dataRoot + "', the data folder, would overlap the mounts below it)"
+                : "write below a declared volume instead (a volume at '" + folder + "' would hide the application's or the system's files)";
         }
 
         KnownMount? existing = knowledge.Find(root);
