@@ -51,10 +51,14 @@ internal sealed partial class PathEvaluator
             return null;
         }
 
-        ExpressionSyntax? value = _memberValues.GetOrAdd(field, f =>
-            f.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is VariableDeclaratorSyntax declarator
-                ? SingleWrite(f.ContainingType, f.Name, f.IsStatic, declarator.Initializer?.Value, cancellationToken)
-                : null);
+        if (!_memberValues.TryGetValue(field, out ExpressionSyntax? value))
+        {
+            value = field.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is VariableDeclaratorSyntax declarator
+                ? SingleWrite(field.ContainingType, field.Name, field.IsStatic, declarator.Initializer?.Value, cancellationToken)
+                : null;
+            _memberValues.TryAdd(field, value);
+        }
+
         return OperationOf(value, current, cancellationToken);
     }
 
@@ -71,7 +75,12 @@ internal sealed partial class PathEvaluator
             return null;
         }
 
-        ExpressionSyntax? value = _memberValues.GetOrAdd(property, p => PropertyExpression((IPropertySymbol)p, cancellationToken));
+        if (!_memberValues.TryGetValue(property, out ExpressionSyntax? value))
+        {
+            value = PropertyExpression(property, cancellationToken);
+            _memberValues.TryAdd(property, value);
+        }
+
         return OperationOf(value, current, cancellationToken);
     }
 
