@@ -38,6 +38,12 @@ internal sealed class KeyRingFacts
     /// <summary>True when <paramref name="invocation"/> is the registration that reports the implicit key ring.</summary>
     public bool IsReportSite(SyntaxNode invocation) => _siteTree == invocation.SyntaxTree && _siteSpan == invocation.Span;
 
+    // Any of these in a file's text is worth walking its syntax for (PersistKeysTo* and XmlRepository by prefix).
+    private static readonly string[] Mentioned =
+    {
+        "PersistKeysTo", "XmlRepository", "AddDataProtection", "AddDefaultIdentity", "AddIdentity", "AddSignInManager", "AddCookie", "AddSession", "AddAntiforgery",
+    };
+
     /// <summary>Scans the compilation; <paramref name="modelOf"/> gives the semantic model of a tree.</summary>
     public static KeyRingFacts Find(Compilation compilation, Func<SyntaxTree, SemanticModel> modelOf, CancellationToken cancellationToken)
     {
@@ -46,6 +52,11 @@ internal sealed class KeyRingFacts
         SyntaxNode? site = null;
         foreach (SyntaxTree tree in compilation.SyntaxTrees)
         {
+            if (!InvocationScan.Mentions(tree, Mentioned, cancellationToken))
+            {
+                continue;
+            }
+
             foreach (SyntaxNode node in tree.GetRoot(cancellationToken).DescendantNodes())
             {
                 if (node is SimpleNameSyntax name)

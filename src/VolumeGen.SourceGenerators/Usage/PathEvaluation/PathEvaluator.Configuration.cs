@@ -192,8 +192,14 @@ internal sealed partial class PathEvaluator
 
     private static bool SetsWebRoot(Compilation compilation)
     {
+        string[] mentioned = { "UseWebRoot", "WebRootPath" };
         foreach (SyntaxTree tree in compilation.SyntaxTrees)
         {
+            if (!InvocationScan.Mentions(tree, mentioned, default))
+            {
+                continue;
+            }
+
             foreach (SyntaxNode node in tree.GetRoot().DescendantNodes())
             {
                 if (node is IdentifierNameSyntax { Identifier.ValueText: "UseWebRoot" }
