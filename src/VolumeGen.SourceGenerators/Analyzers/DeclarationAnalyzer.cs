@@ -55,12 +55,12 @@ public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
             // The working directory needs the Dockerfile: read once, on the first storage class with a volume.
             AnalyzerOptions options = start.Options;
             CancellationToken cancellationToken = start.CancellationToken;
-            var files = new Lazy<ContainerFiles>(() => ContainerFiles.Read(options.AdditionalFiles, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+            var files = new Lazy<ProjectContainerFiles>(() => ProjectContainerFiles.Read(options.AdditionalFiles, options.AnalyzerConfigOptionsProvider.GlobalOptions, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
             start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, attributes, files), SymbolKind.NamedType);
         });
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context, VolumeGenAttributes attributes, Lazy<ContainerFiles> files)
+    private static void AnalyzeType(SymbolAnalysisContext context, VolumeGenAttributes attributes, Lazy<ProjectContainerFiles> files)
     {
         if (context.Symbol is not INamedTypeSymbol { TypeKind: TypeKind.Class } type)
         {
@@ -120,7 +120,7 @@ public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
     /// VG1013: a named or anonymous volume or a tmpfs at or above the working directory hides the app. A bind mount is
     /// left alone: mounting the source folder over the app folder is a deliberate development setup.
     /// </summary>
-    private static void ReportVolumeOverAppFolder(SymbolAnalysisContext context, Mount mount, AttributeData attribute, Lazy<ContainerFiles> files, CancellationToken cancellationToken)
+    private static void ReportVolumeOverAppFolder(SymbolAnalysisContext context, Mount mount, AttributeData attribute, Lazy<ProjectContainerFiles> files, CancellationToken cancellationToken)
     {
         if (mount.Kind == MountKind.Bind || !ContainerPath.IsAbsolute(mount.Target)
             || attribute.ApplicationSyntaxReference?.SyntaxTree is not SyntaxTree tree)
@@ -130,7 +130,7 @@ public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
 
         AnalyzerConfigOptionsProvider provider = context.Options.AnalyzerConfigOptionsProvider;
         UsageOptions options = UsageOptions.Read(provider.GetOptions(tree), provider.GlobalOptions);
-        string workingDirectory = PersistedKnowledgeBuilder.WorkingDirectoryOf(options, files.Value.Dockerfile?.WorkingDirectory);
+        string workingDirectory = PersistedKnowledgeBuilder.WorkingDirectoryOf(options, PersistedKnowledgeBuilder.FinalStage(files.Value.Dockerfile, options));
         string target = ContainerPath.Resolve("/", mount.Target);
         if (ContainerPath.IsUnder(workingDirectory, target))
         {

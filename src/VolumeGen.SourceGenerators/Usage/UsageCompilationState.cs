@@ -6,6 +6,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using VolumeGen.ContainerFiles;
 using VolumeGen.SourceGenerators.Declarations;
 using VolumeGen.SourceGenerators.Usage.Configuration;
 using VolumeGen.SourceGenerators.Usage.KeyRing;
@@ -25,7 +26,7 @@ internal sealed class UsageCompilationState
     private readonly Compilation _compilation;
     private readonly AnalyzerOptions _options;
     private readonly VolumeGenAttributes _attributes;
-    private readonly Lazy<ContainerFiles> _files;
+    private readonly Lazy<ProjectContainerFiles> _files;
     private readonly Lazy<DeclaredStorage> _declared;
     private readonly Lazy<AppConfiguration> _configuration;
     private readonly Lazy<KeyRingFacts> _keyRing;
@@ -42,7 +43,7 @@ internal sealed class UsageCompilationState
         Sinks = new ResolvedSinks(compilation, SinkTable.BuiltIn);
         DataProtectionExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.DataProtectionServiceCollectionExtensions");
         SerilogConfiguration = compilation.GetTypeByMetadataName("Serilog.ConfigurationLoggerConfigurationExtensions");
-        _files = new Lazy<ContainerFiles>(() => ContainerFiles.Read(options.AdditionalFiles, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+        _files = new Lazy<ProjectContainerFiles>(() => ProjectContainerFiles.Read(options.AdditionalFiles, options.AnalyzerConfigOptionsProvider.GlobalOptions, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
         _configuration = new Lazy<AppConfiguration>(() => AppConfiguration.Build(options.AdditionalFiles, _files.Value.Environment, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
         Evaluator = new PathEvaluator(compilation, () => _configuration.Value);
         _keyRing = new Lazy<KeyRingFacts>(() => KeyRingFacts.Find(compilation, Evaluator.ModelOf, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -79,7 +80,7 @@ internal sealed class UsageCompilationState
     public PersistedKnowledge KnowledgeFor(UsageOptions options)
         => _knowledge.GetOrAdd(options, o =>
         {
-            ContainerFiles files = _files.Value;
+            ProjectContainerFiles files = _files.Value;
             return PersistedKnowledgeBuilder.Build(_attributes.AnyResolved, _declared.Value, files.Dockerfile, files.ComposeMounts, files.HasCompose, o);
         });
 }

@@ -20,11 +20,12 @@ internal sealed class UsageOptions : IEquatable<UsageOptions>
     public const string ContainerRepositoryProperty = "build_property.ContainerRepository";
     public const string ContainerWorkingDirectoryProperty = "build_property.ContainerWorkingDirectory";
     public const string ContainerUserProperty = "build_property.ContainerUser";
+    public const string DockerfileTargetProperty = "build_property.VolumeGenDockerfileTarget";
 
     /// <summary>The default of volumegen.ephemeral_paths.</summary>
     public const string DefaultEphemeralPaths = "/tmp";
 
-    private UsageOptions(string? workingDirectory, string? containerWorkingDirectory, string? persistedPaths, string? ephemeralPaths, string? additionalSinks, string? homeDirectory, string? containerUser, string? dataRoot, bool sdkContainer)
+    private UsageOptions(string? workingDirectory, string? containerWorkingDirectory, string? persistedPaths, string? ephemeralPaths, string? additionalSinks, string? homeDirectory, string? containerUser, string? dockerfileTarget, string? dataRoot, bool sdkContainer)
     {
         DataRoot = dataRoot;
         SdkContainer = sdkContainer;
@@ -35,6 +36,7 @@ internal sealed class UsageOptions : IEquatable<UsageOptions>
         AdditionalSinks = additionalSinks;
         HomeDirectory = homeDirectory;
         ContainerUser = containerUser;
+        DockerfileTarget = dockerfileTarget;
     }
 
     public string? WorkingDirectory { get; }
@@ -57,6 +59,9 @@ internal sealed class UsageOptions : IEquatable<UsageOptions>
     /// <summary>True when the project publishes a container with the .NET SDK (<c>EnableSdkContainerSupport</c>, <c>ContainerRepository</c>).</summary>
     public bool SdkContainer { get; }
 
+    /// <summary>The Dockerfile stage the image is built from (VolumeGenDockerfileTarget); null for the last stage.</summary>
+    public string? DockerfileTarget { get; }
+
     /// <summary>Reads the options of one syntax tree; tree options win over global ones.</summary>
     public static UsageOptions Read(AnalyzerConfigOptions tree, AnalyzerConfigOptions global)
         => new(
@@ -67,6 +72,7 @@ internal sealed class UsageOptions : IEquatable<UsageOptions>
             Get(tree, global, AdditionalSinksKey),
             Get(tree, global, HomeDirectoryKey),
             Get(tree, global, ContainerUserProperty),
+            Get(tree, global, DockerfileTargetProperty),
             Get(tree, global, DataRootKey),
             string.Equals(Get(tree, global, EnableSdkContainerSupportProperty), "true", StringComparison.OrdinalIgnoreCase)
                 || Get(tree, global, ContainerRepositoryProperty) is not null);
@@ -108,6 +114,7 @@ internal sealed class UsageOptions : IEquatable<UsageOptions>
         && AdditionalSinks == other.AdditionalSinks
         && HomeDirectory == other.HomeDirectory
         && ContainerUser == other.ContainerUser
+        && DockerfileTarget == other.DockerfileTarget
         && DataRoot == other.DataRoot
         && SdkContainer == other.SdkContainer;
 
@@ -118,7 +125,7 @@ internal sealed class UsageOptions : IEquatable<UsageOptions>
         unchecked
         {
             int hash = 17;
-            foreach (string? value in new[] { WorkingDirectory, ContainerWorkingDirectory, PersistedPaths, EphemeralPaths, AdditionalSinks, HomeDirectory, ContainerUser, DataRoot })
+            foreach (string? value in new[] { WorkingDirectory, ContainerWorkingDirectory, PersistedPaths, EphemeralPaths, AdditionalSinks, HomeDirectory, ContainerUser, DockerfileTarget, DataRoot })
             {
                 hash = (hash * 31) + (value is null ? 0 : StringComparer.Ordinal.GetHashCode(value));
             }
