@@ -147,6 +147,23 @@ public sealed class PackageTests
     }
 
     [Fact]
+    public void A_Dockerfile_in_a_docker_folder_that_names_the_project_is_found_and_read_by_the_analyzers()
+    {
+        // Not in the project folder's Dockerfile* glob and not named by VolumeGenDockerfile: FindContainerFiles lists it,
+        // and the analyzers read it because its ENTRYPOINT names Found.dll (WORKDIR /srv/found decides the path).
+        ConsumerProject project = Project("Found", dockerfile: null);
+        Directory.CreateDirectory(project.File("docker"));
+        System.IO.File.WriteAllText(project.File("docker/app.Dockerfile"), "FROM mcr.microsoft.com/dotnet/aspnet:10.0\nWORKDIR /srv/found\nCOPY publish/ .\nENTRYPOINT [\"dotnet\", \"Found.dll\"]\n");
+        System.IO.File.WriteAllText(project.File("Uploads.cs"),
+            "namespace Demo;\npublic static class Uploads\n{\n    public static void Save(string text) => System.IO.File.WriteAllText(\"uploads/a.txt\", text);\n}\n");
+
+        (int exit, string output) = project.Build();
+
+        Assert.True(exit == 0, output);
+        Assert.Matches(@"Uploads\.cs\(\d+,\d+\): warning VG2001: .*\(container path '/srv/found/uploads/a\.txt'\)", output);
+    }
+
+    [Fact]
     public void Crlf_and_bom_file_gets_the_region_with_crlf_and_every_other_byte_identical()
     {
         byte[] head = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes(Head.Replace("\n", "\r\n"))).ToArray();

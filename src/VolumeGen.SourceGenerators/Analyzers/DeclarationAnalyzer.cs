@@ -55,7 +55,7 @@ public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
             // The working directory needs the Dockerfile: read once, on the first storage class with a volume.
             AnalyzerOptions options = start.Options;
             CancellationToken cancellationToken = start.CancellationToken;
-            var files = new Lazy<ProjectContainerFiles>(() => ProjectContainerFiles.Read(options.AdditionalFiles, options.AnalyzerConfigOptionsProvider.GlobalOptions, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+            var files = new Lazy<ProjectContainerFiles>(() => ProjectContainerFiles.Read(options.AdditionalFiles, options.AnalyzerConfigOptionsProvider.GlobalOptions, start.Compilation.AssemblyName, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
             start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, attributes, files), SymbolKind.NamedType);
         });
     }

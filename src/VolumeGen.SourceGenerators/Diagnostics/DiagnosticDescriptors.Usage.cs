@@ -113,4 +113,15 @@ internal static partial class DiagnosticDescriptors
         description: "PersistKeysToFileSystem writes the key ring into the given folder. When that folder is in the container's writable layer, the keys still die with the container: persisting them there does not help.",
         helpLinkUri: RuleIdentifiers.GetHelpUri("VG2007"));
 
+
+    /// <summary>VG2008: which container files the analyzers read, when several Dockerfiles fit or none does.</summary>
+    public static readonly DiagnosticDescriptor ContainerFilesChosen = new(
+        id: "VG2008",
+        title: "Which Dockerfile the analyzers read",
+        messageFormat: "{0}",
+        category: UsageCategory,
+        defaultSeverity: DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        description: "The analyzers take the working directory, user, volumes and environment from the Dockerfile that builds the project: the one VolumeGenDockerfile names, one in the project folder or listed in VolumeGenContainerFiles, or one above the project (up to the repository root) whose COPY, ADD, RUN, ENTRYPOINT or CMD names the project's .csproj or .dll. When several fit, or none does, this says which was used rather than guessing silently. Reported once per project, on the Dockerfile.",
+        helpLinkUri: RuleIdentifiers.GetHelpUri("VG2008"));
 }

@@ -34,7 +34,8 @@ public sealed class ContainerWriteAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.WriteIntoTmpfs,
         DiagnosticDescriptors.DataProtectionKeysNotPersisted,
         DiagnosticDescriptors.ImplicitKeyRingNotPersisted,
-        DiagnosticDescriptors.KeyRingFolderNotPersisted);
+        DiagnosticDescriptors.KeyRingFolderNotPersisted,
+        DiagnosticDescriptors.ContainerFilesChosen);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -47,7 +48,28 @@ public sealed class ContainerWriteAnalyzer : DiagnosticAnalyzer
             start.RegisterOperationAction(c => AnalyzeInvocation(c, state), OperationKind.Invocation);
             start.RegisterOperationAction(c => AnalyzeCreation(c, state), OperationKind.ObjectCreation);
             start.RegisterOperationAction(c => AnalyzeAssignment(c, state), OperationKind.SimpleAssignment);
+            start.RegisterAdditionalFileAction(c => AnalyzeContainerFile(c, state));
         });
+    }
+
+    /// <summary>VG2008, once per compilation: on the Dockerfile the choice is about, when several fit or none does.</summary>
+    private static void AnalyzeContainerFile(AdditionalFileAnalysisContext context, UsageCompilationState state)
+    {
+        // The name first: only a Dockerfile can carry the report, and reading the container files is not free.
+        string path = context.AdditionalFile.Path;
+        if (!ProjectContainerFiles.IsDockerfile(System.IO.Path.GetFileName(path)))
+        {
+            return;
+        }
+
+        ContainerFileSelection selection = state.ContainerFiles.Selection;
+        if (selection.Report is string report && string.Equals(selection.ReportFile, path, StringComparison.Ordinal)
+            && context.AdditionalFile.GetText(context.CancellationToken) is Microsoft.CodeAnalysis.Text.SourceText text && text.Lines.Count > 0)
+        {
+            Microsoft.CodeAnalysis.Text.TextSpan firstLine = text.Lines[0].Span;
+            Location location = Location.Create(path, firstLine, text.Lines.GetLinePositionSpan(firstLine));
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ContainerFilesChosen, location, report));
+        }
     }
 
     private static void AnalyzeInvocation(OperationAnalysisContext context, UsageCompilationState state)

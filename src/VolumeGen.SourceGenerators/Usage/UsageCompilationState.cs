@@ -43,7 +43,7 @@ internal sealed class UsageCompilationState
         Sinks = new ResolvedSinks(compilation, SinkTable.BuiltIn);
         DataProtectionExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.DataProtectionServiceCollectionExtensions");
         SerilogConfiguration = compilation.GetTypeByMetadataName("Serilog.ConfigurationLoggerConfigurationExtensions");
-        _files = new Lazy<ProjectContainerFiles>(() => ProjectContainerFiles.Read(options.AdditionalFiles, options.AnalyzerConfigOptionsProvider.GlobalOptions, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+        _files = new Lazy<ProjectContainerFiles>(() => ProjectContainerFiles.Read(options.AdditionalFiles, options.AnalyzerConfigOptionsProvider.GlobalOptions, compilation.AssemblyName, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
         _configuration = new Lazy<AppConfiguration>(() => AppConfiguration.Build(options.AdditionalFiles, _files.Value.Environment, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
         Evaluator = new PathEvaluator(compilation, () => _configuration.Value);
         _keyRing = new Lazy<KeyRingFacts>(() => KeyRingFacts.Find(compilation, Evaluator.ModelOf, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -67,6 +67,9 @@ internal sealed class UsageCompilationState
 
     /// <summary>What the compilation does with the Data Protection key ring, found on first use.</summary>
     public KeyRingFacts KeyRing => _keyRing.Value;
+
+    /// <summary>The project's container files (read on first use).</summary>
+    public ProjectContainerFiles ContainerFiles => _files.Value;
 
     /// <summary>The options of <paramref name="tree"/>.</summary>
     public UsageOptions OptionsFor(SyntaxTree tree)

@@ -26,6 +26,13 @@ internal sealed class UsageTest : CSharpAnalyzerTest<ContainerWriteAnalyzer, Def
         return this;
     }
 
+    /// <summary>Adds an AdditionalFile at an absolute <paramref name="path"/> (a repository layout).</summary>
+    public UsageTest WithFileAt(string path, string text)
+    {
+        TestState.AdditionalFiles.Add((path, text));
+        return this;
+    }
+
     /// <summary>Adds .editorconfig lines under <c>[*.cs]</c>.</summary>
     public UsageTest WithEditorConfig(string lines)
     {

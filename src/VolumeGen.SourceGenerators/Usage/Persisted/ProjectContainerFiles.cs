@@ -17,8 +17,9 @@ namespace VolumeGen.SourceGenerators.Usage.Persisted;
 /// </summary>
 internal sealed class ProjectContainerFiles
 {
-    private ProjectContainerFiles(Dockerfile? dockerfile, IReadOnlyList<KnownMount> composeMounts, bool hasCompose, IReadOnlyList<EnvironmentVariable> environment)
+    private ProjectContainerFiles(Dockerfile? dockerfile, IReadOnlyList<KnownMount> composeMounts, bool hasCompose, IReadOnlyList<EnvironmentVariable> environment, ContainerFileSelection selection)
     {
+        Selection = selection;
         Dockerfile = dockerfile;
         ComposeMounts = composeMounts;
         HasCompose = hasCompose;
@@ -31,54 +32,74 @@ internal sealed class ProjectContainerFiles
 
     public bool HasCompose { get; }
 
+    /// <summary>Which Dockerfile was chosen, and what VG2008 says about it.</summary>
+    public ContainerFileSelection Selection { get; }
+
     /// <summary>The environment variables the container starts with (final-stage ENV, then compose environment).</summary>
     public IReadOnlyList<EnvironmentVariable> Environment { get; }
 
-    /// <summary>Reads the container files; <paramref name="globalOptions"/> names the Dockerfile's target stage (VolumeGenDockerfileTarget).</summary>
-    public static ProjectContainerFiles Read(IEnumerable<AdditionalText> files, AnalyzerConfigOptions globalOptions, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the container files: the Dockerfile that builds this project (<see cref="ContainerFileSelection"/>), the
+    /// compose services that run it; <paramref name="globalOptions"/> carries the build's properties (the project's
+    /// folder and name, VolumeGenDockerfile, VolumeGenContainerFiles, VolumeGenDockerfileTarget).
+    /// </summary>
+    public static ProjectContainerFiles Read(IEnumerable<AdditionalText> files, AnalyzerConfigOptions globalOptions, string? assemblyName, CancellationToken cancellationToken)
     {
-        AdditionalText? dockerfile = null;
-        var compose = new List<KnownMount>();
-        var composeEnvironment = new List<EnvironmentVariable>();
-        bool hasCompose = false;
+        var project = new ContainerFileSelection.Project(globalOptions, assemblyName);
+        var dockerfiles = new List<(AdditionalText File, Dockerfile Model)>();
+        var composeFiles = new List<(AdditionalText File, SourceText Text)>();
         foreach (AdditionalText file in files)
         {
             string name = Path.GetFileName(file.Path);
-            if (IsDockerfile(name))
+            if (IsDockerfile(name) && file.GetText(cancellationToken) is SourceText dockerfileText)
             {
-                // Prefer the file named exactly "Dockerfile", then the first in ordinal order.
-                if (dockerfile is null || Rank(name) < Rank(Path.GetFileName(dockerfile.Path))
-                    || (Rank(name) == Rank(Path.GetFileName(dockerfile.Path)) && string.CompareOrdinal(file.Path, dockerfile.Path) < 0))
-                {
-                    dockerfile = file;
-                }
+                dockerfiles.Add((file, Dockerfile.Parse(dockerfileText.ToString())));
             }
             else if (IsComposeFile(name) && file.GetText(cancellationToken) is SourceText composeText)
             {
-                hasCompose = true;
-                ComposeFile parsed = ComposeFile.Parse(composeText.ToString());
-                compose.AddRange(Persisted.ComposeMounts.Of(parsed));
-                AddComposeEnvironment(composeEnvironment, parsed, file.Path, composeText);
+                composeFiles.Add((file, composeText));
             }
         }
 
-        SourceText? dockerfileText = dockerfile?.GetText(cancellationToken);
-        Dockerfile? model = dockerfileText is not null ? Dockerfile.Parse(dockerfileText.ToString()) : null;
+        ContainerFileSelection selection = ContainerFileSelection.Choose(dockerfiles, project);
+        Dockerfile? model = null;
+        foreach ((AdditionalText file, Dockerfile parsed) in dockerfiles)
+        {
+            model = ReferenceEquals(file, selection.Dockerfile) ? parsed : model;
+        }
+
         var environment = new List<EnvironmentVariable>();
         string? target = globalOptions.TryGetValue(UsageOptions.DockerfileTargetProperty, out string? value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
-        if ((model?.FinalStage(target) ?? model?.FinalStage()) is DockerfileStage stage)
+        if ((model?.FinalStage(target) ?? model?.FinalStage()) is DockerfileStage stage && selection.Dockerfile?.GetText(cancellationToken) is SourceText chosenText)
         {
             foreach (DockerfileVariable variable in stage.Environment)
             {
                 if (variable.Value.IsKnown)
                 {
-                    environment.Add(Variable(variable.Name, variable.Value.Text, "Dockerfile ENV", dockerfile!.Path, dockerfileText!, variable.Line));
+                    environment.Add(Variable(variable.Name, variable.Value.Text, "Dockerfile ENV", selection.Dockerfile.Path, chosenText, variable.Line));
                 }
             }
         }
 
-        environment.AddRange(composeEnvironment);
-        return new ProjectContainerFiles(model, compose, hasCompose, environment);
+        var compose = new List<KnownMount>();
+        bool hasCompose = false;
+        foreach ((AdditionalText file, SourceText text) in composeFiles)
+        {
+            ComposeFile parsed = ComposeFile.Parse(text.ToString());
+            IReadOnlyList<ComposeService> services = ContainerFileSelection.CountsWhole(file.Path, project)
+                ? Persisted.ComposeMounts.ProjectServices(parsed)
+                : BuildingServices(parsed, file.Path, selection.Dockerfile, project);
+            if (services.Count == 0 && !ContainerFileSelection.CountsWhole(file.Path, project))
+            {
+                continue; // a compose file elsewhere that runs other projects
+            }
+
+            hasCompose = true;
+            compose.AddRange(Persisted.ComposeMounts.Of(services));
+            AddComposeEnvironment(environment, services, file.Path, text);
+        }
+
+        return new ProjectContainerFiles(model, compose, hasCompose, environment, selection);
     }
 
     /// <summary><c>Dockerfile</c>, <c>Dockerfile.prod</c>, <c>app.dockerfile</c>.</summary>
@@ -91,22 +112,25 @@ internal sealed class ProjectContainerFiles
         && (name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase))
         && name.IndexOf("volumegen", StringComparison.OrdinalIgnoreCase) < 0;
 
-    /// <summary>The <c>environment:</c> of the services that run the project (the ones with <c>build:</c> when any has it, as for mounts).</summary>
-    private static void AddComposeEnvironment(List<EnvironmentVariable> environment, ComposeFile file, string path, SourceText text)
+    private static IReadOnlyList<ComposeService> BuildingServices(ComposeFile file, string path, AdditionalText? dockerfile, ContainerFileSelection.Project project)
     {
-        bool anyBuild = false;
+        var services = new List<ComposeService>();
         foreach (ComposeService service in file.Services)
         {
-            anyBuild |= service.Build is not null;
+            if (ContainerFileSelection.BuildsProject(service, path, dockerfile, project))
+            {
+                services.Add(service);
+            }
         }
 
-        foreach (ComposeService service in file.Services)
-        {
-            if (anyBuild && service.Build is null)
-            {
-                continue;
-            }
+        return services;
+    }
 
+    /// <summary>The <c>environment:</c> of the services that run the project.</summary>
+    private static void AddComposeEnvironment(List<EnvironmentVariable> environment, IReadOnlyList<ComposeService> services, string path, SourceText text)
+    {
+        foreach (ComposeService service in services)
+        {
             foreach (ComposeEnvironmentVariable variable in service.Environment)
             {
                 // "- NAME" takes its value from the shell running compose: unknown.
@@ -129,5 +153,4 @@ internal sealed class ProjectContainerFiles
         return new EnvironmentVariable(name, value, sourceName, path, textLine.Span, text.Lines.GetLinePositionSpan(textLine.Span));
     }
 
-    private static int Rank(string name) => string.Equals(name, "Dockerfile", StringComparison.OrdinalIgnoreCase) ? 0 : 1;
 }
