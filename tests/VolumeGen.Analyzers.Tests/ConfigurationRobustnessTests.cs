@@ -63,6 +63,35 @@ public sealed class ConfigurationRobustnessTests
     }
 
     [Fact]
+    public void Two_thousand_hostile_repository_layouts_never_throw_from_the_container_file_choice()
+    {
+        var random = new Random(5);
+        string[] paths = { "/repo/Dockerfile", "/repo/src/Shop/Dockerfile", "C:\\repo\\docker\\api.Dockerfile", "/repo/../Dockerfile", "Dockerfile", "/compose.yaml", "/repo/docker-compose.yml", "/a/b/c/compose.override.yaml", "", "/" };
+        string[] values = { "/repo/src/Shop", "C:\\repo\\src\\Shop\\", "Shop", "", "..", "../../ops/Dockerfile;;/x/compose.yaml", "\u0000", "/" };
+        string[] texts = { "FROM base\nCOPY Shop.csproj .\nENTRYPOINT [\"dotnet\", \"Shop.dll\"]\n", "services:\n  shop:\n    build:\n      context: ../src/Shop\n      dockerfile: ../../Dockerfile\n    environment:\n      A: b\n", "services: [", "FROM", string.Empty };
+        for (int i = 0; i < 2_000; i++)
+        {
+            var files = new List<AdditionalText>();
+            for (int f = random.Next(5); f > 0; f--)
+            {
+                files.Add(new TestAdditionalText(paths[random.Next(paths.Length)] + (random.Next(4) == 0 ? RandomText(random, 8) : string.Empty), texts[random.Next(texts.Length)] + RandomText(random, 20)));
+            }
+
+            var options = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (string key in new[] { "build_property.MSBuildProjectDirectory", "build_property.ProjectDir", "build_property.MSBuildProjectName", "build_property.VolumeGenDockerfilePath", "build_property.VolumeGenContainerFiles", "build_property.VolumeGenDockerfileTarget" })
+            {
+                if (random.Next(2) == 0)
+                {
+                    options[key] = values[random.Next(values.Length)];
+                }
+            }
+
+            var read = VolumeGen.SourceGenerators.Usage.Persisted.ProjectContainerFiles.Read(files, new GlobalOptions(options), random.Next(3) == 0 ? null : "Shop", CancellationToken.None);
+            Assert.NotNull(read.Selection);
+        }
+    }
+
+    [Fact]
     public async Task Mutated_configuration_code_with_hostile_configuration_files_never_throws()
     {
         var random = new Random(2026);
@@ -93,6 +122,15 @@ public sealed class ConfigurationRobustnessTests
         // The fuzzing reached the verdicts, not only the parsers: configured writes and the app folder were judged.
         Assert.Contains("VG2001", reported);
         Assert.Contains("VG1013", reported);
+    }
+
+    private sealed class GlobalOptions : AnalyzerConfigOptions
+    {
+        private readonly Dictionary<string, string> _values;
+
+        public GlobalOptions(Dictionary<string, string> values) => _values = values;
+
+        public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => _values.TryGetValue(key, out value);
     }
 
     private static string Mutate(Random random)
