@@ -110,7 +110,7 @@ internal static class KeyRingRedirect
             return root;
         }
 
-        UsingDirectiveSyntax directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(ns)).WithTrailingTrivia(EndOfLine(root));
+        UsingDirectiveSyntax directive = SyntaxFactory.ParseCompilationUnit("using " + ns + ";").Usings[0].WithTrailingTrivia(EndOfLine(root));
         if (root.Usings.Count == 0)
         {
             // The first line of the file keeps its comments above the new using.
