@@ -72,11 +72,38 @@ public sealed class DotnetFormatTests
         Assert.Equal(0, FormatProject.CountWarnings(afterOutput, "VG2001"));
     }
 
+    /// <summary>
+    /// The fix on a configured value, applied by the real <c>dotnet format</c> (whose workspace saves edited
+    /// AdditionalFiles): the diagnostic comes from a small analyzer compiled here that reports the analyzer contract's
+    /// properties, so this holds whatever analysis produces them.
+    /// </summary>
+    [Fact]
+    public async Task Dotnet_format_moves_a_configured_value_into_the_data_root_adds_the_Dockerfile_markers_and_declares_it()
+    {
+        string analyzer = ContractAnalyzerAssembly.Emit();
+        using var project = new FormatProject(analyzer, "<AdditionalFiles Include=\"appsettings.json;Dockerfile\" />", alsoDelete: Path.GetDirectoryName(analyzer));
+        project.Write("Program.cs", "public class Settings { public string GetConnectionString(string name) => name; }\n\npublic static class Program\n{\n    public static string Connect(Settings configuration) => configuration.GetConnectionString(\"DefaultConnection\");\n}\n");
+        const string settings = "{\n  // The accounts live here.\n  \"ConnectionStrings\": {\n    \"DefaultConnection\": \"DataSource=app.db;Cache=Shared\"\n  },\n  \"AllowedHosts\": \"*\",\n}\n";
+        project.Write("appsettings.json", settings);
+        const string dockerfile = "FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS base\nUSER $APP_UID\nWORKDIR /app\n\nFROM base AS final\nCOPY --from=publish /app/publish .\nENTRYPOINT [\"dotnet\", \"Sample.dll\"]\n";
+        project.Write("Dockerfile", dockerfile);
+
+        await project.FormatAsync("VG2001");
+
+        Assert.Equal(settings.Replace("DataSource=app.db", "DataSource=/app/data/app.db", StringComparison.Ordinal), project.Read("appsettings.json"));
+        Assert.Equal(dockerfile.Replace("AS base\nUSER", "AS base\n# >>> VolumeGen\n# <<< VolumeGen\nUSER", StringComparison.Ordinal), project.Read("Dockerfile"));
+        Assert.Contains("[VolumeGen.PersistentVolume(\"/app/data\")]\npublic static partial class ContainerStorage", project.Read("Program.cs"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Compile", project.Read("Sample.csproj"), StringComparison.Ordinal);
+    }
+
     /// <summary>A throw-away SDK project that references the analyzer and code-fix assemblies under test.</summary>
     private sealed class FormatProject : IDisposable
     {
-        public FormatProject()
+        private readonly string? _alsoDelete;
+
+        public FormatProject(string? extraAnalyzer = null, string extraItems = "", string? alsoDelete = null)
         {
+            _alsoDelete = alsoDelete;
             Directory = Path.Combine(Path.GetTempPath(), "volumegen-format-" + Guid.NewGuid().ToString("N"));
             System.IO.Directory.CreateDirectory(Directory);
             string analyzer = typeof(ContainerWriteAnalyzer).Assembly.Location;
@@ -93,6 +120,8 @@ public sealed class DotnetFormatTests
                     <Reference Include="VolumeGen" HintPath="{TestReferences.VolumeGenAssemblyPath}" />
                     <Analyzer Include="{analyzer}" />
                     <Analyzer Include="{codeFixes}" />
+                    {(extraAnalyzer is null ? string.Empty : $"<Analyzer Include=\"{extraAnalyzer}\" />")}
+                    {extraItems}
                   </ItemGroup>
                 </Project>
                 """);
@@ -123,12 +152,18 @@ public sealed class DotnetFormatTests
 
         public void Dispose()
         {
-            try
+            foreach (string? folder in new[] { Directory, _alsoDelete })
             {
-                System.IO.Directory.Delete(Directory, recursive: true);
-            }
-            catch (IOException)
-            {
+                try
+                {
+                    if (folder is not null)
+                    {
+                        System.IO.Directory.Delete(folder, recursive: true);
+                    }
+                }
+                catch (IOException)
+                {
+                }
             }
         }
     }
