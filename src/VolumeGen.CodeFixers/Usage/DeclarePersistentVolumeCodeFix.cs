@@ -12,7 +12,7 @@ using VolumeGen.SourceGenerators.Diagnostics;
 namespace VolumeGen.CodeFixers.Usage;
 
 /// <summary>
-/// VG2001/VG2005, in this order: first the actions that persist the data — declare the folder as
+/// VG2001 (data written outside every persisted path), VG2005/VG2006/VG2007 (the Data Protection key ring), in this order: first the actions that persist the data — declare the folder as
 /// <c>[PersistentVolume("folder")]</c> on each storage class of the project, or on a new <c>ContainerStorage</c> class
 /// when there is none (moving a configured value into the folder, or pointing the key ring at it, when the diagnostic
 /// says so) — and last "mark ephemeral" (<c>[assembly: EphemeralPath]</c>) for a plain write.
@@ -37,7 +37,10 @@ public sealed class DeclarePersistentVolumeCodeFix : CodeFixProvider
 
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
-        DiagnosticDescriptors.WriteOutsidePersistedPath.Id, DiagnosticDescriptors.DataProtectionKeysNotPersisted.Id);
+        DiagnosticDescriptors.WriteOutsidePersistedPath.Id,
+        DiagnosticDescriptors.DataProtectionKeysNotPersisted.Id,
+        FixProperties.ImplicitKeyRingId,
+        FixProperties.KeyRingFolderId);
 
     /// <inheritdoc />
     public override FixAllProvider GetFixAllProvider() => FixAll.Instance;
@@ -56,7 +59,18 @@ public sealed class DeclarePersistentVolumeCodeFix : CodeFixProvider
 
             classes ??= await StorageClasses.FindAsync(project, context.CancellationToken).ConfigureAwait(false);
             FixRequest[] requests = { request };
-            if (classes.Count == 0)
+            if (request.Move is ConfigurationMove move && classes.Count > 0
+                && DataRoots.Collapse(new[] { request.Folder }, StorageClasses.PersistentVolumeTargets(classes)).Count == 0)
+            {
+                // The folder is persisted already: only the value has to move there; one action, whatever the classes.
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        $"Move '{move.Key}' into '{request.Folder}' (persisted) in {move.FileName}",
+                        cancellationToken => PersistData.ApplyAsync(project.Solution, project.Id, null, requests, cancellationToken),
+                        EquivalenceKeyPrefix + classes[0].ToDisplayString()),
+                    diagnostic);
+            }
+            else if (classes.Count == 0)
             {
                 context.RegisterCodeFix(
                     CodeAction.Create(
@@ -66,23 +80,26 @@ public sealed class DeclarePersistentVolumeCodeFix : CodeFixProvider
                     diagnostic);
             }
 
-            foreach (INamedTypeSymbol storageClass in classes)
+            else
             {
-                string name = storageClass.ToDisplayString();
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        Title(request, storageClass.Name),
-                        cancellationToken => PersistData.ApplyAsync(project.Solution, project.Id, name, requests, cancellationToken),
-                        EquivalenceKeyPrefix + name),
-                    diagnostic);
+                foreach (INamedTypeSymbol storageClass in classes)
+                {
+                    string name = storageClass.ToDisplayString();
+                    context.RegisterCodeFix(
+                        CodeAction.Create(
+                            Title(request, storageClass.Name),
+                            cancellationToken => PersistData.ApplyAsync(project.Solution, project.Id, name, requests, cancellationToken),
+                            EquivalenceKeyPrefix + name),
+                        diagnostic);
+                }
             }
 
-            if (request.CanBeEphemeral)
+            if (request.EphemeralPath is string ephemeral)
             {
-                string[] folders = { request.Folder };
+                string[] folders = { ephemeral };
                 context.RegisterCodeFix(
                     CodeAction.Create(
-                        $"Mark '{request.Folder}' as ephemeral ([assembly: EphemeralPath]): its data is lost with the container",
+                        $"Mark '{ephemeral}' as ephemeral ([assembly: EphemeralPath]): its data is lost with the container",
                         cancellationToken => StorageClasses.AddEphemeralPathsAsync(context.Document, folders, cancellationToken),
                         MarkEphemeralKey),
                     diagnostic);
@@ -134,7 +151,7 @@ public sealed class DeclarePersistentVolumeCodeFix : CodeFixProvider
                         foreach (var project in byProject)
                         {
                             var ephemeral = project.Where(static x => x.Request.CanBeEphemeral).ToList();
-                            IReadOnlyList<string> folders = DataRoots.Collapse(ephemeral.Select(static x => x.Request.Folder), Array.Empty<string>());
+                            IReadOnlyList<string> folders = DataRoots.Collapse(ephemeral.Select(static x => x.Request.EphemeralPath!), Array.Empty<string>());
                             if (folders.Count > 0 && current.GetDocument(ephemeral[0].Document!.Id) is Document target)
                             {
                                 current = (await StorageClasses.AddEphemeralPathsAsync(target, folders, cancellationToken).ConfigureAwait(false)).Project.Solution;

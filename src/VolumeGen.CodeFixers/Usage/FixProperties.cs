@@ -18,4 +18,13 @@ internal static class FixProperties
 
     /// <summary>The whole new value, placing the data inside the folder to declare (e.g. <c>DataSource=/app/data/app.db;Cache=Shared</c>).</summary>
     public const string ConfigSuggestedValue = "VolumeGen.ConfigSuggestedValue";
+
+    /// <summary>What <c>[assembly: EphemeralPath]</c> marks when losing the data is intended: the written folder, or the written file.</summary>
+    public const string EphemeralPath = "VolumeGen.EphemeralPath";
+
+    /// <summary>VG2006: a registration (Identity, cookies, session, antiforgery) uses a key ring no volume keeps.</summary>
+    public const string ImplicitKeyRingId = "VG2006";
+
+    /// <summary>VG2007: <c>PersistKeysToFileSystem</c> names a folder no volume keeps (the keys are there already: declare it).</summary>
+    public const string KeyRingFolderId = "VG2007";
 }

@@ -6,12 +6,13 @@ namespace VolumeGen.CodeFixers.Usage;
 /// <summary>What one usage diagnostic asks a fix to do: the folder to persist, and how the data gets into it.</summary>
 internal sealed class FixRequest
 {
-    private FixRequest(Diagnostic diagnostic, string folder, ConfigurationMove? move, bool redirectKeys)
+    private FixRequest(Diagnostic diagnostic, string folder, ConfigurationMove? move, bool redirectKeys, string? ephemeralPath)
     {
         Diagnostic = diagnostic;
         Folder = folder;
         Move = move;
         RedirectKeys = redirectKeys;
+        EphemeralPath = ephemeralPath;
     }
 
     public Diagnostic Diagnostic { get; }
@@ -22,11 +23,17 @@ internal sealed class FixRequest
     /// <summary>A configuration value to move into <see cref="Folder"/>, when the path came from configuration.</summary>
     public ConfigurationMove? Move { get; }
 
-    /// <summary>VG2005 with a folder other than the default key folder: the key ring must be pointed there.</summary>
+    /// <summary>A key-ring diagnostic (VG2005/VG2006) whose folder is not the default key folder: the key ring must be pointed there.</summary>
     public bool RedirectKeys { get; }
 
-    /// <summary>True when losing the data could be intended: a plain write, not a configured value or the key ring.</summary>
-    public bool CanBeEphemeral => Move is null && Diagnostic.Id == DiagnosticDescriptors.WriteOutsidePersistedPath.Id;
+    /// <summary>
+    /// What "mark ephemeral" marks (the written folder or file), or null when losing the data is not a choice the fix
+    /// offers: only a write (VG2001), never the key ring, and for a configured value only when the analyzer names it.
+    /// </summary>
+    public string? EphemeralPath { get; }
+
+    /// <summary>True when losing the data could be intended and the fix may mark it ephemeral (always second).</summary>
+    public bool CanBeEphemeral => EphemeralPath is not null;
 
     /// <summary>The request of <paramref name="diagnostic"/>, or null when it names no folder a fix may declare.</summary>
     public static FixRequest? From(Diagnostic diagnostic)
@@ -38,7 +45,16 @@ internal sealed class FixRequest
         }
 
         string normalized = ContainerPath.Normalize(folder);
-        bool keys = diagnostic.Id == DiagnosticDescriptors.DataProtectionKeysNotPersisted.Id && !KeyRingRedirect.IsDefaultKeyFolder(normalized);
-        return new FixRequest(diagnostic, normalized, ConfigurationMove.From(diagnostic.Properties), keys);
+        bool keyRing = diagnostic.Id == DiagnosticDescriptors.DataProtectionKeysNotPersisted.Id || diagnostic.Id == FixProperties.ImplicitKeyRingId;
+        ConfigurationMove? move = ConfigurationMove.From(diagnostic.Properties);
+        string? ephemeral = null;
+        if (diagnostic.Id == DiagnosticDescriptors.WriteOutsidePersistedPath.Id)
+        {
+            ephemeral = diagnostic.Properties.TryGetValue(FixProperties.EphemeralPath, out string? named) && named is not null && ContainerPath.IsAbsolute(named)
+                ? ContainerPath.Normalize(named)
+                : move is null ? normalized : null;
+        }
+
+        return new FixRequest(diagnostic, normalized, move, keyRing && !KeyRingRedirect.IsDefaultKeyFolder(normalized), ephemeral);
     }
 }

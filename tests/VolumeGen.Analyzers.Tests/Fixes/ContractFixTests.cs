@@ -111,6 +111,20 @@ public sealed class ContractFixTests
     }
 
     [Fact]
+    public async Task A_value_whose_folder_is_persisted_already_only_moves()
+    {
+        const string storage = "\n[VolumeGen.PersistentVolume(\"/app/data\")]\npublic static partial class AppStorage\n{\n}\n";
+        var test = Test(Marked(Program, database: true, keys: false) + storage, Program + storage);
+        test.TestState.AdditionalFiles.Add(("/0/diagnostics.contract", DatabaseLine.Replace("VolumeGen.Folder=/app/data", "VolumeGen.Folder=/app/data/db")));
+        test.TestState.AdditionalFiles.Add(("/0/appsettings.json", Settings));
+        test.FixedState.AdditionalFiles.Add(("/0/diagnostics.contract", DatabaseLine.Replace("VolumeGen.Folder=/app/data", "VolumeGen.Folder=/app/data/db")));
+        test.FixedState.AdditionalFiles.Add(("/0/appsettings.json", Settings.Replace("DataSource=app.db", "DataSource=/app/data/app.db")));
+        test.ExpectedDiagnostics.Add(Expect.Diagnostic(DiagnosticDescriptors.WriteOutsidePersistedPath, 0));
+        test.CodeActionVerifier = static (action, verifier) => verifier.Equal("Move 'ConnectionStrings:DefaultConnection' into '/app/data/db' (persisted) in appsettings.json", action.Title);
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task A_file_that_no_longer_holds_the_value_is_left_alone()
     {
         string changed = Settings.Replace("DataSource=app.db", "DataSource=other.db");
@@ -136,8 +150,23 @@ public sealed class ContractFixTests
         Assert.False(keys.CanBeEphemeral);
         Assert.False(keys.RedirectKeys);
         Assert.True(Request(DiagnosticDescriptors.DataProtectionKeysNotPersisted, "VolumeGen.Folder=/app/data/keys").RedirectKeys);
+
+        // The analyzer names what to mark for a configured value (the written file): then marking it is offered, second.
+        FixRequest named = Request(DiagnosticDescriptors.WriteOutsidePersistedPath, [.. DatabaseLine.Split('|')[2..], "VolumeGen.EphemeralPath=/app/app.db"]);
+        Assert.Equal("/app/app.db", named.EphemeralPath);
+
+        // VG2006 (implicit key ring) and VG2007 (PersistKeysToFileSystem into a folder that dies), by ID.
+        Assert.False(Request(Rule("VG2006"), "VolumeGen.Folder=/home/app/.aspnet/DataProtection-Keys").RedirectKeys);
+        Assert.True(Request(Rule("VG2006"), "VolumeGen.Folder=/app/data/keys").RedirectKeys);
+        Assert.False(Request(Rule("VG2007"), "VolumeGen.Folder=/app/data").RedirectKeys);
+        Assert.Null(Request(Rule("VG2007"), "VolumeGen.Folder=/app/data").EphemeralPath);
+        Assert.Contains("VG2006", new DeclarePersistentVolumeCodeFix().FixableDiagnosticIds);
+        Assert.Contains("VG2007", new DeclarePersistentVolumeCodeFix().FixableDiagnosticIds);
         Assert.Null(FixRequest.From(Microsoft.CodeAnalysis.Diagnostic.Create(DiagnosticDescriptors.WriteOutsidePersistedPath, Microsoft.CodeAnalysis.Location.None, "a", "b", "c", "d")));
     }
+
+    private static Microsoft.CodeAnalysis.DiagnosticDescriptor Rule(string id)
+        => new(id, "title", "message", "VolumeGen.Usage", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
     private static FixRequest Request(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, params string[] properties)
     {

@@ -11,7 +11,8 @@ namespace VolumeGen.Analyzers.Tests.Infrastructure;
 /// Hand-made usage diagnostics with the properties of the analyzer contract (issue 12), for fix tests that must not
 /// depend on which analysis produces them. The AdditionalFile <c>diagnostics.contract</c> holds one line per
 /// diagnostic: <c>ID|code text to report at|key=value|key=value…</c>. Like the real analyzer, it is silent once the
-/// file declares a <c>PersistentVolume("…")</c> that holds the diagnostic's folder.
+/// data is persisted: the file declares a <c>PersistentVolume("…")</c> that holds the diagnostic's folder, and a
+/// configured value (if any) no longer holds what it held.
 /// </summary>
 // A test double that only ever runs inside the analyzer test harness, never in a compiler.
 #pragma warning disable RS1036, RS1038, RS1041
@@ -43,8 +44,11 @@ internal sealed class ContractAnalyzer : DiagnosticAnalyzer
                     .Select(static p => p.Split(new[] { '=' }, 2))
                     .ToImmutableDictionary(static p => p[0], static p => (string?)p[1]);
                 string folder = properties[DiagnosticDescriptors.FolderProperty]!;
-                if (System.Text.RegularExpressions.Regex.Matches(text, "PersistentVolume\\(\"([^\"]+)\"\\)").Cast<System.Text.RegularExpressions.Match>()
-                    .Any(m => ContainerPath.IsUnder(folder, m.Groups[1].Value)))
+                bool persisted = System.Text.RegularExpressions.Regex.Matches(text, "PersistentVolume\\(\"([^\"]+)\"\\)").Cast<System.Text.RegularExpressions.Match>()
+                    .Any(m => ContainerPath.IsUnder(folder, m.Groups[1].Value));
+                bool moved = !properties.TryGetValue("VolumeGen.ConfigFile", out string? file)
+                    || tree.Options.AdditionalFiles.FirstOrDefault(f => f.Path == file)?.GetText(tree.CancellationToken)?.ToString().Contains("\"" + properties["VolumeGen.ConfigValue"] + "\"") != true;
+                if (persisted && moved)
                 {
                     continue;
                 }

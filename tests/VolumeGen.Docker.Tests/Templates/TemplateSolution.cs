@@ -70,7 +70,7 @@ public sealed class TemplateSolution
 
     /// <summary>Applies the code fixes the way a command line does: <c>dotnet format analyzers</c> for the usage rules.</summary>
     public ProcessResult Format()
-        => DockerEngine.Run("dotnet", new[] { "format", "analyzers", ProjectFile, "--diagnostics", "VG2001", "VG2005", "--severity", "warn", "--no-restore", "-v", "detailed" }, Folder, PackedVolumeGen.Environment(_nuGetPackages));
+        => DockerEngine.Run("dotnet", new[] { "format", "analyzers", ProjectFile, "--diagnostics", "VG2001", "VG2005", "VG2006", "VG2007", "--severity", "warn", "--no-restore", "-v", "detailed" }, Folder, PackedVolumeGen.Environment(_nuGetPackages));
 
     /// <summary>The one line the test may add: apply the EF Core migrations at start-up, so a new, empty volume gets the schema.</summary>
     public void ApplyMigrationsAtStartup()
