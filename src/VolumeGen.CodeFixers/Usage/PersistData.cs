@@ -96,33 +96,24 @@ internal static class PersistData
             : solution;
     }
 
-    /// <summary>The Dockerfile the build keeps: <c>VolumeGenDockerfile</c> when the compiler sees it, else the project folder's <c>Dockerfile</c>.</summary>
+    /// <summary>
+    /// The Dockerfile the build keeps in sync: <c>VolumeGenDockerfilePath</c> (the package makes it compiler-visible;
+    /// empty when the project has none or set <c>VolumeGenDockerfile=none</c>: then nothing is added), else — a package
+    /// without that property — the project folder's <c>Dockerfile</c>, the build task's default.
+    /// </summary>
     private static TextDocument? ProjectDockerfile(Project project)
     {
-        string? configured = null;
-        if (project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.VolumeGenDockerfile", out string? value) && !string.IsNullOrWhiteSpace(value))
-        {
-            configured = value;
-        }
-
         string? projectFolder = project.FilePath is null ? null : System.IO.Path.GetDirectoryName(project.FilePath);
-        foreach (TextDocument document in project.AdditionalDocuments)
+        if (project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.VolumeGenDockerfilePath", out string? configured))
         {
-            if (document.FilePath is null)
-            {
-                continue;
-            }
-
-            if (configured is not null
-                ? SamePath(document.FilePath, projectFolder is null ? configured : System.IO.Path.Combine(projectFolder, configured))
-                : string.Equals(System.IO.Path.GetFileName(document.FilePath), "Dockerfile", StringComparison.Ordinal)
-                    && (projectFolder is null || SamePath(System.IO.Path.GetDirectoryName(document.FilePath), projectFolder)))
-            {
-                return document;
-            }
+            return string.IsNullOrWhiteSpace(configured)
+                ? null
+                : project.AdditionalDocuments.FirstOrDefault(d => SamePath(d.FilePath, configured));
         }
 
-        return null;
+        return project.AdditionalDocuments.FirstOrDefault(d => d.FilePath is not null
+            && string.Equals(System.IO.Path.GetFileName(d.FilePath), "Dockerfile", StringComparison.Ordinal)
+            && (projectFolder is null || SamePath(System.IO.Path.GetDirectoryName(d.FilePath), projectFolder)));
     }
 
     private static bool SamePath(string? left, string? right)

@@ -110,6 +110,29 @@ public sealed class ContractFixTests
         await test.RunAsync(CancellationToken.None);
     }
 
+    [Theory]
+    [InlineData("/0/deploy/Dockerfile", true)]
+    [InlineData("", false)]
+    public async Task The_markers_go_into_the_Dockerfile_the_build_keeps(string dockerfilePath, bool deployGetsMarkers)
+    {
+        const string other = "FROM mcr.microsoft.com/dotnet/aspnet:10.0\nENTRYPOINT [\"dotnet\", \"App.dll\"]\n";
+        var test = Test(Marked(Program, database: true, keys: false), Program + NewClass);
+        test.TestState.AdditionalFiles.Add(("/0/diagnostics.contract", DatabaseLine));
+        test.TestState.AdditionalFiles.Add(("/0/appsettings.json", Settings));
+        test.TestState.AdditionalFiles.Add(("/0/Dockerfile", other));
+        test.TestState.AdditionalFiles.Add(("/0/deploy/Dockerfile", DockerfileMarkersTests.VisualStudioDockerfile));
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.VolumeGenDockerfilePath = " + dockerfilePath + "\n"));
+        test.FixedState.AdditionalFiles.Add(("/0/diagnostics.contract", DatabaseLine));
+        test.FixedState.AdditionalFiles.Add(("/0/appsettings.json", Settings.Replace("DataSource=app.db", "DataSource=/app/data/app.db")));
+        test.FixedState.AdditionalFiles.Add(("/0/Dockerfile", other));
+        test.FixedState.AdditionalFiles.Add(("/0/deploy/Dockerfile", deployGetsMarkers
+            ? DockerfileMarkersTests.VisualStudioDockerfile.Replace("AS base\nUSER", "AS base\n# >>> VolumeGen\n# <<< VolumeGen\nUSER")
+            : DockerfileMarkersTests.VisualStudioDockerfile));
+        test.FixedState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.VolumeGenDockerfilePath = " + dockerfilePath + "\n"));
+        test.ExpectedDiagnostics.Add(Expect.Diagnostic(DiagnosticDescriptors.WriteOutsidePersistedPath, 0));
+        await test.RunAsync(CancellationToken.None);
+    }
+
     [Fact]
     public async Task A_value_whose_folder_is_persisted_already_only_moves()
     {
