@@ -35,6 +35,9 @@ public sealed class WriteVolumeArtifacts : Task
     /// <summary>True when the user named the Dockerfile explicitly, so a missing file is worth a warning.</summary>
     public bool DockerfileExplicit { get; set; }
 
+    /// <summary>The Dockerfile stage the image is built from (VolumeGenDockerfileTarget, <c>docker build --target</c>); empty for the last stage.</summary>
+    public string? DockerfileTarget { get; set; }
+
     /// <summary>The compose override to write; empty for none.</summary>
     public string? ComposeFile { get; set; }
 
@@ -266,11 +269,16 @@ public sealed class WriteVolumeArtifacts : Task
 
         DockerfileText file = DockerfileText.Parse(bytes);
         RegionLocation region = DockerfileRegion.Locate(file);
+        ContainerFiles.Dockerfile model = ContainerFiles.Dockerfile.Parse(file.Text);
+        if (!TryFinalStage(path, model, out ContainerFiles.DockerfileStage? image))
+        {
+            return;
+        }
 
         if (hasDeclarations)
         {
             var declaredTargets = new HashSet<string>(mounts.Select(static m => ContainerPath.Normalize(m.Target)), StringComparer.Ordinal);
-            foreach (HandWrittenVolume volume in VolumeInstructions.Find(file, region))
+            foreach (HandWrittenVolume volume in HandWrittenVolumes.Find(image))
             {
                 if (!declaredTargets.Contains(volume.Path))
                 {
@@ -302,8 +310,23 @@ public sealed class WriteVolumeArtifacts : Task
             return;
         }
 
-        byte[] updated = DockerfileRegion.Replace(file, region, DockerfileRegion.Lines(classNames, mounts, file.EscapeCharacter, ownership, owner, EmptyDirectory));
+        byte[] updated = DockerfileRegion.Replace(file, region, DockerfileRegion.Lines(classNames, mounts, model.EscapeCharacter, ownership, owner, EmptyDirectory));
         Write(path, updated);
+    }
+
+    /// <summary>The stage whose image the Dockerfile builds: the VolumeGenDockerfileTarget stage, else the last (docs/container-files.md).</summary>
+    private bool TryFinalStage(string path, ContainerFiles.Dockerfile model, out ContainerFiles.DockerfileStage? image)
+    {
+        image = model.FinalStage(DockerfileTarget);
+        if (image is null && !string.IsNullOrWhiteSpace(DockerfileTarget))
+        {
+            string stages = string.Join(", ", model.Stages.Where(static s => s.Name is not null).Select(static s => s.Name));
+            Error(BuildDiagnostics.InvalidSetting, path, 0,
+                $"VolumeGenDockerfileTarget is '{DockerfileTarget!.Trim()}', but '{path}' has no stage of that name ({(stages.Length == 0 ? "it names no stage" : "its named stages: " + stages)}). Set it to the stage 'docker build --target' builds, or clear it to use the last stage. The Dockerfile was not changed.");
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary>For <c>copy</c> ownership: creates the empty source folder beside the Dockerfile (the usual build context).</summary>

@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using VolumeGen.Analyzers.Tests.Infrastructure;
+using VolumeGen.ContainerFiles;
 using VolumeGen.SourceGenerators.Usage;
 using VolumeGen.SourceGenerators.Usage.Persisted;
 using VolumeGen.SourceGenerators.Usage.Sinks;
@@ -80,11 +81,15 @@ public sealed class RobustnessTests
         {
             string dockerfile = RandomDockerfile(random);
             string compose = RandomCompose(random);
-            DockerfileFacts facts = DockerfileFacts.Parse(dockerfile);
-            Assert.All(facts.Volumes, static v => Assert.StartsWith("/", v, StringComparison.Ordinal));
-            Assert.All(ComposeFacts.Parse(compose), static m => Assert.StartsWith("/", m.Path, StringComparison.Ordinal));
-            _ = YamlDocument.Parse(RandomText(random, 200));
-            _ = DockerfileFacts.Parse(RandomText(random, 200));
+            Dockerfile facts = Dockerfile.Parse(dockerfile);
+            foreach (DockerfileStage stage in facts.Stages)
+            {
+                Assert.All(stage.Volumes, static v => Assert.True(v.ContainerPath is null || v.ContainerPath.StartsWith("/", StringComparison.Ordinal)));
+            }
+
+            Assert.All(ComposeMounts.Of(ComposeFile.Parse(compose)), static m => Assert.StartsWith("/", m.Path, StringComparison.Ordinal));
+            _ = YamlReader.Read(RandomText(random, 200));
+            _ = Dockerfile.Parse(RandomText(random, 200));
             _ = SinkTable.ParseAdditional(RandomText(random, 40));
             _ = SqliteConnectionString.WrittenFile(RandomText(random, 40));
         }
@@ -157,8 +162,8 @@ public sealed class RobustnessTests
     private static Dictionary<string, string> RandomOptions(Random random)
     {
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
-        string[] values = { "/srv", "relative", "", " , ;", "/srv/uploads /tmp", RandomText(random, 10), "C.Foo:path, bad, X..ctor:, ..ctor:y, A.B:c/" };
-        foreach (string key in new[] { UsageOptions.WorkingDirectoryKey, UsageOptions.PersistedPathsKey, UsageOptions.EphemeralPathsKey, UsageOptions.AdditionalSinksKey, UsageOptions.HomeDirectoryKey, UsageOptions.ContainerUserProperty, UsageOptions.ContainerWorkingDirectoryProperty })
+        string[] values = { "/srv", "final", "relative", "", " , ;", "/srv/uploads /tmp", RandomText(random, 10), "C.Foo:path, bad, X..ctor:, ..ctor:y, A.B:c/" };
+        foreach (string key in new[] { UsageOptions.WorkingDirectoryKey, UsageOptions.PersistedPathsKey, UsageOptions.EphemeralPathsKey, UsageOptions.AdditionalSinksKey, UsageOptions.HomeDirectoryKey, UsageOptions.ContainerUserProperty, UsageOptions.ContainerWorkingDirectoryProperty, UsageOptions.DockerfileTargetProperty })
         {
             if (random.Next(3) == 0)
             {

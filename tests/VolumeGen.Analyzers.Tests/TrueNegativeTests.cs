@@ -123,12 +123,22 @@ public sealed class TrueNegativeTests
     [InlineData("# escape=`\nFROM base\nVOLUME /srv/other `\n  /srv/uploads\n")]
     [InlineData("FROM base\nENV DATA=/srv/uploads\nVOLUME $DATA\n")]
     [InlineData("FROM base AS base\nVOLUME /srv/uploads\nFROM base AS final\nWORKDIR /app\n")]
-    [InlineData("FROM base\nWORKDIR /srv\nVOLUME uploads\n")]
+    [InlineData("FROM base\nWORKDIR /\nVOLUME srv/uploads\n")]
+    [InlineData("FROM scratch\nENV DATA=/srv/uploads\nVOLUME [\"$DATA\"]\n")]
+    [InlineData("ARG DIR=/srv\nFROM base\nARG DIR\nVOLUME ${DIR}/uploads\n")]
     [InlineData("from base\nvolume /srv/uploads\n")]
     [InlineData("FROM base\n# a comment\nVOLUME \\\n# comment inside the continuation\n  /srv/uploads\n")]
     public async Task Path_persisted_only_by_a_hand_written_Dockerfile_is_fine(string dockerfile)
         => await new UsageTest(Sources.Plain("File.WriteAllText(\"/srv/uploads/a.txt\", \"x\"); Directory.CreateDirectory(\"/srv/uploads/sub\");"))
             .WithSource(Sources.Stubs).WithFile("Dockerfile", dockerfile).RunAsync();
+
+    [Fact]
+    public async Task VolumeGenDockerfileTarget_picks_the_stage_whose_volumes_count()
+        => await new UsageTest(Sources.Plain("File.WriteAllText(\"/srv/uploads/a.txt\", \"x\");"))
+            .WithSource(Sources.Stubs)
+            .WithFile("Dockerfile", "FROM base AS debug\nVOLUME /srv/uploads\nFROM base AS release\nVOLUME /srv/other\n")
+            .WithGlobalConfig("build_property.VolumeGenDockerfileTarget = debug")
+            .RunAsync();
 
     [Fact]
     public async Task Relative_path_resolves_inside_a_volume_via_the_final_WORKDIR()
@@ -152,6 +162,10 @@ public sealed class TrueNegativeTests
     [InlineData("services:\n  app:\n    build: .\n    volumes:\n      - type: bind\n        source: ./uploads\n        target: /srv/uploads\n        read_only: false\n")]
     [InlineData("# compose\nservices:\n  app:\n    build:\n      context: .\n    volumes: # data\n      - uploads:/srv/uploads:rw\n")]
     [InlineData("version: '3.8'\nservices:\n  app:\n    build: .\n    volumes:\n    - uploads:/srv\n")]
+    [InlineData("x-app: &app\n  build: .\n  volumes:\n    - uploads:/srv/uploads\nservices:\n  app:\n    <<: *app\nvolumes:\n  uploads:\n")]
+    [InlineData("x-volumes: &volumes\n  - uploads:/srv/uploads\nservices:\n  app:\n    build: .\n    volumes: *volumes\n")]
+    [InlineData("services:\n  app:\n    build: {context: .}\n    volumes: [\"uploads:/srv/uploads\"]\n")]
+    [InlineData("services:\n  app:\n    build: .\n    volumes:\n      - ${UPLOADS:-uploads}:/srv/uploads\n")]
     public async Task Path_persisted_only_by_a_hand_written_compose_file_is_fine(string compose)
         => await new UsageTest(Sources.Plain("File.WriteAllText(\"/srv/uploads/a.txt\", \"x\");"))
             .WithSource(Sources.Stubs).WithFile("compose.yaml", compose).RunAsync();

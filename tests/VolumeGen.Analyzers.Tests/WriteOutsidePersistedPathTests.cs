@@ -170,6 +170,16 @@ public sealed class WriteOutsidePersistedPathTests
     }
 
     [Fact]
+    public async Task A_relative_VOLUME_is_mounted_below_the_root_not_below_WORKDIR()
+        => await new UsageTest(Sources.Plain("File.WriteAllText({|#0:\"/srv/uploads/a.txt\"|}, \"x\"); File.WriteAllText(\"/uploads/a.txt\", \"x\");"), VG2001)
+            .WithSource(Sources.Stubs).WithFile("Dockerfile", "FROM base\nWORKDIR /srv\nVOLUME uploads\n").RunAsync();
+
+    [Fact]
+    public async Task Without_VolumeGenDockerfileTarget_the_last_stage_is_the_image()
+        => await new UsageTest(Sources.Plain("File.WriteAllText({|#0:\"/srv/uploads/a.txt\"|}, \"x\");"), VG2001)
+            .WithSource(Sources.Stubs).WithFile("Dockerfile", "FROM base AS debug\nVOLUME /srv/uploads\nFROM base AS release\nVOLUME /srv/other\n").RunAsync();
+
+    [Fact]
     public async Task Compose_volumes_of_other_services_do_not_count_when_a_service_builds_the_project()
     {
         const string compose = "services:\n  app:\n    build: .\n    volumes:\n      - appdata:/app/data\n  db:\n    image: postgres\n    volumes:\n      - dbdata:/srv/uploads\nvolumes:\n  appdata:\n  dbdata:\n";

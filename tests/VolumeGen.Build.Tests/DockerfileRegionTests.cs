@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Text;
 using VolumeGen.Build.Dockerfiles;
+using VolumeGen.ContainerFiles;
 using Xunit;
 
 namespace VolumeGen.Build.Tests;
@@ -111,14 +112,14 @@ public class DockerfileRegionTests
     [Theory]
     [InlineData("FROM x\nVOLUME /app/logs\n", 2, "/app/logs")]
     [InlineData("FROM x\nVOLUME [\"/app/logs\"]\n", 2, "/app/logs")]
-    [InlineData("FROM x\nWORKDIR /app\nVOLUME logs/\n", 3, "/app/logs")]
+    [InlineData("FROM x\nWORKDIR /app\nVOLUME logs/\n", 3, "/logs")] // the engine mounts a relative VOLUME below /, not below WORKDIR
     [InlineData("FROM x\nVOLUME /a \\\n  /app/logs\n", 2, "/app/logs")]
     [InlineData("FROM x\nvolume \"/app/logs\"\n", 2, "/app/logs")]
+    [InlineData("FROM x\nENV LOGS=/app/logs\nVOLUME $LOGS\n", 3, "/app/logs")]
+    [InlineData("FROM x AS base\nVOLUME /app/logs\nFROM base\nCOPY a b\n", 2, "/app/logs")]
     public void Hand_written_volumes_are_found_with_their_line(string text, int line, string path)
     {
-        DockerfileText file = DockerfileText.Parse(Encoding.UTF8.GetBytes(text));
-
-        var found = VolumeInstructions.Find(file, DockerfileRegion.Locate(file));
+        var found = HandWrittenVolumes.Find(Dockerfile.Parse(text).FinalStage());
 
         Assert.Contains(new HandWrittenVolume(line, path), found);
     }
@@ -129,9 +130,5 @@ public class DockerfileRegionTests
     [InlineData("FROM x\n# VOLUME /app/logs\n")]
     [InlineData("FROM x\n# >>> VolumeGen\nVOLUME /app/logs\n# <<< VolumeGen\n")]
     public void Earlier_stages_variables_comments_and_the_region_are_not_hand_written_volumes(string text)
-    {
-        DockerfileText file = DockerfileText.Parse(Encoding.UTF8.GetBytes(text));
-
-        Assert.Empty(VolumeInstructions.Find(file, DockerfileRegion.Locate(file)));
-    }
+        => Assert.Empty(HandWrittenVolumes.Find(Dockerfile.Parse(text).FinalStage()));
 }

@@ -118,6 +118,58 @@ public sealed class WriteVolumeArtifactsTests : IDisposable
         Assert.Contains("\"/app/logs\"", warning.Message);
     }
 
+    [Theory]
+    [InlineData("FROM x AS base\nVOLUME /app/logs\nFROM base\n# >>> VolumeGen\n# <<< VolumeGen\n", 2)]
+    [InlineData("FROM x\nENV LOGS=/app/logs\nVOLUME $LOGS\n# >>> VolumeGen\n# <<< VolumeGen\n", 3)]
+    [InlineData("FROM x\nVOLUME [\"/app/logs\"] \n# >>> VolumeGen\n# <<< VolumeGen\n", 2)]
+    public void Hand_written_volume_of_the_image_is_found_through_stages_and_variables(string dockerfile, int line)
+    {
+        File.WriteAllText(_folder.File("Dockerfile"), dockerfile);
+        (WriteVolumeArtifacts task, RecordingBuildEngine engine) = Task(Manifest);
+
+        Assert.True(task.Execute());
+
+        var warning = Assert.Single(engine.Warnings);
+        Assert.Equal("VG3002", warning.Code);
+        Assert.Equal(line, warning.LineNumber);
+        Assert.Contains("\"/app/logs\"", warning.Message);
+    }
+
+    [Fact]
+    public void VolumeGenDockerfileTarget_picks_the_stage_whose_volumes_are_checked()
+    {
+        const string dockerfile = "FROM x AS debug\nVOLUME /app/logs\n# >>> VolumeGen\n# <<< VolumeGen\nFROM x AS release\nVOLUME /app/data\n";
+        File.WriteAllText(_folder.File("Dockerfile"), dockerfile);
+        (WriteVolumeArtifacts last, RecordingBuildEngine lastEngine) = Task(Manifest);
+        Assert.True(last.Execute());
+        Assert.Empty(lastEngine.Warnings);
+
+        (WriteVolumeArtifacts task, RecordingBuildEngine engine) = Task(Manifest);
+        task.DockerfileTarget = "Debug";
+        Assert.True(task.Execute());
+
+        var warning = Assert.Single(engine.Warnings);
+        Assert.Equal("VG3002", warning.Code);
+        Assert.Equal(2, warning.LineNumber);
+    }
+
+    [Fact]
+    public void A_VolumeGenDockerfileTarget_that_names_no_stage_is_an_error_and_the_file_is_untouched()
+    {
+        byte[] original = Encoding.UTF8.GetBytes("FROM x AS build\nFROM x AS final\n# >>> VolumeGen\n# <<< VolumeGen\n");
+        File.WriteAllBytes(_folder.File("Dockerfile"), original);
+        (WriteVolumeArtifacts task, RecordingBuildEngine engine) = Task(Manifest);
+        task.DockerfileTarget = "relase";
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("VG3007", error.Code);
+        Assert.Contains("'relase'", error.Message);
+        Assert.Contains("build, final", error.Message);
+        Assert.Equal(original, File.ReadAllBytes(_folder.File("Dockerfile")));
+    }
+
     [Fact]
     public void Malformed_markers_are_an_error_and_the_file_is_untouched()
     {

@@ -83,44 +83,11 @@ internal sealed class DockerfileText
         }
     }
 
-    /// <summary>
-    /// The escape character from the <c># escape=</c> parser directive (<c>\</c> when absent). Directives are
-    /// only recognised at the very top, before any blank line, comment or instruction, as Docker does.
-    /// </summary>
-    public char EscapeCharacter
-    {
-        get
-        {
-            foreach (DockerfileLine line in Lines)
-            {
-                string text = line.Text.Trim();
-                if (text.Length < 2 || text[0] != '#')
-                {
-                    break;
-                }
+    /// <summary>The file's text (UTF-8, without the byte order mark), for the <see cref="ContainerFiles.Dockerfile"/> model.</summary>
+    public string Text => Utf8.GetString(Bytes, HasBom ? 3 : 0, Bytes.Length - (HasBom ? 3 : 0));
 
-                int equals = text.IndexOf('=');
-                if (equals < 0)
-                {
-                    break;
-                }
-
-                string key = text.Substring(1, equals - 1).Trim();
-                if (!IsDirectiveName(key))
-                {
-                    break;
-                }
-
-                string value = text.Substring(equals + 1).Trim();
-                if (string.Equals(key, "escape", StringComparison.OrdinalIgnoreCase) && value.Length == 1 && value[0] is '`' or '\\')
-                {
-                    return value[0];
-                }
-            }
-
-            return '\\';
-        }
-    }
+    /// <summary>The escape character from the <c># escape=</c> parser directive (<c>\</c> when absent), as the model reads it.</summary>
+    public char EscapeCharacter => ContainerFiles.Dockerfile.Parse(Text).EscapeCharacter;
 
     /// <summary>A copy of the file with bytes <paramref name="start"/>..<paramref name="end"/> replaced by <paramref name="text"/> in UTF-8.</summary>
     public byte[] Splice(int start, int end, string text)
@@ -131,23 +98,5 @@ internal sealed class DockerfileText
         Buffer.BlockCopy(middle, 0, result, start, middle.Length);
         Buffer.BlockCopy(Bytes, end, result, start + middle.Length, Bytes.Length - end);
         return result;
-    }
-
-    private static bool IsDirectiveName(string key)
-    {
-        if (key.Length == 0)
-        {
-            return false;
-        }
-
-        foreach (char c in key)
-        {
-            if (!(c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' or '-'))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

@@ -30,7 +30,7 @@ internal static partial class DiagnosticDescriptors
         category: UsageCategory,
         defaultSeverity: DiagnosticSeverity.Info,
         isEnabledByDefault: true,
-        description: "Anonymous volumes (a Dockerfile VOLUME without a name, [AnonymousVolume], a compose volume without a source) outlive the writable layer but are deleted with the container by 'docker run --rm' or 'docker rm -v', and a new container gets a new, empty one. Use a named volume for data that must survive.",
+        description: "Anonymous volumes ([AnonymousVolume], a compose volume without a source) outlive the writable layer but are deleted with the container by 'docker run --rm' or 'docker rm -v', and a new container gets a new, empty one. Use a named volume for data that must survive.",
         helpLinkUri: RuleIdentifiers.GetHelpUri("VG2002"));
 
     /// <summary>VG2003: a write lands in a read-only mount.</summary>

@@ -6,6 +6,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using VolumeGen.ContainerFiles;
 using VolumeGen.SourceGenerators.Declarations;
 using VolumeGen.SourceGenerators.Usage.PathEvaluation;
 using VolumeGen.SourceGenerators.Usage.Persisted;
@@ -23,7 +24,7 @@ internal sealed class UsageCompilationState
     private readonly Compilation _compilation;
     private readonly AnalyzerOptions _options;
     private readonly VolumeGenAttributes _attributes;
-    private readonly Lazy<ContainerFiles> _files;
+    private readonly Lazy<ProjectContainerFiles> _files;
     private readonly Lazy<DeclaredStorage> _declared;
     private readonly ConcurrentDictionary<SyntaxTree, UsageOptions> _treeOptions = new();
     private readonly Func<SyntaxTree, UsageOptions> _readOptions;
@@ -38,7 +39,7 @@ internal sealed class UsageCompilationState
         Sinks = new ResolvedSinks(compilation, SinkTable.BuiltIn);
         Evaluator = new PathEvaluator(compilation);
         DataProtectionExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.DataProtectionServiceCollectionExtensions");
-        _files = new Lazy<ContainerFiles>(() => ContainerFiles.Read(options.AdditionalFiles, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+        _files = new Lazy<ProjectContainerFiles>(() => ProjectContainerFiles.Read(options.AdditionalFiles, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
         _declared = new Lazy<DeclaredStorage>(() => DeclaredStorage.Read(compilation, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
         _readOptions = tree => UsageOptions.Read(_options.AnalyzerConfigOptionsProvider.GetOptions(tree), _options.AnalyzerConfigOptionsProvider.GlobalOptions);
     }
@@ -63,27 +64,27 @@ internal sealed class UsageCompilationState
     public PersistedKnowledge KnowledgeFor(UsageOptions options)
         => _knowledge.GetOrAdd(options, o =>
         {
-            ContainerFiles files = _files.Value;
+            ProjectContainerFiles files = _files.Value;
             return PersistedKnowledgeBuilder.Build(_attributes.AnyResolved, _declared.Value, files.Dockerfile, files.ComposeMounts, files.HasCompose, o);
         });
 
-    /// <summary>The Dockerfile and compose facts of the project's AdditionalFiles.</summary>
-    private sealed class ContainerFiles
+    /// <summary>The Dockerfile and compose files of the project's AdditionalFiles, read by the runtime library's models.</summary>
+    private sealed class ProjectContainerFiles
     {
-        private ContainerFiles(DockerfileFacts? dockerfile, IReadOnlyList<KnownMount> composeMounts, bool hasCompose)
+        private ProjectContainerFiles(Dockerfile? dockerfile, IReadOnlyList<KnownMount> composeMounts, bool hasCompose)
         {
             Dockerfile = dockerfile;
             ComposeMounts = composeMounts;
             HasCompose = hasCompose;
         }
 
-        public DockerfileFacts? Dockerfile { get; }
+        public Dockerfile? Dockerfile { get; }
 
         public IReadOnlyList<KnownMount> ComposeMounts { get; }
 
         public bool HasCompose { get; }
 
-        public static ContainerFiles Read(IEnumerable<AdditionalText> files, CancellationToken cancellationToken)
+        public static ProjectContainerFiles Read(IEnumerable<AdditionalText> files, CancellationToken cancellationToken)
         {
             AdditionalText? dockerfile = null;
             var compose = new List<KnownMount>();
@@ -103,12 +104,12 @@ internal sealed class UsageCompilationState
                 else if (IsComposeFile(name) && file.GetText(cancellationToken) is SourceText composeText)
                 {
                     hasCompose = true;
-                    compose.AddRange(ComposeFacts.Parse(composeText.ToString()));
+                    compose.AddRange(Persisted.ComposeMounts.Of(ComposeFile.Parse(composeText.ToString())));
                 }
             }
 
-            DockerfileFacts? facts = dockerfile?.GetText(cancellationToken) is SourceText text ? DockerfileFacts.Parse(text.ToString()) : null;
-            return new ContainerFiles(facts, compose, hasCompose);
+            Dockerfile? facts = dockerfile?.GetText(cancellationToken) is SourceText text ? Dockerfile.Parse(text.ToString()) : null;
+            return new ProjectContainerFiles(facts, compose, hasCompose);
         }
 
         private static int Rank(string name) => string.Equals(name, "Dockerfile", StringComparison.OrdinalIgnoreCase) ? 0 : 1;

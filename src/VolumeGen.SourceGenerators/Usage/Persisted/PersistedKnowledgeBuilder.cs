@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using VolumeGen.ContainerFiles;
 
 namespace VolumeGen.SourceGenerators.Usage.Persisted;
 
@@ -7,14 +8,15 @@ namespace VolumeGen.SourceGenerators.Usage.Persisted;
 /// Puts the sources of knowledge together, in the order that breaks ties for the same folder: ephemeral
 /// declarations, C# declarations (manifest or attributes), compose, volumegen.persisted_paths, Dockerfile VOLUME.
 /// Working directory: volumegen.working_directory, else ContainerWorkingDirectory, else the Dockerfile's final
-/// WORKDIR, else /app.
+/// WORKDIR, else /app. The Dockerfile's final stage is the one VolumeGenDockerfileTarget names, else the last
+/// (docs/container-files.md).
 /// </summary>
 internal static class PersistedKnowledgeBuilder
 {
     public static PersistedKnowledge Build(
         bool referencesVolumeGen,
         DeclaredStorage declared,
-        DockerfileFacts? dockerfile,
+        Dockerfile? dockerfile,
         IReadOnlyList<KnownMount> compose,
         bool hasComposeFile,
         UsageOptions options)
@@ -40,42 +42,52 @@ internal static class PersistedKnowledgeBuilder
             AddPath(mounts, path, Persistence.Persistent, "volumegen.persisted_paths entry " + path);
         }
 
-        if (dockerfile is not null)
+        // A hand-written VOLUME counts as persisted: the author mounts something there when running the image
+        // (docs/container-files.md). The generated block is skipped: it repeats the C# declarations.
+        DockerfileStage? image = FinalStage(dockerfile, options);
+        if (image is not null)
         {
-            foreach (string volume in dockerfile.Volumes)
+            foreach (DockerfileVolumePath volume in image.Volumes)
             {
-                mounts.Add(new KnownMount(volume, Persistence.Persistent, false, "Dockerfile VOLUME " + volume));
+                if (!volume.IsInGeneratedBlock && volume.ContainerPath is string path)
+                {
+                    mounts.Add(new KnownMount(path, Persistence.Persistent, false, "Dockerfile VOLUME " + path));
+                }
             }
         }
 
         string workingDirectory = Absolute(options.WorkingDirectory)
             ?? Absolute(options.ContainerWorkingDirectory)
-            ?? dockerfile?.WorkingDirectory
+            ?? (image?.WorkingDirectory is { IsKnown: true } workdir ? workdir.Text : null)
             ?? PersistedKnowledge.DefaultWorkingDirectory;
 
         bool isActive = referencesVolumeGen || dockerfile is not null || hasComposeFile
             || options.WorkingDirectory is not null || options.PersistedPaths is not null
             || options.EphemeralPaths is not null || options.AdditionalSinks is not null;
 
-        return new PersistedKnowledge(isActive, mounts, workingDirectory, HomeOf(options, dockerfile));
+        return new PersistedKnowledge(isActive, mounts, workingDirectory, HomeOf(options, dockerfile is not null, image));
     }
+
+    /// <summary>The stage whose image runs: the one VolumeGenDockerfileTarget names, else the last (a target naming no stage is the build task's VG3007).</summary>
+    public static DockerfileStage? FinalStage(Dockerfile? dockerfile, UsageOptions options)
+        => dockerfile?.FinalStage(options.DockerfileTarget) ?? dockerfile?.FinalStage();
 
     /// <summary>
     /// The container user's home: volumegen.home_directory, else from the Dockerfile's final USER or the
     /// ContainerUser property (root → /root; app, $APP_UID or 1654 → /home/app; another name → /home/name),
     /// else /root for a Dockerfile without USER (Docker's default user), else /home/app (the SDK containers' default user).
     /// </summary>
-    public static string? HomeOf(UsageOptions options, DockerfileFacts? dockerfile)
+    public static string? HomeOf(UsageOptions options, bool hasDockerfile, DockerfileStage? image)
     {
         if (Absolute(options.HomeDirectory) is string home)
         {
             return home;
         }
 
-        string? user = dockerfile?.User ?? options.ContainerUser;
+        string? user = UserName(image?.User?.Text) ?? options.ContainerUser;
         if (string.IsNullOrEmpty(user))
         {
-            return dockerfile is not null ? "/root" : "/home/app";
+            return hasDockerfile ? "/root" : "/home/app";
         }
 
         switch (user)
@@ -99,6 +111,19 @@ internal static class PersistedKnowledgeBuilder
         }
 
         return char.IsDigit(user[0]) ? null : "/home/" + user;
+    }
+
+    /// <summary>The user part of a Dockerfile USER (<c>app:app</c> is user <c>app</c>).</summary>
+    private static string? UserName(string? user)
+    {
+        if (user is null)
+        {
+            return null;
+        }
+
+        int colon = user.IndexOf(':');
+        string name = colon >= 0 ? user.Substring(0, colon) : user;
+        return name.Length > 0 ? name : null;
     }
 
     private static void AddPath(List<KnownMount> mounts, string path, Persistence persistence, string description)

@@ -17,11 +17,12 @@ internal sealed class UsageOptions : IEquatable<UsageOptions>
     public const string HomeDirectoryKey = "volumegen.home_directory";
     public const string ContainerWorkingDirectoryProperty = "build_property.ContainerWorkingDirectory";
     public const string ContainerUserProperty = "build_property.ContainerUser";
+    public const string DockerfileTargetProperty = "build_property.VolumeGenDockerfileTarget";
 
     /// <summary>The default of volumegen.ephemeral_paths.</summary>
     public const string DefaultEphemeralPaths = "/tmp";
 
-    private UsageOptions(string? workingDirectory, string? containerWorkingDirectory, string? persistedPaths, string? ephemeralPaths, string? additionalSinks, string? homeDirectory, string? containerUser)
+    private UsageOptions(string? workingDirectory, string? containerWorkingDirectory, string? persistedPaths, string? ephemeralPaths, string? additionalSinks, string? homeDirectory, string? containerUser, string? dockerfileTarget)
     {
         WorkingDirectory = workingDirectory;
         ContainerWorkingDirectory = containerWorkingDirectory;
@@ -30,6 +31,7 @@ internal sealed class UsageOptions : IEquatable<UsageOptions>
         AdditionalSinks = additionalSinks;
         HomeDirectory = homeDirectory;
         ContainerUser = containerUser;
+        DockerfileTarget = dockerfileTarget;
     }
 
     public string? WorkingDirectory { get; }
@@ -46,6 +48,9 @@ internal sealed class UsageOptions : IEquatable<UsageOptions>
 
     public string? ContainerUser { get; }
 
+    /// <summary>The Dockerfile stage the image is built from (VolumeGenDockerfileTarget); null for the last stage.</summary>
+    public string? DockerfileTarget { get; }
+
     /// <summary>Reads the options of one syntax tree; tree options win over global ones.</summary>
     public static UsageOptions Read(AnalyzerConfigOptions tree, AnalyzerConfigOptions global)
         => new(
@@ -55,7 +60,8 @@ internal sealed class UsageOptions : IEquatable<UsageOptions>
             Get(tree, global, EphemeralPathsKey),
             Get(tree, global, AdditionalSinksKey),
             Get(tree, global, HomeDirectoryKey),
-            Get(tree, global, ContainerUserProperty));
+            Get(tree, global, ContainerUserProperty),
+            Get(tree, global, DockerfileTargetProperty));
 
     /// <summary>Splits a list option (commas, semicolons or whitespace).</summary>
     public static IReadOnlyList<string> SplitList(string? value)
@@ -93,7 +99,8 @@ internal sealed class UsageOptions : IEquatable<UsageOptions>
         && EphemeralPaths == other.EphemeralPaths
         && AdditionalSinks == other.AdditionalSinks
         && HomeDirectory == other.HomeDirectory
-        && ContainerUser == other.ContainerUser;
+        && ContainerUser == other.ContainerUser
+        && DockerfileTarget == other.DockerfileTarget;
 
     public override bool Equals(object? obj) => Equals(obj as UsageOptions);
 
@@ -102,7 +109,7 @@ internal sealed class UsageOptions : IEquatable<UsageOptions>
         unchecked
         {
             int hash = 17;
-            foreach (string? value in new[] { WorkingDirectory, ContainerWorkingDirectory, PersistedPaths, EphemeralPaths, AdditionalSinks, HomeDirectory, ContainerUser })
+            foreach (string? value in new[] { WorkingDirectory, ContainerWorkingDirectory, PersistedPaths, EphemeralPaths, AdditionalSinks, HomeDirectory, ContainerUser, DockerfileTarget })
             {
                 hash = (hash * 31) + (value is null ? 0 : StringComparer.Ordinal.GetHashCode(value));
             }
