@@ -91,7 +91,8 @@ internal static class PersistData
         }
 
         SourceText text = await dockerfile.GetTextAsync(cancellationToken).ConfigureAwait(false);
-        return DockerfileMarkers.Insert(text.ToString()) is string updated
+        project!.AnalyzerOptions.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.VolumeGenDockerfileTarget", out string? target);
+        return DockerfileMarkers.Insert(text.ToString(), target) is string updated
             ? solution.WithAdditionalDocumentText(dockerfile.Id, SourceText.From(updated, text.Encoding, text.ChecksumAlgorithm))
             : solution;
     }

@@ -79,6 +79,23 @@ public sealed class DockerfileMarkersTests
         Assert.Equal("FROM runtime\nRUN apt-get update && \\\n    apt-get install -y curl\n# >>> VolumeGen\n# <<< VolumeGen\n", DockerfileMarkers.Insert(dockerfile));
     }
 
+    [Fact]
+    public void The_target_stage_decides_not_the_last_one()
+    {
+        const string dockerfile = "FROM runtime AS app\nWORKDIR /app\nENTRYPOINT [\"dotnet\", \"App.dll\"]\n\nFROM app AS debug\nUSER tester\nCMD [\"sleep\"]\n";
+
+        Assert.Equal(
+            "FROM runtime AS app\nWORKDIR /app\n# >>> VolumeGen\n# <<< VolumeGen\nENTRYPOINT [\"dotnet\", \"App.dll\"]\n\nFROM app AS debug\nUSER tester\nCMD [\"sleep\"]\n",
+            DockerfileMarkers.Insert(dockerfile, target: "app"));
+        Assert.Equal(
+            "FROM runtime AS app\nWORKDIR /app\nENTRYPOINT [\"dotnet\", \"App.dll\"]\n\nFROM app AS debug\n# >>> VolumeGen\n# <<< VolumeGen\nUSER tester\nCMD [\"sleep\"]\n",
+            DockerfileMarkers.Insert(dockerfile));
+    }
+
+    [Fact]
+    public void A_file_without_a_final_line_break_gets_the_markers_after_its_last_line()
+        => Assert.Equal("FROM runtime\nCOPY a b\n# >>> VolumeGen\n# <<< VolumeGen", DockerfileMarkers.Insert("FROM runtime\nCOPY a b"));
+
     [Theory]
     [InlineData("FROM runtime\n# >>> VolumeGen\nVOLUME [\"/data\"]\n# <<< VolumeGen\n")]
     [InlineData("# only a comment\n")]
