@@ -102,8 +102,11 @@ public sealed class TemplateAppsFixture : IDisposable
     }
 }
 
-/// <summary>The template tests share one fixture and run one after the other (each is several real builds).</summary>
-[CollectionDefinition(Name)]
+/// <summary>
+/// The template tests share one fixture and run one after the other (each is several real builds), and after the other
+/// collections, alone: they create and remove volumes, which tests comparing the engine's volume list must not see.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class TemplateAppsCollection : ICollectionFixture<TemplateAppsFixture>
 {
     public const string Name = "ASP.NET Core templates";
