@@ -68,4 +68,25 @@ public sealed class TemplateTests
         Assert.Equal("/home/app/.aspnet/DataProtection-Keys", keyRing.Properties[DiagnosticDescriptors.FolderProperty]);
         Assert.False(keyRing.Properties.ContainsKey(DiagnosticDescriptors.ConfigFileProperty));
     }
+
+    /// <summary>
+    /// The blazor template keeps its database in a subfolder (<c>DataSource=Data\\app.db</c>). SQLite creates the file but
+    /// not its folder, and a fresh volume is empty: the suggested value puts the file directly into the data root.
+    /// </summary>
+    [Theory]
+    [InlineData("DataSource=Data\\\\app.db;Cache=Shared")]
+    [InlineData("DataSource=Data/app.db;Cache=Shared")]
+    public async Task A_database_in_a_subfolder_moves_into_the_data_root_itself(string written)
+    {
+        string settings = WebAppIdentityTemplate.AppSettings.Replace("DataSource=app.db;Cache=Shared", written, StringComparison.Ordinal);
+        Assert.NotEqual(WebAppIdentityTemplate.AppSettings, settings);
+        var diagnostics = await AnalyzerRun.RunAsync(
+            new[] { WebAppIdentityTemplate.Program, WebAppIdentityTemplate.ApplicationDbContext },
+            new[] { ("appsettings.json", settings), ("Dockerfile", WebAppIdentityTemplate.VisualStudioDockerfile) },
+            program: true);
+
+        Diagnostic database = diagnostics.Single(static d => d.Id == "VG2001");
+        Assert.Equal("/app/data", database.Properties[DiagnosticDescriptors.FolderProperty]);
+        Assert.Equal("DataSource=/app/data/app.db;Cache=Shared", database.Properties[DiagnosticDescriptors.ConfigSuggestedValueProperty]);
+    }
 }

@@ -319,7 +319,11 @@ public sealed class ContainerWriteAnalyzer : DiagnosticAnalyzer
                 return null;
             }
 
-            string moved = resolvedValue.Length == workingDirectory.Length ? root : ContainerPath.Combine(root, resolvedValue.Substring(workingDirectory.Length).TrimStart('/'));
+            // A database file goes into the data root itself: SQLite and LiteDB create the file but not its folder, and
+            // a fresh volume is empty (the blazor template's 'Data\app.db' would fail to open at /app/data/Data).
+            string moved = resolvedValue.Length == workingDirectory.Length ? root
+                : isConnectionString ? ContainerPath.Combine(root, FileName(resolvedValue))
+                : ContainerPath.Combine(root, resolvedValue.Substring(workingDirectory.Length).TrimStart('/'));
             string? replaced = !isConnectionString ? moved
                 : entry.Shape == SinkPathShape.SqliteConnectionString ? SqliteConnectionString.ReplaceDataSource(value, moved)
                 : LiteDbConnectionString.ReplaceFile(value, moved);
@@ -335,6 +339,14 @@ public sealed class ContainerWriteAnalyzer : DiagnosticAnalyzer
         string? written = path is null ? null : site.Entry.WrittenFile(path);
         string? resolved = written is null ? null : PathValue.Resolve(written, knowledge.WorkingDirectory, knowledge.HomeDirectory);
         return resolved is not null && ContainerPath.IsUnder(resolved, root) ? candidate : null;
+    }
+
+    /// <summary>The file name of a written file: its last segment, after a Windows separator as well (<c>Data\app.db</c>).</summary>
+    private static string FileName(string path)
+    {
+        string last = ContainerPath.LastSegment(path);
+        int backslash = last.LastIndexOf('\\');
+        return backslash >= 0 && backslash < last.Length - 1 ? last.Substring(backslash + 1) : last;
     }
 
     /// <summary>
