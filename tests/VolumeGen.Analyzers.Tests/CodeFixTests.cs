@@ -3,6 +3,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
+using VolumeGen.SourceGenerators.Analyzers;
 using VolumeGen.Analyzers.Tests.Infrastructure;
 using VolumeGen.CodeFixers.Usage;
 using VolumeGen.SourceGenerators.Diagnostics;

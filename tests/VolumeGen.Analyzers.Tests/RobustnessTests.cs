@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using VolumeGen.SourceGenerators.Analyzers;
 using VolumeGen.Analyzers.Tests.Infrastructure;
 using VolumeGen.ContainerFiles;
 using VolumeGen.SourceGenerators.Usage;

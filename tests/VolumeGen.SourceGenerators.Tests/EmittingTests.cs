@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using VolumeGen.SourceGenerators.Emitting;
 using VolumeGen.SourceGenerators.Tests.Infrastructure;
 using Xunit;
+using VolumeGen.SourceGenerators.Model;
 
 namespace VolumeGen.SourceGenerators.Tests;
 

@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using VolumeGen.SourceGenerators.Declarations;
 using VolumeGen.SourceGenerators.Diagnostics;
 using VolumeGen.SourceGenerators.Usage.Persisted;
+using VolumeGen.SourceGenerators.Model;
 
 namespace VolumeGen.SourceGenerators.Analyzers;
 

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using VolumeGen.Docker.Tests.Infrastructure;
 using Xunit;
+using VolumeGen.TestSupport;
 
 namespace VolumeGen.Docker.Tests.Engine;
 

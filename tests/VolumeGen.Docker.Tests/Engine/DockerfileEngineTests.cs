@@ -8,6 +8,7 @@ using System.Text.RegularExpressions;
 using VolumeGen.ContainerFiles;
 using VolumeGen.Docker.Tests.Infrastructure;
 using Xunit;
+using VolumeGen.TestSupport;
 
 namespace VolumeGen.Docker.Tests.Engine;
 

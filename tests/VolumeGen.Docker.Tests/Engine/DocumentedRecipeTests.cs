@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using VolumeGen.Docker.Tests.Infrastructure;
 using Xunit;
+using VolumeGen.TestSupport;
 
 namespace VolumeGen.Docker.Tests.Engine;
 

@@ -7,6 +7,7 @@ using Docker.DotNet;
 using Docker.DotNet.Models;
 using VolumeGen.Docker.Tests.Infrastructure;
 using Xunit;
+using VolumeGen.TestSupport;
 
 namespace VolumeGen.Docker.Tests.Engine;
 

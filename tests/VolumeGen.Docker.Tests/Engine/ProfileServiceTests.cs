@@ -6,6 +6,7 @@ using System.Net.Http;
 using System.Threading.Tasks;
 using VolumeGen.Docker.Tests.Infrastructure;
 using Xunit;
+using VolumeGen.TestSupport;
 
 namespace VolumeGen.Docker.Tests.Engine;
 

@@ -3,7 +3,7 @@ using System.IO;
 using System.Reflection;
 using System.Reflection.Emit;
 
-namespace VolumeGen.Docker.Tests.Infrastructure;
+namespace VolumeGen.TestSupport;
 
 /// <summary>Writes a real .dll carrying <c>[assembly: AssemblyMetadata("VolumeGen.Manifest", json)]</c>, as the generator emits it.</summary>
 internal static class ManifestAssembly
@@ -31,30 +31,4 @@ internal static class ManifestAssembly
 
     public static VolumeManifest Manifest(string className, params Mount[] mounts)
         => new(new[] { new ManifestClass(className, new MountSet(mounts)) });
-}
-
-/// <summary>A temp folder removed at dispose.</summary>
-internal sealed class TempFolder : IDisposable
-{
-    public TempFolder()
-    {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "volumegen-tests-" + Guid.NewGuid().ToString("N").Substring(0, 12));
-        Directory.CreateDirectory(Path);
-    }
-
-    public string Path { get; }
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-    }
 }

@@ -1,8 +1,8 @@
 using System.IO;
-using VolumeGen.Docker.Tests.Infrastructure;
+using VolumeGen.TestSupport;
 using Xunit;
 
-namespace VolumeGen.Docker.Tests;
+namespace VolumeGen.Cli.Tests;
 
 public sealed class AssemblyManifestReaderTests
 {

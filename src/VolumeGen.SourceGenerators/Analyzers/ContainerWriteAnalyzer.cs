@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using VolumeGen.SourceGenerators.Diagnostics;
+using VolumeGen.SourceGenerators.Usage;
 using VolumeGen.SourceGenerators.Usage.Configuration;
 using VolumeGen.SourceGenerators.Usage.KeyRing;
 using VolumeGen.SourceGenerators.Usage.PathEvaluation;
@@ -15,7 +16,7 @@ using VolumeGen.SourceGenerators.Usage.Persisted;
 using VolumeGen.SourceGenerators.Usage.Sinks;
 using VolumeGen.SourceGenerators.Usage.Verdicts;
 
-namespace VolumeGen.SourceGenerators.Usage;
+namespace VolumeGen.SourceGenerators.Analyzers;
 
 /// <summary>
 /// Reports writes whose data does not survive the container (VG2001–VG2004, VG2007 for the key ring folder) and Data

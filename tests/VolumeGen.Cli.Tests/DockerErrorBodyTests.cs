@@ -1,7 +1,7 @@
 using VolumeGen.Cli;
 using Xunit;
 
-namespace VolumeGen.Docker.Tests;
+namespace VolumeGen.Cli.Tests;
 
 /// <summary>The CLI's reading of the engine's JSON error body.</summary>
 public sealed class DockerErrorBodyTests

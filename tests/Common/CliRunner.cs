@@ -2,9 +2,7 @@ using System.IO;
 using System.Threading.Tasks;
 using VolumeGen.Cli;
 
-namespace VolumeGen.Docker.Tests.Infrastructure;
-
-internal sealed record CliResult(int ExitCode, string Output, string Error);
+namespace VolumeGen.TestSupport;
 
 /// <summary>Runs the volumegen command tree in-process with captured output.</summary>
 internal static class CliRunner

@@ -5,40 +5,6 @@ using System.Reflection.PortableExecutable;
 
 namespace VolumeGen;
 
-/// <summary>What <see cref="AssemblyManifestReader.Read"/> found.</summary>
-internal enum AssemblyManifestStatus
-{
-    /// <summary>The assembly carries a manifest; <see cref="AssemblyManifestResult.Json"/> holds it.</summary>
-    Found = 0,
-
-    /// <summary>No file at the path.</summary>
-    FileNotFound = 1,
-
-    /// <summary>The file is not a .NET assembly (or could not be read).</summary>
-    NotAnAssembly = 2,
-
-    /// <summary>A .NET assembly without <c>[assembly: AssemblyMetadata("VolumeGen.Manifest", …)]</c>.</summary>
-    NoManifest = 3,
-}
-
-/// <summary>The outcome of reading one assembly: a status, the manifest JSON when found, a one-line message otherwise.</summary>
-internal sealed class AssemblyManifestResult
-{
-    public AssemblyManifestResult(AssemblyManifestStatus status, string? json, string message)
-    {
-        Status = status;
-        Json = json;
-        Message = message;
-    }
-
-    public AssemblyManifestStatus Status { get; }
-
-    public string? Json { get; }
-
-    /// <summary>One line naming the file and what to do; empty when found.</summary>
-    public string Message { get; }
-}
-
 /// <summary>
 /// Reads the VolumeGen manifest (<c>AssemblyMetadata("VolumeGen.Manifest", json)</c>) from a built assembly with
 /// System.Reflection.Metadata, without loading it. Shared source: the CLI and the MSBuild task compile this one

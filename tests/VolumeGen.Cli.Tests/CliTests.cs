@@ -3,10 +3,10 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
-using VolumeGen.Docker.Tests.Infrastructure;
+using VolumeGen.TestSupport;
 using Xunit;
 
-namespace VolumeGen.Docker.Tests;
+namespace VolumeGen.Cli.Tests;
 
 /// <summary>The volumegen commands over a real assembly file, without an engine.</summary>
 public sealed class CliTests : IDisposable

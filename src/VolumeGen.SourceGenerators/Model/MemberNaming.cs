@@ -2,9 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
-using VolumeGen.SourceGenerators.Declarations;
 
-namespace VolumeGen.SourceGenerators.Emitting;
+namespace VolumeGen.SourceGenerators.Model;
 
 /// <summary>
 /// Names of the generated path constants: the volume's <c>Name</c> or the target's last segment in PascalCase
@@ -12,6 +11,9 @@ namespace VolumeGen.SourceGenerators.Emitting;
 /// </summary>
 internal static class MemberNaming
 {
+    /// <summary>The member names every generated storage class declares.</summary>
+    public static IReadOnlyList<string> ReservedMemberNames { get; } = new[] { "Mounts", "RunArguments", "CommandLine", "Resolve", "DockerfileVolume" };
+
     // The compiler refuses identifiers longer than 512 characters; keep generated names readable.
     private const int MaxLength = 64;
 
@@ -19,7 +21,7 @@ internal static class MemberNaming
     public static IReadOnlyList<string> ConstantNames(StorageClassDeclaration declaration, MountSet mounts)
     {
         var taken = new HashSet<string>(declaration.MemberNames, StringComparer.Ordinal) { declaration.Type.Name };
-        foreach (string reserved in StorageClassReader.ReservedMemberNames)
+        foreach (string reserved in ReservedMemberNames)
         {
             taken.Add(reserved);
         }

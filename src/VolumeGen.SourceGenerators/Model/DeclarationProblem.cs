@@ -1,6 +1,6 @@
 using VolumeGen.SourceGenerators.Helpers;
 
-namespace VolumeGen.SourceGenerators.Declarations;
+namespace VolumeGen.SourceGenerators.Model;
 
 /// <summary>
 /// One thing wrong with a storage class, as the declaration analyzer reports it and the manifest records it

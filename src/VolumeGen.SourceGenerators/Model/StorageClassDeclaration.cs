@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using VolumeGen.SourceGenerators.Helpers;
 
-namespace VolumeGen.SourceGenerators.Declarations;
+namespace VolumeGen.SourceGenerators.Model;
 
 /// <summary>
 /// A class carrying VolumeGen attributes, as the generator's pipeline model: strings, bools, enums and
@@ -50,42 +50,6 @@ internal sealed record StorageClassDeclaration(
             MountSet? mounts = ToMountSet();
             return mounts is not null && !MountValidator.HasErrors(MountValidator.Validate(mounts));
         }
-    }
-
-    /// <summary>
-    /// The manifest entry: a valid class with its mounts, or a class VolumeGen cannot generate with the mounts that
-    /// have values and the errors the declaration analyzer reports, so no declaration vanishes from the manifest.
-    /// Null for a class with no mounts, and for one the compiler itself rejects (an argument it could not bind, a
-    /// declaration without a name): that build fails before anything reads the manifest.
-    /// </summary>
-    public ManifestClass? ToManifestClass()
-    {
-        if (CanGenerate)
-        {
-            return new ManifestClass(FullName, ToMountSet()!);
-        }
-
-        if (Mounts.Count == 0)
-        {
-            return null;
-        }
-
-        IReadOnlyList<ManifestProblem> errors = DeclarationProblems.Errors(this);
-        if (errors.Count == 0)
-        {
-            return null;
-        }
-
-        var mounts = new List<Mount>();
-        foreach (MountDeclaration mount in Mounts)
-        {
-            if (mount.ToMount() is Mount value)
-            {
-                mounts.Add(value);
-            }
-        }
-
-        return new ManifestClass(FullName, new MountSet(mounts), errors);
     }
 
     /// <summary>Every type name from the outermost containing type to the class.</summary>

@@ -3,45 +3,23 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using VolumeGen.SourceGenerators.Model;
 
 namespace VolumeGen.SourceGenerators.Declarations;
 
 /// <summary>
-/// Finds VolumeGen manifests: the generated <c>[assembly: AssemblyMetadata("VolumeGen.Manifest", json)]</c> of a
-/// compilation or of a referenced assembly, or, when the generator's output is not part of the compilation (an
-/// analyzer test, a project without the generator), the same manifest rebuilt from the declarations.
+/// Builds the VolumeGen manifest from storage-class declarations: the generator's output, and the same manifest
+/// rebuilt from source when the generator's output is not part of the compilation (an analyzer test, a project
+/// without the generator).
 /// </summary>
-internal static class ManifestReader
+internal static class ManifestBuilder
 {
-    /// <summary>The manifest JSON carried by <paramref name="assembly"/>, or null when it carries none.</summary>
-    public static string? FindManifestJson(IAssemblySymbol assembly)
-    {
-        foreach (AttributeData attribute in assembly.GetAttributes())
-        {
-            if (attribute.AttributeClass is { Name: "AssemblyMetadataAttribute" } attributeClass
-                && attributeClass.ContainingNamespace?.ToDisplayString() == "System.Reflection"
-                && attribute.ConstructorArguments.Length == 2
-                && attribute.ConstructorArguments[0].Value is string key
-                && key == VolumeManifest.MetadataKey
-                && attribute.ConstructorArguments[1].Value is string json)
-            {
-                return json;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>The parsed manifest of <paramref name="assembly"/>, or null when it has none or it cannot be read.</summary>
-    public static VolumeManifest? FindManifest(IAssemblySymbol assembly)
-        => VolumeManifest.TryParse(FindManifestJson(assembly), out VolumeManifest? manifest, out _) ? manifest : null;
-
     /// <summary>
     /// The manifest of <paramref name="compilation"/>'s own assembly: the generated attribute when present,
     /// otherwise rebuilt from the declarations in source (same content the generator would write).
     /// </summary>
-    public static VolumeManifest Read(Compilation compilation, CancellationToken cancellationToken)
-        => FindManifest(compilation.Assembly) ?? FromDeclarations(compilation, cancellationToken);
+    public static VolumeManifest ForCompilation(Compilation compilation, CancellationToken cancellationToken)
+        => ManifestAttribute.Find(compilation.Assembly) ?? FromDeclarations(compilation, cancellationToken);
 
     /// <summary>Rebuilds the manifest from every storage class declared in <paramref name="compilation"/>'s source.</summary>
     public static VolumeManifest FromDeclarations(Compilation compilation, CancellationToken cancellationToken)
@@ -61,7 +39,7 @@ internal static class ManifestReader
 
     /// <summary>
     /// The manifest of <paramref name="classes"/>: every storage class — the ones the generator cannot generate
-    /// recorded with their errors (<see cref="StorageClassDeclaration.ToManifestClass"/>) — and the ephemeral paths
+    /// recorded with their errors (<see cref="ToManifestClass"/>) — and the ephemeral paths
     /// of every class and the assembly.
     /// </summary>
     public static VolumeManifest Build(IEnumerable<StorageClassDeclaration> classes, IEnumerable<string> assemblyEphemeralPaths)
@@ -71,7 +49,7 @@ internal static class ManifestReader
         foreach (StorageClassDeclaration declaration in classes)
         {
             ephemeral.AddRange(declaration.EphemeralPaths);
-            if (declaration.ToManifestClass() is ManifestClass entry)
+            if (ToManifestClass(declaration) is ManifestClass entry)
             {
                 entries.Add(entry);
             }
@@ -79,6 +57,42 @@ internal static class ManifestReader
 
         // One entry per class name even if a caller passes the same class twice.
         return new VolumeManifest(entries.GroupBy(static e => e.Name, StringComparer.Ordinal).Select(static g => g.First()), ephemeral);
+    }
+
+    /// <summary>
+    /// The manifest entry: a valid class with its mounts, or a class VolumeGen cannot generate with the mounts that
+    /// have values and the errors the declaration analyzer reports, so no declaration vanishes from the manifest.
+    /// Null for a class with no mounts, and for one the compiler itself rejects (an argument it could not bind, a
+    /// declaration without a name): that build fails before anything reads the manifest.
+    /// </summary>
+    private static ManifestClass? ToManifestClass(StorageClassDeclaration declaration)
+    {
+        if (declaration.CanGenerate)
+        {
+            return new ManifestClass(declaration.FullName, declaration.ToMountSet()!);
+        }
+
+        if (declaration.Mounts.Count == 0)
+        {
+            return null;
+        }
+
+        IReadOnlyList<ManifestProblem> errors = DeclarationProblems.Errors(declaration);
+        if (errors.Count == 0)
+        {
+            return null;
+        }
+
+        var mounts = new List<Mount>();
+        foreach (MountDeclaration mount in declaration.Mounts)
+        {
+            if (mount.ToMount() is Mount value)
+            {
+                mounts.Add(value);
+            }
+        }
+
+        return new ManifestClass(declaration.FullName, new MountSet(mounts), errors);
     }
 
     private static void CollectTypes(INamespaceOrTypeSymbol container, VolumeGenAttributes attributes, List<StorageClassDeclaration> classes, CancellationToken cancellationToken)
