@@ -48,9 +48,9 @@ public sealed class StorageChange : IEquatable<StorageChange>
     /// </summary>
     public string? Command => Kind switch
     {
-        StorageChangeKind.Renamed => $"volumegen migrate --from {Locked.Name} --to {NewName}",
+        StorageChangeKind.Renamed => $"volumegen migrate --from {ShellQuoting.Quote(Locked.Name)} --to {ShellQuoting.Quote(NewName!)}",
         StorageChangeKind.Moved => null,
-        _ => $"volumegen backup --volume {Locked.Name}",
+        _ => $"volumegen backup --volume {ShellQuoting.Quote(Locked.Name)}",
     };
 
     /// <summary>One paragraph: the old and the new declaration, what happens to the data, and what to do.</summary>
