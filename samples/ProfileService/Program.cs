@@ -10,16 +10,23 @@ if (args.Contains("--print-run-args"))
     return;
 }
 
+// ASP.NET Core reads ASPNETCORE_TEMP when it first buffers a large upload: the declared tmpfs in the container.
+string uploadBuffer = AppStorage.Resolve(AppStorage.UploadBuffer);
+Directory.CreateDirectory(uploadBuffer);
+Environment.SetEnvironmentVariable("ASPNETCORE_TEMP", uploadBuffer);
+
 var builder = WebApplication.CreateBuilder(args);
 
-// Development config comes from the read-only bind mount (AppStorage.Config); the file is optional.
-builder.Configuration.AddJsonFile(Path.Combine(AppStorage.Config, "profileservice.json"), optional: true, reloadOnChange: false);
+// Each declared path where this process runs: in the container, the path itself; with `dotnet run`, a folder under
+// the project (./config for the bind mount, .volumegen/app/data for the volume), or what VolumeGen:Paths:… or
+// VolumeGen:HostRoot in configuration or the environment say (Aspire sets them). See docs/interop.md.
+Func<string, string?> settings = key => builder.Configuration[key];
 
-// Outside a container the paths can be pointed elsewhere (ProfileService:DataDirectory / :CacheDirectory).
-string dataDirectory = builder.Configuration["ProfileService:DataDirectory"] ?? AppStorage.Profiles;
-string cacheDirectory = builder.Configuration["ProfileService:CacheDirectory"] ?? AppStorage.Cache;
-builder.Services.AddSingleton(new ProfileStore(dataDirectory));
-builder.Services.AddSingleton(new PageCache(cacheDirectory));
+// Development config comes from the read-only bind mount (AppStorage.Config); the file is optional.
+builder.Configuration.AddJsonFile(Path.Combine(AppStorage.Resolve(AppStorage.Config, settings), "profileservice.json"), optional: true, reloadOnChange: false);
+
+builder.Services.AddSingleton(new ProfileStore(AppStorage.Resolve(AppStorage.Profiles, settings)));
+builder.Services.AddSingleton(new PageCache(AppStorage.Resolve(AppStorage.Cache, settings)));
 
 var app = builder.Build();
 

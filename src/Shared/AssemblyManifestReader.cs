@@ -46,8 +46,8 @@ internal sealed class AssemblyManifestResult
 /// </summary>
 internal static class AssemblyManifestReader
 {
-    /// <summary>The <c>AssemblyMetadata</c> key; equals <c>VolumeManifest.MetadataKey</c>.</summary>
-    public const string MetadataKey = "VolumeGen.Manifest";
+    /// <summary>The <c>AssemblyMetadata</c> key (<see cref="VolumeManifest.MetadataKey"/>).</summary>
+    public const string MetadataKey = VolumeManifest.MetadataKey;
 
     /// <summary>Reads the manifest of the assembly at <paramref name="assemblyPath"/>; never throws for bad input.</summary>
     public static AssemblyManifestResult Read(string assemblyPath)

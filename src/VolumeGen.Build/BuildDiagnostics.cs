@@ -1,9 +1,10 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace VolumeGen.Build;
 
 /// <summary>
-/// The build task's diagnostic IDs (VG3xxx). They are MSBuild warnings and errors, not analyzer diagnostics,
+/// The build task's diagnostic IDs (VG3xxx, and the Dockerfile lint's VG4xxx). They are MSBuild warnings and errors, not analyzer diagnostics,
 /// so they have no AnalyzerReleases entry; each has a page at docs/rules/&lt;ID&gt;.md and a help link to it.
 /// </summary>
 public static class BuildDiagnostics
@@ -53,16 +54,19 @@ public static class BuildDiagnostics
     /// <summary>The storage lock file cannot be used: unreadable, damaged, newer, or not VolumeGen's (error; the file is untouched).</summary>
     public const string UnusableLock = "VG3045";
 
-    /// <summary>Every ID above.</summary>
+    /// <summary>The Dockerfile VOLUME lint's IDs (VG4001–VG4007, warnings), defined by <see cref="ContainerFiles.DockerfileLint"/>.</summary>
+    public static IReadOnlyList<string> DockerfileLint => ContainerFiles.DockerfileLint.All;
+
+    /// <summary>Every ID above, and the Dockerfile lint's.</summary>
     public static IReadOnlyList<string> All { get; } = new[]
     {
         MissingMarkers, UndeclaredVolume, CannotWrite, UnreadableManifest, MalformedMarkers, DockerfileNotFound, InvalidSetting,
         NotVolumeGenFile, BlockOfAnotherProject, VolumeRenamed, VolumeRemoved, VolumeKindChanged, VolumeMoved, LockOutOfDate, UnusableLock,
-    };
+    }.Concat(ContainerFiles.DockerfileLint.All).ToArray();
 
-    /// <summary>Where the rule pages live (the same base the analyzers' help links use).</summary>
-    public const string HelpLinkBase = "https://github.com/volumegen/volumegen/blob/main/docs/rules/";
+    /// <summary>Where the rule pages live (<see cref="RuleHelpLinks.Base"/>, the same base the analyzers' help links use).</summary>
+    public const string HelpLinkBase = RuleHelpLinks.Base;
 
     /// <summary>The help link of <paramref name="id"/>.</summary>
-    public static string GetHelpUri(string id) => HelpLinkBase + id + ".md";
+    public static string GetHelpUri(string id) => RuleHelpLinks.For(id);
 }

@@ -388,6 +388,7 @@ public sealed partial class WriteVolumeArtifacts : Task
         switch (region.State)
         {
             case RegionState.Missing:
+                Lint(path, model);
                 if (hasDeclarations)
                 {
                     Warning(BuildDiagnostics.MissingMarkers, path, 0,
@@ -397,6 +398,7 @@ public sealed partial class WriteVolumeArtifacts : Task
                 return;
 
             case RegionState.Malformed:
+                Lint(path, model);
                 Error(BuildDiagnostics.MalformedMarkers, path, (region.EndLine >= 0 ? region.EndLine : region.BeginLine) + 1,
                     $"The VolumeGen block in '{path}' is malformed: {region.Problem}. The file was not changed.");
                 return;
@@ -406,6 +408,7 @@ public sealed partial class WriteVolumeArtifacts : Task
         string? owningProject = DockerfileRegion.ProjectOf(file.Lines[region.BeginLine].Text);
         if (owningProject is not null && !string.Equals(owningProject, ProjectName, StringComparison.Ordinal))
         {
+            Lint(path, model);
             Error(BuildDiagnostics.BlockOfAnotherProject, path, region.BeginLine + 1,
                 $"The VolumeGen block in '{path}' belongs to the project '{owningProject}', not to '{ProjectName}'; the file was not changed. Two projects cannot share one block: give this project its own Dockerfile (VolumeGenDockerfile), or switch its Dockerfile step off (VolumeGenDockerfile=none). If the block is this project's (the project was renamed), change '{owningProject}' on the block's first line to '{ProjectName}'.");
             return;
@@ -417,7 +420,17 @@ public sealed partial class WriteVolumeArtifacts : Task
         }
 
         byte[] updated = DockerfileRegion.Replace(file, region, DockerfileRegion.Lines(classNames, mounts, model.EscapeCharacter, ownership, owner, EmptyDirectory, ProjectName));
+        Lint(path, ContainerFiles.Dockerfile.Parse(DockerfileText.Parse(updated).Text)); // the file as it will be, block included
         Write(path, updated);
+    }
+
+    /// <summary>The Dockerfile VOLUME lint (VG4001–VG4007), each finding a warning at its line.</summary>
+    private void Lint(string path, ContainerFiles.Dockerfile model)
+    {
+        foreach (ContainerFiles.DockerfileFinding finding in ContainerFiles.DockerfileLint.Check(model, DockerfileTarget))
+        {
+            Warning(finding.Id, path, finding.Line, finding.Message);
+        }
     }
 
     /// <summary>The stage whose image the Dockerfile builds: the VolumeGenDockerfileTarget stage, else the last (docs/container-files.md).</summary>

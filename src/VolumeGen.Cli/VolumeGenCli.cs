@@ -50,7 +50,7 @@ public static class VolumeGenCli
         }
     }
 
-    /// <summary>The command tree: show, run-args, dockerfile, compose, k8s, ensure, verify.</summary>
+    /// <summary>The command tree: show, run-args, dockerfile, compose, k8s, ensure, verify, lint.</summary>
     public static Command CreateRootCommand()
     {
         // Not RootCommand: it names itself after the process (VolumeGen.Cli when run as a dotnet tool), not the tool command.
@@ -67,6 +67,7 @@ public static class VolumeGenCli
         root.Add(KubernetesCommand.Create());
         root.Add(EnsureCommand.Create());
         root.Add(VerifyCommand.Create());
+        root.Add(LintCommand.Create());
         return root;
     }
 }

@@ -6,86 +6,10 @@ using System.Threading;
 using System.Threading.Tasks;
 using Docker.DotNet;
 using Docker.DotNet.Models;
+using DockerMount = Docker.DotNet.Models.Mount;
 using Mount = VolumeGen.Mount;
 
 namespace VolumeGen.Docker;
-
-/// <summary>A way a container's real mount differs from the declaration.</summary>
-public enum ContainerMountFinding
-{
-    /// <summary>Nothing is mounted at the declared path: data written there lives in the container layer and dies with the container.</summary>
-    Missing = 1,
-
-    /// <summary>A named volume was declared, but an anonymous volume is mounted: its data is lost with <c>--rm</c> / <c>docker rm -v</c> and never reused.</summary>
-    AnonymousInsteadOfNamed = 2,
-
-    /// <summary>A named volume is mounted, but not the declared one.</summary>
-    WrongVolumeName = 3,
-
-    /// <summary>Something of another type is mounted (e.g. a bind mount where a volume was declared).</summary>
-    WrongKind = 4,
-
-    /// <summary>Read-only where read-write was declared, or the other way round.</summary>
-    ReadOnlyMismatch = 5,
-
-    /// <summary>A bind mount of another host path than the declared one.</summary>
-    BindSourceMismatch = 6,
-}
-
-/// <summary>One declared mount and what the container really has at its path.</summary>
-public sealed class ContainerMountCheck
-{
-    /// <summary>Creates a check result.</summary>
-    public ContainerMountCheck(Mount declared, string actual, IReadOnlyList<ContainerMountFinding> findings, IReadOnlyList<string> details)
-    {
-        Declared = declared ?? throw new ArgumentNullException(nameof(declared));
-        Actual = actual ?? throw new ArgumentNullException(nameof(actual));
-        Findings = findings ?? throw new ArgumentNullException(nameof(findings));
-        Details = details ?? throw new ArgumentNullException(nameof(details));
-    }
-
-    /// <summary>The declared mount.</summary>
-    public Mount Declared { get; }
-
-    /// <summary>What is mounted there, in words (e.g. <c>anonymous volume 3f2a…</c>, <c>nothing</c>).</summary>
-    public string Actual { get; }
-
-    /// <summary>Every difference found; empty when the container matches the declaration.</summary>
-    public IReadOnlyList<ContainerMountFinding> Findings { get; }
-
-    /// <summary>One sentence per finding, naming the path and the fix.</summary>
-    public IReadOnlyList<string> Details { get; }
-
-    /// <summary>True when the container has exactly the declared mount.</summary>
-    public bool IsOk => Findings.Count == 0;
-
-    /// <inheritdoc />
-    public override string ToString()
-        => IsOk ? $"ok       {Declared.Target}: {Actual}" : $"PROBLEM  {Declared.Target}: {string.Join(" ", Details)}";
-}
-
-/// <summary>Every declared mount of one container, checked.</summary>
-public sealed class ContainerMountReport
-{
-    /// <summary>Creates a report.</summary>
-    public ContainerMountReport(string container, IReadOnlyList<ContainerMountCheck> checks)
-    {
-        Container = container ?? throw new ArgumentNullException(nameof(container));
-        Checks = checks ?? throw new ArgumentNullException(nameof(checks));
-    }
-
-    /// <summary>The container's name (or id) as the engine reports it.</summary>
-    public string Container { get; }
-
-    /// <summary>One entry per declared mount, in declaration order.</summary>
-    public IReadOnlyList<ContainerMountCheck> Checks { get; }
-
-    /// <summary>The checks that found problems.</summary>
-    public IEnumerable<ContainerMountCheck> Problems => Checks.Where(static c => !c.IsOk);
-
-    /// <summary>True when every declared mount is there as declared.</summary>
-    public bool IsOk => Checks.All(static c => c.IsOk);
-}
 
 /// <summary>
 /// Compares a live container's mounts (<c>docker inspect</c>) with the declaration: for each declared path, is the
@@ -135,19 +59,19 @@ public static class ContainerMountVerification
         }
 
         IList<MountPoint> actual = container.Mounts ?? new List<MountPoint>();
-        IDictionary<string, string>? tmpfsFlags = container.HostConfig?.Tmpfs;
+        HostConfig? hostConfig = container.HostConfig;
         var checks = new List<ContainerMountCheck>(mounts.Count);
         foreach (Mount mount in mounts)
         {
             MountPoint? point = actual.FirstOrDefault(p => p.Destination is not null && ContainerPath.Normalize(p.Destination) == mount.Target);
-            checks.Add(Check(mount, point, tmpfsFlags, bindRoot));
+            checks.Add(Check(mount, point, hostConfig, bindRoot));
         }
 
         string name = (container.Name ?? container.ID ?? string.Empty).TrimStart('/');
         return new ContainerMountReport(name, checks);
     }
 
-    private static ContainerMountCheck Check(Mount mount, MountPoint? point, IDictionary<string, string>? tmpfsFlags, string? bindRoot)
+    private static ContainerMountCheck Check(Mount mount, MountPoint? point, HostConfig? hostConfig, string? bindRoot)
     {
         var findings = new List<ContainerMountFinding>();
         var details = new List<string>();
@@ -156,8 +80,9 @@ public static class ContainerMountVerification
         if (point is null)
         {
             // `--tmpfs /path` shows up in HostConfig.Tmpfs, not in Mounts.
-            if (mount.Kind == MountKind.Tmpfs && tmpfsFlags is not null && tmpfsFlags.Keys.Any(k => ContainerPath.Normalize(k) == mount.Target))
+            if (mount.Kind == MountKind.Tmpfs && hostConfig?.Tmpfs is { } tmpfsFlags && tmpfsFlags.Keys.Any(k => ContainerPath.Normalize(k) == mount.Target))
             {
+                CheckTmpfsOptions(mount, hostConfig, expectedArgument, findings, details);
                 return new ContainerMountCheck(mount, "tmpfs (--tmpfs)", findings, details);
             }
 
@@ -173,12 +98,7 @@ public static class ContainerMountVerification
 
         string type = point.Type ?? string.Empty;
         string actual = Describe(point);
-        string expectedType = mount.Kind switch
-        {
-            MountKind.NamedVolume or MountKind.AnonymousVolume => "volume",
-            MountKind.Bind => "bind",
-            _ => "tmpfs",
-        };
+        string expectedType = MountKindWords.ToType(mount.Kind);
 
         if (!string.Equals(type, expectedType, StringComparison.Ordinal))
         {
@@ -192,12 +112,12 @@ public static class ContainerMountVerification
             if (IsAnonymousVolumeName(point.Name))
             {
                 findings.Add(ContainerMountFinding.AnonymousInsteadOfNamed);
-                details.Add($"{mount.Target} is an anonymous volume, not the named volume '{mount.Source}': its data is lost with --rm or 'docker rm -v' and the next container starts empty; start the container with {expectedArgument}.");
+                details.Add(MountVerificationMessages.AnonymousInsteadOfNamed(mount, expectedArgument));
             }
             else
             {
                 findings.Add(ContainerMountFinding.WrongVolumeName);
-                details.Add($"{mount.Target} is the volume '{point.Name}', not the declared '{mount.Source}'; start the container with {expectedArgument}.");
+                details.Add(MountVerificationMessages.WrongVolumeName(mount, point.Name ?? string.Empty, expectedArgument));
             }
         }
 
@@ -210,6 +130,11 @@ public static class ContainerMountVerification
                 findings.Add(ContainerMountFinding.BindSourceMismatch);
                 details.Add($"{mount.Target} is bound to '{point.Source}', not the declared '{declaredSource}'.");
             }
+        }
+
+        if (mount.Kind == MountKind.Tmpfs)
+        {
+            CheckTmpfsOptions(mount, hostConfig, expectedArgument, findings, details);
         }
 
         // Anonymous volumes from a Dockerfile VOLUME are always read-write; only compare what the declaration can set.
@@ -225,6 +150,105 @@ public static class ContainerMountVerification
         return new ContainerMountCheck(mount, actual, findings, details);
     }
 
+    // Only what the declaration sets is compared; the engine reports what the container was created with, which is what it got.
+    private static void CheckTmpfsOptions(Mount mount, HostConfig? hostConfig, string expectedArgument, List<ContainerMountFinding> findings, List<string> details)
+    {
+        if ((mount.TmpfsSizeBytes is null && mount.TmpfsMode is null) || !TryRequestedTmpfs(mount.Target, hostConfig, out long? size, out int? mode))
+        {
+            return;
+        }
+
+        if ((mount.TmpfsSizeBytes is long declaredSize && size != declaredSize) || (mount.TmpfsMode is int declaredMode && mode != declaredMode))
+        {
+            findings.Add(ContainerMountFinding.TmpfsOptionsMismatch);
+            details.Add($"{mount.Target} is a tmpfs of {SizeWords(size)} with mode {ModeWords(mode)}, but {SizeWords(mount.TmpfsSizeBytes)} with mode {ModeWords(mount.TmpfsMode)} was declared; start the container with {expectedArgument}.");
+        }
+    }
+
+    // --mount type=tmpfs lands in HostConfig.Mounts (TmpfsOptions); --tmpfs /path:options in HostConfig.Tmpfs. Zero or absent is Docker's default.
+    private static bool TryRequestedTmpfs(string target, HostConfig? hostConfig, out long? size, out int? mode)
+    {
+        size = null;
+        mode = null;
+        foreach (DockerMount requested in hostConfig?.Mounts ?? Array.Empty<DockerMount>())
+        {
+            if (requested.Type == "tmpfs" && requested.Target is not null && ContainerPath.Normalize(requested.Target) == target)
+            {
+                size = requested.TmpfsOptions?.SizeBytes is long bytes && bytes > 0 ? bytes : null;
+                mode = requested.TmpfsOptions?.Mode is uint bits && bits > 0 ? (int)bits : null;
+                return true;
+            }
+        }
+
+        foreach (KeyValuePair<string, string> flag in hostConfig?.Tmpfs ?? new Dictionary<string, string>())
+        {
+            if (ContainerPath.Normalize(flag.Key) != target)
+            {
+                continue;
+            }
+
+            foreach (string option in (flag.Value ?? string.Empty).Split(','))
+            {
+                string value = option.Trim();
+                if (value.StartsWith("size=", StringComparison.Ordinal))
+                {
+                    size = ParseSize(value.Substring(5));
+                }
+                else if (value.StartsWith("mode=", StringComparison.Ordinal))
+                {
+                    mode = ParseMode(value.Substring(5));
+                }
+            }
+
+            return true;
+        }
+
+        return false;
+    }
+
+    // The kernel's tmpfs size syntax, as docker passes it through: bytes, or a k/m/g suffix (powers of 1024). -1: unreadable (e.g. "50%").
+    private static long? ParseSize(string text)
+    {
+        long multiplier = 1;
+        if (text.Length > 0 && "kKmMgG".IndexOf(text[text.Length - 1]) >= 0)
+        {
+            multiplier = char.ToLowerInvariant(text[text.Length - 1]) switch { 'k' => 1024L, 'm' => 1024L * 1024, _ => 1024L * 1024 * 1024 };
+            text = text.Substring(0, text.Length - 1);
+        }
+
+        return long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long value) ? value * multiplier : -1;
+    }
+
+    private static int? ParseMode(string octal)
+    {
+        int value = 0;
+        foreach (char c in octal)
+        {
+            if (c is < '0' or > '7')
+            {
+                return -1;
+            }
+
+            value = (value * 8) + (c - '0');
+        }
+
+        return octal.Length == 0 ? -1 : value;
+    }
+
+    private static string SizeWords(long? size) => size switch
+    {
+        null => "Docker's default size",
+        < 0 => "a size VolumeGen cannot read",
+        _ => size.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + " bytes",
+    };
+
+    private static string ModeWords(int? mode) => mode switch
+    {
+        null => "1777 (Docker's default)",
+        < 0 => "that VolumeGen cannot read",
+        _ => Convert.ToString(mode.Value, 8).PadLeft(4, '0'),
+    };
+
     /// <summary>Docker names anonymous volumes with 64 random lowercase hex digits.</summary>
     public static bool IsAnonymousVolumeName(string? name) => MountVerifier.IsAnonymousVolumeName(name);
 
@@ -233,10 +257,10 @@ public static class ContainerMountVerification
         var text = new StringBuilder();
         switch (point.Type)
         {
-            case "volume":
+            case MountKindWords.Volume:
                 text.Append(IsAnonymousVolumeName(point.Name) ? "anonymous volume " + point.Name!.Substring(0, 12) : "named volume '" + point.Name + "'");
                 break;
-            case "bind":
+            case MountKindWords.Bind:
                 text.Append("bind mount of '").Append(point.Source).Append('\'');
                 break;
             default:

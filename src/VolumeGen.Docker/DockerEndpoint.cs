@@ -43,11 +43,8 @@ public static class DockerEndpoint
 
     /// <summary>A client for the engine at <see cref="Resolve"/>; the engine's own API version is used.</summary>
     public static DockerClient CreateClient(string? dockerHost = null)
-    {
-        // The client owns (and disposes) its configuration.
-        var configuration = new DockerClientConfiguration(Resolve(dockerHost));
-        return configuration.CreateClient();
-    }
+        // No WithApiVersion: unversioned requests get the engine's own version, so old and new engines both answer.
+        => new DockerClientBuilder().WithEndpoint(Resolve(dockerHost)).Build();
 
     /// <summary>
     /// Pings the engine; returns null when it answers, else a one-line message naming the address and how to fix it.
@@ -68,7 +65,7 @@ public static class DockerEndpoint
         }
         catch (Exception exception) when (IsUnreachable(exception) && !cancellationToken.IsCancellationRequested)
         {
-            return DescribeUnreachable(client.Configuration.EndpointBaseUri, exception);
+            return DescribeUnreachable(client.Options.Endpoint, exception);
         }
     }
 

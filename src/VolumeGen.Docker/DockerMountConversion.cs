@@ -80,11 +80,10 @@ public static class DockerMountConversion
                 nameof(mount));
         }
 
-        var result = new DockerMount { Target = mount.Target, ReadOnly = mount.ReadOnly };
+        var result = new DockerMount { Type = MountKindWords.ToType(mount.Kind), Target = mount.Target, ReadOnly = mount.ReadOnly };
         switch (mount.Kind)
         {
             case MountKind.NamedVolume:
-                result.Type = "volume";
                 result.Source = mount.Source;
                 result.VolumeOptions = new VolumeOptions
                 {
@@ -98,16 +97,13 @@ public static class DockerMountConversion
                 };
                 break;
             case MountKind.AnonymousVolume:
-                result.Type = "volume";
                 break;
             case MountKind.Bind:
-                result.Type = "bind";
                 result.Source = RunArguments.ResolveBindSource(mount.Source ?? string.Empty, bindRoot);
                 // Docker's own default, spelled out so the request says exactly what the container gets.
                 result.BindOptions = new BindOptions { Propagation = "rprivate" };
                 break;
             default:
-                result.Type = "tmpfs";
                 result.TmpfsOptions = new TmpfsOptions
                 {
                     SizeBytes = mount.TmpfsSizeBytes ?? 0,

@@ -9,35 +9,7 @@ using Mount = VolumeGen.Mount;
 
 namespace VolumeGen.Docker;
 
-/// <summary>One declared named volume and what <c>VolumeProvisioning.EnsureVolumesAsync</c> did for it.</summary>
-public sealed class EnsuredVolume
-{
-    /// <summary>Creates a result entry.</summary>
-    public EnsuredVolume(string name, string target, bool created, bool managedByVolumeGen)
-    {
-        Name = name;
-        Target = target;
-        Created = created;
-        ManagedByVolumeGen = managedByVolumeGen;
-    }
-
-    /// <summary>The volume name.</summary>
-    public string Name { get; }
-
-    /// <summary>The container path it was declared for (the first, when several mounts share the volume).</summary>
-    public string Target { get; }
-
-    /// <summary>True when this call created it; false when it already existed (and was left untouched).</summary>
-    public bool Created { get; }
-
-    /// <summary>True when the volume carries the <see cref="VolumeLabels.Managed"/> label.</summary>
-    public bool ManagedByVolumeGen { get; }
-
-    /// <inheritdoc />
-    public override string ToString() => $"{(Created ? "created" : "exists")} {Name} ({Target})";
-}
-
-/// <summary>Creates the named volumes a <see cref="MountSet"/> declares.</summary>
+/// <summary>Creates (and, for tests, removes) the named volumes a <see cref="MountSet"/> declares.</summary>
 public static class VolumeProvisioning
 {
     /// <summary>
@@ -119,6 +91,51 @@ public static class VolumeProvisioning
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// Removes the declared named volumes VolumeGen created (labelled <see cref="VolumeLabels.Managed"/>), e.g. when a
+    /// test is done with them. A volume without the label is never removed, whoever made it; an absent one is skipped.
+    /// </summary>
+    /// <returns>The names of the volumes removed, in declaration order.</returns>
+    /// <exception cref="DockerApiException">The engine refused, e.g. 409 when a container still uses the volume.</exception>
+    public static async Task<IReadOnlyList<string>> RemoveVolumesAsync(
+        this IDockerClient client,
+        MountSet mounts,
+        CancellationToken cancellationToken = default)
+    {
+        if (client is null)
+        {
+            throw new ArgumentNullException(nameof(client));
+        }
+
+        if (mounts is null)
+        {
+            throw new ArgumentNullException(nameof(mounts));
+        }
+
+        var removed = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Mount mount in mounts.NamedVolumes)
+        {
+            string name = mount.Source!;
+            if (!seen.Add(name) || await TryInspectAsync(client, name, cancellationToken).ConfigureAwait(false) is not { } volume || !IsManaged(volume))
+            {
+                continue;
+            }
+
+            try
+            {
+                await client.Volumes.RemoveAsync(name, force: false, cancellationToken).ConfigureAwait(false);
+                removed.Add(name);
+            }
+            catch (DockerApiException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
+            {
+                // Removed by someone else meanwhile: the outcome asked for.
+            }
+        }
+
+        return removed;
     }
 
     private static async Task<VolumeResponse?> TryInspectAsync(IDockerClient client, string name, CancellationToken cancellationToken)

@@ -113,10 +113,47 @@ public sealed class WriteVolumeArtifactsTests : IDisposable
 
         Assert.True(task.Execute());
 
-        var warning = Assert.Single(engine.Warnings);
-        Assert.Equal("VG3002", warning.Code);
+        var warning = Assert.Single(engine.Warnings, static w => w.Code == "VG3002");
         Assert.Equal(2, warning.LineNumber);
         Assert.Contains("\"/app/logs\"", warning.Message);
+        // /app/data is declared in C#, so the block now carries it too: the Dockerfile lint reports the repeat.
+        Assert.Equal(new[] { "VG3002", "VG4005" }, engine.Warnings.Select(static w => w.Code).OrderBy(static c => c, StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("FROM x\nWORKDIR /app\nVOLUME ['/app/logs']\n# >>> VolumeGen\n# <<< VolumeGen\n", "VG4001", 3)]
+    [InlineData("FROM x\nVOLUME /app/logs, /app/tmp\n# >>> VolumeGen\n# <<< VolumeGen\n", "VG4002", 2)]
+    [InlineData("FROM x\nWORKDIR /app\n\nVOLUME logs\n# >>> VolumeGen\n# <<< VolumeGen\n", "VG4003", 4)]
+    [InlineData("FROM x\nVOLUME $LOGS\n# >>> VolumeGen\n# <<< VolumeGen\n", "VG4004", 2)]
+    // Lines are those of the file as the build leaves it: the filled block is one line longer.
+    [InlineData("FROM x\nWORKDIR /app\n# >>> VolumeGen\n# <<< VolumeGen\nVOLUME /app\n", "VG4006", 6)]
+    [InlineData("FROM x\n# >>> VolumeGen\n# <<< VolumeGen\nRUN touch /app/data/seed\n", "VG4007", 5)]
+    [InlineData("FROM x\nVOLUME ['/app/logs']\n", "VG4001", 2)]
+    public void Dockerfile_lint_warns_at_the_line_with_the_rule_page(string dockerfile, string id, int line)
+    {
+        File.WriteAllText(_folder.File("Dockerfile"), dockerfile);
+        (WriteVolumeArtifacts task, RecordingBuildEngine engine) = Task(ManifestAssembly.Of("Demo.AppStorage", Mount.NamedVolume("/app/data", "data")));
+
+        Assert.True(task.Execute());
+
+        var warning = Assert.Single(engine.Warnings, w => w.Code == id);
+        Assert.Equal(line, warning.LineNumber);
+        Assert.Equal(_folder.File("Dockerfile"), warning.File);
+        Assert.Equal(BuildDiagnostics.GetHelpUri(id), warning.HelpLink);
+    }
+
+    [Fact]
+    public void A_correct_dockerfile_gets_no_lint_warning()
+    {
+        File.WriteAllText(_folder.File("Dockerfile"), Dockerfile);
+        (WriteVolumeArtifacts task, RecordingBuildEngine engine) = Task(Manifest);
+        Assert.True(task.Execute());
+
+        (WriteVolumeArtifacts second, RecordingBuildEngine secondEngine) = Task(Manifest);
+        Assert.True(second.Execute());
+
+        Assert.Empty(engine.Warnings);
+        Assert.Empty(secondEngine.Warnings);
     }
 
     [Theory]

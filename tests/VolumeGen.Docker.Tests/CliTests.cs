@@ -203,6 +203,72 @@ public sealed class CliTests : IDisposable
         Assert.Contains("ftp://nowhere", result.Error);
     }
 
+    [Fact]
+    public async Task Lint_prints_each_finding_at_its_line_and_exits_1()
+    {
+        string dockerfile = Path.Combine(_temp.Path, "Dockerfile");
+        File.WriteAllText(dockerfile, "FROM mcr.microsoft.com/dotnet/aspnet:10.0\nWORKDIR /app\nVOLUME ['/app/data']\nVOLUME logs\n");
+
+        CliResult result = await CliRunner.RunAsync("lint", dockerfile);
+
+        Assert.Equal(1, result.ExitCode);
+        string[] lines = result.Output.TrimEnd().Split('\n');
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith(dockerfile + "(3): warning VG4001: ", lines[0]);
+        Assert.StartsWith(dockerfile + "(4): warning VG4003: ", lines[1]);
+    }
+
+    [Fact]
+    public async Task Lint_of_a_correct_dockerfile_prints_nothing_and_exits_0()
+    {
+        string dockerfile = Path.Combine(_temp.Path, "Dockerfile");
+        File.WriteAllText(dockerfile, "FROM mcr.microsoft.com/dotnet/aspnet:10.0\nWORKDIR /app\nCOPY bin/publish/ .\nVOLUME [\"/app/data\"]\nENTRYPOINT [\"dotnet\", \"App.dll\"]\n");
+
+        CliResult result = await CliRunner.RunAsync("lint", dockerfile);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(string.Empty, result.Output);
+    }
+
+    [Fact]
+    public async Task Lint_uses_the_target_stage_and_refuses_an_unknown_one()
+    {
+        string dockerfile = Path.Combine(_temp.Path, "Dockerfile");
+        File.WriteAllText(dockerfile, "FROM x AS build\nWORKDIR /src\nVOLUME /src\nFROM x AS final\nWORKDIR /app\n");
+
+        Assert.Equal(0, (await CliRunner.RunAsync("lint", dockerfile)).ExitCode);
+        CliResult build = await CliRunner.RunAsync("lint", dockerfile, "--target", "build");
+        Assert.Equal(1, build.ExitCode);
+        Assert.Contains("(3): warning VG4006: ", build.Output);
+        CliResult unknown = await CliRunner.RunAsync("lint", dockerfile, "--target", "nope");
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("'nope'", unknown.Error);
+    }
+
+    [Fact]
+    public async Task Lint_of_a_missing_file_exits_2_naming_it()
+    {
+        string missing = Path.Combine(_temp.Path, "nope", "Dockerfile");
+
+        CliResult result = await CliRunner.RunAsync("lint", missing);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(missing, result.Error);
+        Assert.DoesNotContain("   at ", result.Error);
+    }
+
+    [Fact]
+    public async Task Compose_default_service_name_is_the_one_the_build_task_uses()
+    {
+        string assembly = ManifestAssembly.Write(_temp.Path, "_Shop Web+Api", ManifestAssembly.Manifest("Shop.AppStorage", Declared));
+
+        CliResult result = await CliRunner.RunAsync("compose", assembly);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("\n  \"shop-web-api\":\n", result.Output);
+        Assert.Equal("shop-web-api", OutputNames.ComposeService("_Shop Web+Api"));
+    }
+
     public static TheoryData<string[]> EveryCommandOnACraftedManifest() => new()
     {
         new[] { "show" },

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Docker.DotNet.Models;
 using Xunit;
@@ -77,6 +78,52 @@ public sealed class ContainerMountComparisonTests
         var report = ContainerMountVerification.Compare(new MountSet(Declared[0]), Container(null, Bind("/srv/data", "/app/data", rw: true)));
 
         Assert.Equal(new[] { ContainerMountFinding.WrongKind }, report.Checks[0].Findings);
+    }
+
+    [Fact]
+    public void A_tmpfs_created_through_the_API_with_the_declared_size_and_mode_is_ok_and_another_size_or_mode_is_reported()
+    {
+        Mount scratch = Mount.Tmpfs("/app/scratch", 8 * 1024 * 1024, Convert.ToInt32("750", 8));
+        var declared = new MountSet(scratch);
+        MountPoint point = new() { Type = "tmpfs", Destination = "/app/scratch", RW = true };
+        ContainerInspectResponse Requested(long? size, uint? mode)
+            => new() { Name = "/probe", Mounts = new[] { point }, HostConfig = new HostConfig { Mounts = new[] { new global::Docker.DotNet.Models.Mount { Type = "tmpfs", Target = "/app/scratch", TmpfsOptions = new TmpfsOptions { SizeBytes = size, Mode = mode } } } } };
+
+        var good = ContainerMountVerification.Compare(declared, Requested(8 * 1024 * 1024, Convert.ToUInt32("750", 8)));
+        var bigger = ContainerMountVerification.Compare(declared, Requested(64 * 1024 * 1024, Convert.ToUInt32("750", 8)));
+        var defaults = ContainerMountVerification.Compare(declared, Requested(null, null));
+
+        Assert.True(good.IsOk, string.Join("\n", good.Checks));
+        Assert.Equal(new[] { ContainerMountFinding.TmpfsOptionsMismatch }, bigger.Checks[0].Findings);
+        Assert.Contains("8388608", bigger.Checks[0].Details[0]);
+        Assert.Contains("67108864", bigger.Checks[0].Details[0]);
+        Assert.Equal(new[] { ContainerMountFinding.TmpfsOptionsMismatch }, defaults.Checks[0].Findings);
+        Assert.Contains("0750", defaults.Checks[0].Details[0]);
+    }
+
+    [Theory]
+    [InlineData("size=8m,mode=750", true)]
+    [InlineData("mode=0750,size=8192k", true)]
+    [InlineData("size=8388608,mode=750,noexec", true)]
+    [InlineData("size=16m,mode=750", false)]
+    [InlineData("size=8m", false)]
+    [InlineData("", false)]
+    public void A_tmpfs_from_the_tmpfs_flag_is_checked_by_its_options(string options, bool ok)
+    {
+        var declared = new MountSet(Mount.Tmpfs("/app/scratch", 8 * 1024 * 1024, Convert.ToInt32("750", 8)));
+
+        var report = ContainerMountVerification.Compare(declared, Container(new Dictionary<string, string> { ["/app/scratch"] = options }));
+
+        Assert.Equal(ok, report.IsOk);
+        Assert.Equal(ok ? System.Array.Empty<ContainerMountFinding>() : new[] { ContainerMountFinding.TmpfsOptionsMismatch }, report.Checks[0].Findings);
+    }
+
+    [Fact]
+    public void A_tmpfs_declared_without_size_or_mode_accepts_any()
+    {
+        var report = ContainerMountVerification.Compare(new MountSet(Mount.Tmpfs("/app/scratch")), Container(new Dictionary<string, string> { ["/app/scratch"] = "size=1g,mode=1777" }));
+
+        Assert.True(report.IsOk, string.Join("\n", report.Checks));
     }
 
     [Fact]

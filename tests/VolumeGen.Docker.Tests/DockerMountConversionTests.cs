@@ -21,8 +21,8 @@ public sealed class DockerMountConversionTests
         Assert.Equal(mounts.Select(static m => m.Target), engine.Select(static m => m.Target));
 
         Assert.Equal("profiles", engine[0].Source);
-        Assert.True(engine[0].VolumeOptions.NoCopy);
-        Assert.Equal("true", engine[0].VolumeOptions.Labels[VolumeLabels.Managed]);
+        Assert.True(engine[0].VolumeOptions!.NoCopy);
+        Assert.Equal("true", engine[0].VolumeOptions!.Labels![VolumeLabels.Managed]);
         Assert.False(engine[0].ReadOnly);
 
         Assert.Null(engine[1].Source);
@@ -31,8 +31,8 @@ public sealed class DockerMountConversionTests
         Assert.Equal("/srv/project/config", engine[2].Source);
         Assert.True(engine[2].ReadOnly);
 
-        Assert.Equal(64L * 1024 * 1024, engine[3].TmpfsOptions.SizeBytes);
-        Assert.Equal(Convert.ToUInt32("700", 8), engine[3].TmpfsOptions.Mode);
+        Assert.Equal(64L * 1024 * 1024, engine[3].TmpfsOptions!.SizeBytes);
+        Assert.Equal(Convert.ToUInt32("700", 8), engine[3].TmpfsOptions!.Mode);
     }
 
     [Fact]
@@ -45,8 +45,8 @@ public sealed class DockerMountConversionTests
         Assert.Contains("/usr/share/html", error.Message);
 
         var config = mounts.ToHostConfig();
-        Assert.Equal("/app/data", Assert.Single(config.Mounts).Target);
-        Assert.Equal(RunArguments.Format(new[] { labelled }, MountStyle.Volume)[1], Assert.Single(config.Binds));
-        Assert.EndsWith(":ro,z", config.Binds[0], StringComparison.Ordinal);
+        Assert.Equal("/app/data", Assert.Single(config.Mounts!).Target);
+        Assert.Equal(RunArguments.Format(new[] { labelled }, MountStyle.Volume)[1], Assert.Single(config.Binds!));
+        Assert.EndsWith(":ro,z", config.Binds![0], StringComparison.Ordinal);
     }
 }

@@ -130,6 +130,10 @@ public sealed class DeclarationAnalyzerTests
         => Single("""[PersistentVolume("/app/data")] partial class S { public static string {|#0:DockerfileVolume|} => ""; }""", DiagnosticDescriptors.GeneratedMemberNameTaken);
 
     [Fact]
+    public Task VG1023_a_user_Resolve_method_takes_the_generated_run_time_resolution_name()
+        => Single("""[PersistentVolume("/app/data")] partial class S { public static string {|#0:Resolve|}(string path) => path; }""", DiagnosticDescriptors.GeneratedMemberNameTaken);
+
+    [Fact]
     public Task Validator_message_is_the_diagnostic_message()
     {
         var problem = MountValidator.Validate(new[] { Mount.NamedVolume("app/data") })[0];

@@ -67,4 +67,17 @@ public class ContainerPathTests
 
     [Fact]
     public void Segments_skip_empty_parts() => Assert.Equal(new[] { "app", "data" }, ContainerPath.Segments("//app///data/"));
+
+    [Theory]
+    [InlineData("/app/data", "/app", "data")]
+    [InlineData("/app/data/", "/app", "data")]
+    [InlineData("/app", "/", "app")]
+    [InlineData("/", "/", "")]
+    [InlineData("data", "/", "data")]
+    [InlineData("a/b", "a", "b")]
+    public void Parent_and_last_segment(string path, string parent, string last)
+    {
+        Assert.Equal(parent, ContainerPath.Parent(path));
+        Assert.Equal(last, ContainerPath.LastSegment(path));
+    }
 }

@@ -134,4 +134,16 @@ public class RunArgumentsTests
             }
         }
     }
+
+    [Theory]
+    [InlineData("C:\\data", true)]
+    [InlineData("d:/data", true)]
+    [InlineData("\u00e9:/data", false)] // not a drive letter: Windows drives are A-Z, as MountValidator says too
+    [InlineData("C:data", false)]
+    [InlineData("1:/data", false)]
+    public void Only_an_ascii_letter_colon_and_separator_is_a_windows_drive(string source, bool drive)
+    {
+        Assert.Equal(drive, HostPath.IsWindowsDrivePath(source));
+        Assert.Equal(drive ? source : "/srv/root/" + source, RunArguments.ResolveBindSource(source, "/srv/root"));
+    }
 }

@@ -41,10 +41,10 @@ internal readonly record struct RegionLocation(RegionState State, int BeginLine,
 public static class DockerfileRegion
 {
     /// <summary>The begin marker; the rest of the line is VolumeGen's and is rewritten with the block.</summary>
-    public const string BeginMarker = "# >>> VolumeGen";
+    public const string BeginMarker = ContainerFiles.GeneratedBlockMarkers.Begin;
 
     /// <summary>The end marker.</summary>
-    public const string EndMarker = "# <<< VolumeGen";
+    public const string EndMarker = ContainerFiles.GeneratedBlockMarkers.End;
 
     /// <summary>
     /// The full begin line for the given storage classes: <c># >>> VolumeGen: Project (generated from AppStorage; …)</c>.

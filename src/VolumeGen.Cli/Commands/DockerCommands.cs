@@ -45,30 +45,8 @@ internal static class EngineConnection
     /// <summary>Turns an engine failure during a command into a one-line <see cref="CliException"/>.</summary>
     public static CliException Describe(DockerClient client, Exception exception)
         => exception is DockerApiException api
-            ? new CliException($"The Docker engine refused the request ({(int)api.StatusCode} {api.StatusCode}): {ApiMessage(api)}")
-            : new CliException(DockerEndpoint.DescribeUnreachable(client.Configuration.EndpointBaseUri, exception));
-
-    /// <summary>The engine's whole error message (the body's "message", JSON-decoded), else the whole body.</summary>
-    internal static string ApiMessage(DockerApiException exception)
-    {
-        string body = exception.ResponseBody ?? string.Empty;
-        try
-        {
-            using var document = System.Text.Json.JsonDocument.Parse(body);
-            if (document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
-                && document.RootElement.TryGetProperty("message", out System.Text.Json.JsonElement message)
-                && message.ValueKind == System.Text.Json.JsonValueKind.String)
-            {
-                return message.GetString()!;
-            }
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            // Not JSON: the body is the message.
-        }
-
-        return body.Trim();
-    }
+            ? new CliException($"The Docker engine refused the request ({(int)api.StatusCode} {api.StatusCode}): {DockerErrorBody.Message(api.ResponseBody)}")
+            : new CliException(DockerEndpoint.DescribeUnreachable(client.Options.Endpoint, exception));
 }
 
 /// <summary><c>volumegen ensure</c>: create the missing named volumes.</summary>

@@ -78,9 +78,9 @@ internal static class ShowCommand
             line += "  nocopy";
         }
 
-        if (mount.SelinuxLabel != SelinuxLabel.None)
+        if (SelinuxLabels.ToOption(mount.SelinuxLabel) is string selinux)
         {
-            line += "  selinux=" + (mount.SelinuxLabel == SelinuxLabel.Shared ? "z" : "Z");
+            line += "  selinux=" + selinux;
         }
 
         if (mount.TmpfsSizeBytes is long size)

@@ -88,7 +88,7 @@ internal enum StorageClassShape
     /// <summary>The class or a containing type is file-local (<c>file class</c>): generated code cannot extend it.</summary>
     FileLocal = 3,
 
-    /// <summary>The class (or its name) already uses a member name the generator emits (<c>Mounts</c>, <c>RunArguments</c>, <c>CommandLine</c>, <c>DockerfileVolume</c>).</summary>
+    /// <summary>The class (or its name) already uses a member name the generator emits (<c>Mounts</c>, <c>RunArguments</c>, <c>CommandLine</c>, <c>Resolve</c>, <c>DockerfileVolume</c>).</summary>
     MemberNameTaken = 4,
 
     /// <summary>The declaration is syntactically incomplete (a missing name); the compiler reports it, VolumeGen stays quiet.</summary>

@@ -258,7 +258,7 @@ internal static class StorageClassReader
     }
 
     /// <summary>The member names every generated storage class declares.</summary>
-    public static IReadOnlyList<string> ReservedMemberNames { get; } = new[] { "Mounts", "RunArguments", "CommandLine", "DockerfileVolume" };
+    public static IReadOnlyList<string> ReservedMemberNames { get; } = new[] { "Mounts", "RunArguments", "CommandLine", "Resolve", "DockerfileVolume" };
 
     /// <summary>
     /// The member of <paramref name="type"/> (written by the user, not by VolumeGen) whose name the generator
@@ -294,7 +294,8 @@ internal static class StorageClassReader
         return FindMemberTakingReservedName(type) is not null;
     }
 
-    private static bool IsGeneratedByVolumeGen(ISymbol member)
+    /// <summary>True for a member carrying <c>[GeneratedCode("VolumeGen", …)]</c>, i.e. one VolumeGen generated.</summary>
+    internal static bool IsGeneratedByVolumeGen(ISymbol member)
     {
         foreach (AttributeData attribute in member.GetAttributes())
         {

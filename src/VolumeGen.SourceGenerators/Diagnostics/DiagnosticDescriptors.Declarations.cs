@@ -69,11 +69,11 @@ internal static partial class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor GeneratedMemberNameTaken = new(
         GeneratedMemberNameTakenId,
         "Storage class uses a name VolumeGen generates",
-        "'{0}' already uses the name '{1}', which VolumeGen generates into every storage class (Mounts, RunArguments, CommandLine, DockerfileVolume); rename it or move the mounts to another class",
+        "'{0}' already uses the name '{1}', which VolumeGen generates into every storage class (Mounts, RunArguments, CommandLine, Resolve, DockerfileVolume); rename it or move the mounts to another class",
         DeclarationCategory,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        description: "Every storage class gets the members Mounts, RunArguments, CommandLine and DockerfileVolume; a class that already declares one of these names (or is named so) cannot be generated.",
+        description: "Every storage class gets the members Mounts, RunArguments, CommandLine, Resolve and DockerfileVolume; a class that already declares one of these names (or is named so) cannot be generated.",
         helpLinkUri: RuleIdentifiers.GetHelpUri(GeneratedMemberNameTakenId));
 
     /// <summary>The descriptor of a <see cref="MountValidator"/> code, or null for an unknown code.</summary>

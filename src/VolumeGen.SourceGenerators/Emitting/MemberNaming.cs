@@ -92,12 +92,7 @@ internal static class MemberNaming
     public static string Escape(string identifier)
         => SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None ? "@" + identifier : identifier;
 
-    private static string LastSegment(string target)
-    {
-        string trimmed = target.TrimEnd('/');
-        int slash = trimmed.LastIndexOf('/');
-        return slash < 0 ? trimmed : trimmed.Substring(slash + 1);
-    }
+    private static string LastSegment(string target) => ContainerPath.LastSegment(target);
 
     private static bool IsIdentifierPart(char c)
         => char.GetUnicodeCategory(c) switch

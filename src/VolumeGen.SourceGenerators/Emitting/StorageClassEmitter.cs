@@ -52,6 +52,8 @@ internal static class StorageClassEmitter
         writer.Line();
         WriteRunHelpers(writer, Modifier(declaration, "RunArguments"), Modifier(declaration, "CommandLine"));
         writer.Line();
+        WriteResolve(writer, Modifier(declaration, "Resolve"));
+        writer.Line();
         string dockerfile = DockerfileVolume.Format(mounts);
         writer.Line("/// <summary>");
         writer.Line(dockerfile.Length == 0
@@ -150,6 +152,20 @@ internal static class StorageClassEmitter
         writer.Line(GeneratedCode);
         writer.Line("public static " + commandLineModifier + "string CommandLine(global::VolumeGen.ShellDialect shell = global::VolumeGen.ShellDialect.Posix, global::VolumeGen.MountStyle style = global::VolumeGen.MountStyle.Mount, string? bindRoot = null)");
         writer.Line("    => Mounts.ToCommandLine(shell, style, bindRoot);");
+    }
+
+    private static void WriteResolve(SourceWriter writer, string modifier)
+    {
+        writer.Line("/// <summary>");
+        writer.Line("/// Where <paramref name=\"containerPath\"/> (a path declared above, or one below it) is for this process: in the container");
+        writer.Line("/// that has the declared mount, the path itself; outside a container (<c>dotnet run</c>), a host folder: the configured");
+        writer.Line("/// one, a bind mount's own source, or one under the project's <c>.volumegen</c> folder. Analyzers read it as the container path.");
+        writer.Line("/// </summary>");
+        writer.Line("/// <param name=\"containerPath\">An absolute container path.</param>");
+        writer.Line("/// <param name=\"settings\">Optional configuration lookup (<c>key =&gt; configuration[key]</c>), asked before the environment.</param>");
+        writer.Line(GeneratedCode);
+        writer.Line("public static " + modifier + "string Resolve(string containerPath, global::System.Func<string, string?>? settings = null)");
+        writer.Line("    => global::VolumeGen.HostFolders.Resolve(Mounts, containerPath, settings);");
     }
 
     private static string PartialHeader(TypeHeader header)

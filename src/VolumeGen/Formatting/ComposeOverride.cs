@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Text;
 
 namespace VolumeGen;
 
@@ -37,55 +36,73 @@ public static class ComposeOverride
             throw new ArgumentNullException(nameof(serviceName));
         }
 
-        var yaml = new StringBuilder();
-        yaml.Append(GeneratedFileHeader.Prefix).Append(" from the app's volume declarations. Use it as a compose override:\n");
-        yaml.Append("#   docker compose -f compose.yaml -f compose.volumegen.yaml up\n");
-        yaml.Append("services:\n");
-        yaml.Append("  ").Append(YamlText.Quote(serviceName)).Append(":\n");
-
+        var volumes = new List<Mount>();
+        var tmpfsWithMode = new List<Mount>();
         var namedVolumes = new List<string>();
-        var entries = new StringBuilder();
-        var tmpfs = new StringBuilder();
         foreach (Mount mount in mounts)
         {
-            if (mount.Kind == MountKind.Tmpfs && mount.TmpfsMode is not null && mount.Target.IndexOf(':') < 0)
-            {
-                AppendServiceTmpfs(tmpfs, mount);
-            }
-            else
-            {
-                AppendServiceVolume(entries, mount);
-            }
-
+            (mount.Kind == MountKind.Tmpfs && mount.TmpfsMode is not null && mount.Target.IndexOf(':') < 0 ? tmpfsWithMode : volumes).Add(mount);
             if (mount.Kind == MountKind.NamedVolume && !namedVolumes.Contains(mount.Source ?? string.Empty))
             {
                 namedVolumes.Add(mount.Source ?? string.Empty);
             }
         }
 
-        if (entries.Length == 0)
+        var yaml = new YamlWriter();
+        yaml.Line(GeneratedFileHeader.Prefix + " from the app's volume declarations. Use it as a compose override:");
+        yaml.Comment("  docker compose -f compose.yaml -f compose.volumegen.yaml up");
+        using (yaml.Block("services"))
+        using (yaml.Block(YamlText.Quote(serviceName)))
         {
-            yaml.Append("    volumes: []\n");
-        }
-        else
-        {
-            yaml.Append("    volumes:\n").Append(entries);
-        }
+            if (volumes.Count == 0)
+            {
+                yaml.Pair("volumes", "[]");
+            }
+            else
+            {
+                using (yaml.Block("volumes"))
+                {
+                    foreach (Mount mount in volumes)
+                    {
+                        if (ShortBind(mount) is string shortForm)
+                        {
+                            yaml.Item(Value(shortForm));
+                            continue;
+                        }
 
-        if (tmpfs.Length > 0)
-        {
-            yaml.Append("    tmpfs:\n").Append(tmpfs);
+                        using (yaml.Item())
+                        {
+                            WriteServiceVolume(yaml, mount);
+                        }
+                    }
+                }
+            }
+
+            if (tmpfsWithMode.Count > 0)
+            {
+                using (yaml.Block(MountKindWords.Tmpfs))
+                {
+                    foreach (Mount mount in tmpfsWithMode)
+                    {
+                        yaml.Item(Value(mount.Target + ":" + TmpfsOptions(mount)));
+                    }
+                }
+            }
         }
 
         if (namedVolumes.Count > 0)
         {
-            yaml.Append("volumes:\n");
-            foreach (string name in namedVolumes)
+            using (yaml.Block("volumes"))
             {
-                // The key is what `source:` refers to (compose interpolates values, not keys); `name:` keeps
-                // compose from prefixing the project name.
-                yaml.Append("  ").Append(YamlText.Quote(name)).Append(":\n");
-                yaml.Append("    name: ").Append(Value(name)).Append('\n');
+                foreach (string name in namedVolumes)
+                {
+                    // The key is what `source:` refers to (compose interpolates values, not keys); `name:` keeps
+                    // compose from prefixing the project name.
+                    using (yaml.Block(YamlText.Quote(name)))
+                    {
+                        yaml.Pair("name", Value(name));
+                    }
+                }
             }
         }
 
@@ -95,95 +112,73 @@ public static class ComposeOverride
     // A tmpfs with a mode: the service-level "target:options" form, the one docker-compose 1.x and the compose
     // specification both accept (1.x refuses "mode" in the long syntax). The options are the engine's tmpfs mount
     // options, so the mode is octal there.
-    private static void AppendServiceTmpfs(StringBuilder yaml, Mount mount)
+    private static string TmpfsOptions(Mount mount)
     {
-        var options = new StringBuilder();
-        if (mount.TmpfsSizeBytes is long size)
-        {
-            options.Append("size=").Append(size.ToString(CultureInfo.InvariantCulture)).Append(',');
-        }
-
-        options.Append("mode=").Append(Convert.ToString(mount.TmpfsMode!.Value, 8).PadLeft(4, '0'));
-        yaml.Append("      - ").Append(Value(mount.Target + ":" + options)).Append('\n');
+        string size = mount.TmpfsSizeBytes is long bytes ? "size=" + bytes.ToString(CultureInfo.InvariantCulture) + "," : string.Empty;
+        return size + "mode=" + Convert.ToString(mount.TmpfsMode!.Value, 8).PadLeft(4, '0');
     }
 
     // An SELinux label: the short "source:target:options" form, which docker-compose 1.x and the compose
-    // specification both accept (1.x refuses "selinux" in the long syntax).
-    private static bool TryAppendShortBind(StringBuilder yaml, Mount mount)
+    // specification both accept (1.x refuses "selinux" in the long syntax). Null when the short form cannot carry it.
+    private static string? ShortBind(Mount mount)
     {
         string source = mount.Source ?? string.Empty;
-        if (mount.SelinuxLabel == SelinuxLabel.None || source.IndexOf(':') >= 0 || mount.Target.IndexOf(':') >= 0 || source.Length == 0)
+        if (SelinuxLabels.ToOption(mount.SelinuxLabel) is not string selinux || source.IndexOf(':') >= 0 || mount.Target.IndexOf(':') >= 0 || source.Length == 0)
         {
-            return false;
+            return null;
         }
 
-        string options = (mount.ReadOnly ? "ro," : string.Empty) + (mount.SelinuxLabel == SelinuxLabel.Shared ? "z" : "Z");
-        yaml.Append("      - ").Append(Value(source + ":" + mount.Target + ":" + options)).Append('\n');
-        return true;
+        return source + ":" + mount.Target + ":" + (mount.ReadOnly ? "ro," : string.Empty) + selinux;
     }
 
-    private static void AppendServiceVolume(StringBuilder yaml, Mount mount)
+    private static void WriteServiceVolume(YamlWriter yaml, Mount mount)
     {
-        if (TryAppendShortBind(yaml, mount))
+        yaml.Pair("type", MountKindWords.ToType(mount.Kind));
+        if (mount.Kind is MountKind.NamedVolume or MountKind.Bind)
         {
-            return;
+            yaml.Pair("source", Value(mount.Source ?? string.Empty));
         }
 
-        const string Item = "      - ";
-        const string Field = "        ";
-        const string SubField = "          ";
-        switch (mount.Kind)
-        {
-            case MountKind.NamedVolume:
-                yaml.Append(Item).Append("type: volume\n");
-                yaml.Append(Field).Append("source: ").Append(Value(mount.Source ?? string.Empty)).Append('\n');
-                break;
-            case MountKind.AnonymousVolume:
-                yaml.Append(Item).Append("type: volume\n");
-                break;
-            case MountKind.Bind:
-                yaml.Append(Item).Append("type: bind\n");
-                yaml.Append(Field).Append("source: ").Append(Value(mount.Source ?? string.Empty)).Append('\n');
-                break;
-            default:
-                yaml.Append(Item).Append("type: tmpfs\n");
-                break;
-        }
-
-        yaml.Append(Field).Append("target: ").Append(Value(mount.Target)).Append('\n');
+        yaml.Pair("target", Value(mount.Target));
         if (mount.ReadOnly)
         {
-            yaml.Append(Field).Append("read_only: true\n");
+            yaml.Pair("read_only", "true");
         }
 
         if (mount.NoCopy)
         {
-            yaml.Append(Field).Append("volume:\n");
-            yaml.Append(SubField).Append("nocopy: true\n");
+            using (yaml.Block(MountKindWords.Volume))
+            {
+                yaml.Pair("nocopy", "true");
+            }
         }
 
-        if (mount.SelinuxLabel != SelinuxLabel.None)
+        if (SelinuxLabels.ToOption(mount.SelinuxLabel) is string selinux)
         {
             // Only a path with ':' gets here (the short form cannot carry it): this needs the compose specification.
-            yaml.Append(Field).Append("# bind.selinux needs a compose that implements the compose specification (docker compose v2); docker-compose 1.x refuses it\n");
-            yaml.Append(Field).Append("bind:\n");
-            yaml.Append(SubField).Append("selinux: ").Append(mount.SelinuxLabel == SelinuxLabel.Shared ? "\"z\"" : "\"Z\"").Append('\n');
+            yaml.Comment("bind.selinux needs a compose that implements the compose specification (docker compose v2); docker-compose 1.x refuses it");
+            using (yaml.Block(MountKindWords.Bind))
+            {
+                yaml.Pair("selinux", YamlText.Quote(selinux));
+            }
         }
 
         if (mount.Kind == MountKind.Tmpfs && (mount.TmpfsSizeBytes is not null || mount.TmpfsMode is not null))
         {
-            yaml.Append(Field).Append("tmpfs:\n");
-            if (mount.TmpfsSizeBytes is long size)
+            using (yaml.Block(MountKindWords.Tmpfs))
             {
-                yaml.Append(SubField).Append("size: ").Append(size.ToString(CultureInfo.InvariantCulture)).Append('\n');
-            }
+                if (mount.TmpfsSizeBytes is long size)
+                {
+                    yaml.Pair("size", size.ToString(CultureInfo.InvariantCulture));
+                }
 
-            if (mount.TmpfsMode is int mode)
-            {
-                // Only a target with ':' gets here (the service-level form splits on it): this needs the compose
-                // specification. Decimal on purpose: 0755 is written 493 (see the remarks).
-                yaml.Append(SubField).Append("# tmpfs.mode needs a compose that implements the compose specification (docker compose v2); docker-compose 1.x refuses it\n");
-                yaml.Append(SubField).Append("mode: ").Append(mode.ToString(CultureInfo.InvariantCulture)).Append('\n');
+                if (mount.TmpfsMode is int mode)
+                {
+                    // Only a target with ':' gets here (the service-level form splits on it): this needs the compose
+                    // specification. Decimal on purpose: 0755 is written 493 (see the remarks).
+                    yaml.Comment("tmpfs.mode needs a compose that implements the compose specification (docker compose v2); docker-compose 1.x refuses it");
+                    yaml.Pair("mode", mode.ToString(CultureInfo.InvariantCulture));
+                }
             }
         }
     }

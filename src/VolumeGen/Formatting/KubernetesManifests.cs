@@ -41,7 +41,7 @@ public static class KubernetesManifests
     /// <summary>The claim annotation that holds the Docker volume name the claim stands for.</summary>
     public const string DockerVolumeAnnotation = "volumegen/docker-volume";
 
-    private const int MaxLabelLength = 63;
+    internal const int MaxLabelLength = 63;
 
     /// <summary>The multi-document YAML for the workload <paramref name="appName"/> (Deployment and container name).</summary>
     /// <param name="mounts">The mounts, in declaration order.</param>
@@ -65,118 +65,109 @@ public static class KubernetesManifests
             throw new ArgumentException(
                 "KubernetesOptions.StorageRequest and AccessMode must be set (defaults: \"1Gi\" and \"ReadWriteOnce\").", nameof(options));
         }
-        var used = new HashSet<string>(StringComparer.Ordinal);
-        var claimNames = new Dictionary<string, string>(StringComparer.Ordinal);
-        var claims = new List<KeyValuePair<string, string>>();
-        var volumes = new StringBuilder();
-        var volumeMounts = new StringBuilder();
-        var notes = new List<string>();
-
-        // Named volumes first, so their names win the plain form ("profiles", not "profiles-2").
-        foreach (Mount mount in mounts)
+        KubernetesPlan plan = KubernetesPlan.For(mounts, options);
+        var yaml = new YamlWriter();
+        yaml.Line(GeneratedFileHeader.Prefix + " from the app's volume declarations: the claims, then a strategic-merge");
+        yaml.Comment("patch of Deployment " + YamlText.ForComment(appName) + " (kustomize: patches: - path: <this file>).");
+        foreach (KubernetesClaim claim in plan.Claims)
         {
-            string dockerName = mount.Source ?? string.Empty;
-            if (mount.Kind == MountKind.NamedVolume && !claimNames.ContainsKey(dockerName))
-            {
-                string name = Unique(Dns1123Label(dockerName), used);
-                claimNames.Add(dockerName, name);
-                claims.Add(new KeyValuePair<string, string>(dockerName, name));
-                volumes.Append("        - name: ").Append(YamlText.Quote(name)).Append('\n');
-                volumes.Append("          persistentVolumeClaim:\n");
-                volumes.Append("            claimName: ").Append(YamlText.Quote(name)).Append('\n');
-            }
+            WriteClaim(yaml, claim, options);
+            yaml.DocumentSeparator();
         }
 
-        foreach (Mount mount in mounts)
+        yaml.Pair("apiVersion", "apps/v1");
+        yaml.Pair("kind", "Deployment");
+        foreach (string note in plan.Notes)
         {
-            string volumeName;
-            switch (mount.Kind)
+            yaml.Comment(note);
+        }
+
+        using (yaml.Block("metadata"))
+        {
+            yaml.Pair("name", YamlText.Quote(appName));
+        }
+
+        using (yaml.Block("spec"))
+        using (yaml.Block("template"))
+        using (yaml.Block("spec"))
+        {
+            using (yaml.Block("containers"))
+            using (yaml.Item())
             {
-                case MountKind.NamedVolume:
-                    volumeName = claimNames[mount.Source ?? string.Empty];
-                    break;
-                case MountKind.AnonymousVolume:
-                    volumeName = Unique(Dns1123Label(ContainerPath.DefaultVolumeName(mount.Target)), used);
-                    volumes.Append("        - name: ").Append(YamlText.Quote(volumeName)).Append('\n');
-                    volumes.Append("          emptyDir: {}\n");
-                    break;
-                case MountKind.Tmpfs:
-                    volumeName = Unique(Dns1123Label(ContainerPath.DefaultVolumeName(mount.Target)), used);
-                    volumes.Append("        - name: ").Append(YamlText.Quote(volumeName)).Append('\n');
-                    volumes.Append("          emptyDir:\n");
-                    volumes.Append("            medium: \"Memory\"\n");
-                    if (mount.TmpfsSizeBytes is long size)
+                yaml.Pair("name", YamlText.Quote(appName));
+                if (plan.VolumeMounts.Count > 0)
+                {
+                    using (yaml.Block("volumeMounts"))
                     {
-                        // A Kubernetes quantity; a plain number of bytes is one.
-                        volumes.Append("            sizeLimit: \"").Append(size.ToString(CultureInfo.InvariantCulture)).Append("\"\n");
+                        foreach (KubernetesVolumeMount volumeMount in plan.VolumeMounts)
+                        {
+                            using (yaml.Item())
+                            {
+                                yaml.Pair("name", YamlText.Quote(volumeMount.Name));
+                                yaml.Pair("mountPath", YamlText.Quote(volumeMount.MountPath));
+                                if (volumeMount.ReadOnly)
+                                {
+                                    yaml.Pair("readOnly", "true");
+                                }
+                            }
+                        }
                     }
-
-                    if (mount.TmpfsMode is int mode)
-                    {
-                        notes.Add("The tmpfs mode " + Convert.ToString(mode, 8) + " at " + YamlText.ForComment(mount.Target)
-                            + " has no emptyDir equivalent; set the pod's securityContext (fsGroup) for access instead.");
-                    }
-
-                    break;
-                default:
-                    if (!options.IncludeHostPath)
-                    {
-                        notes.Add("The bind mount of " + YamlText.ForComment(mount.Source ?? string.Empty) + " at " + YamlText.ForComment(mount.Target)
-                            + " is left out: hostPath ties the pod to one node and exposes the node's files. To emit it: VolumeGenKubernetesIncludeHostPath=true (build), --include-host-path (volumegen k8s) or KubernetesOptions.IncludeHostPath.");
-                        continue;
-                    }
-
-                    volumeName = Unique(Dns1123Label(ContainerPath.DefaultVolumeName(mount.Target)), used);
-                    volumes.Append("        - name: ").Append(YamlText.Quote(volumeName)).Append('\n');
-                    volumes.Append("          hostPath:\n");
-                    volumes.Append("            path: ")
-                        .Append(YamlText.Quote(RunArguments.ResolveBindSource(mount.Source ?? string.Empty, options.BindRoot)))
-                        .Append('\n');
-                    break;
+                }
             }
 
-            volumeMounts.Append("            - name: ").Append(YamlText.Quote(volumeName)).Append('\n');
-            volumeMounts.Append("              mountPath: ").Append(YamlText.Quote(mount.Target)).Append('\n');
-            if (mount.ReadOnly)
+            if (plan.Volumes.Count > 0)
             {
-                volumeMounts.Append("              readOnly: true\n");
+                using (yaml.Block("volumes"))
+                {
+                    foreach (KubernetesPodVolume volume in plan.Volumes)
+                    {
+                        using (yaml.Item())
+                        {
+                            WritePodVolume(yaml, volume);
+                        }
+                    }
+                }
             }
-        }
-
-        var yaml = new StringBuilder();
-        yaml.Append(GeneratedFileHeader.Prefix).Append(" from the app's volume declarations: the claims, then a strategic-merge\n");
-        yaml.Append("# patch of Deployment ").Append(YamlText.ForComment(appName)).Append(" (kustomize: patches: - path: <this file>).\n");
-        foreach (KeyValuePair<string, string> claim in claims)
-        {
-            AppendClaim(yaml, claim.Key, claim.Value, options);
-            yaml.Append("---\n");
-        }
-
-        yaml.Append("apiVersion: apps/v1\n");
-        yaml.Append("kind: Deployment\n");
-        foreach (string note in notes)
-        {
-            yaml.Append("# ").Append(note).Append('\n');
-        }
-
-        yaml.Append("metadata:\n");
-        yaml.Append("  name: ").Append(YamlText.Quote(appName)).Append('\n');
-        yaml.Append("spec:\n");
-        yaml.Append("  template:\n");
-        yaml.Append("    spec:\n");
-        yaml.Append("      containers:\n");
-        yaml.Append("        - name: ").Append(YamlText.Quote(appName)).Append('\n');
-        if (volumeMounts.Length > 0)
-        {
-            yaml.Append("          volumeMounts:\n").Append(volumeMounts);
-        }
-
-        if (volumes.Length > 0)
-        {
-            yaml.Append("      volumes:\n").Append(volumes);
         }
 
         return yaml.ToString();
+    }
+
+    private static void WritePodVolume(YamlWriter yaml, KubernetesPodVolume volume)
+    {
+        yaml.Pair("name", YamlText.Quote(volume.Name));
+        switch (volume.Mount.Kind)
+        {
+            case MountKind.NamedVolume:
+                using (yaml.Block("persistentVolumeClaim"))
+                {
+                    yaml.Pair("claimName", YamlText.Quote(volume.Name));
+                }
+
+                break;
+            case MountKind.AnonymousVolume:
+                yaml.Pair("emptyDir", "{}");
+                break;
+            case MountKind.Tmpfs:
+                using (yaml.Block("emptyDir"))
+                {
+                    yaml.Pair("medium", YamlText.Quote("Memory"));
+                    if (volume.Mount.TmpfsSizeBytes is long size)
+                    {
+                        // A Kubernetes quantity; a plain number of bytes is one.
+                        yaml.Pair("sizeLimit", YamlText.Quote(size.ToString(CultureInfo.InvariantCulture)));
+                    }
+                }
+
+                break;
+            default:
+                using (yaml.Block("hostPath"))
+                {
+                    yaml.Pair("path", YamlText.Quote(volume.HostPath ?? string.Empty));
+                }
+
+                break;
+        }
     }
 
     /// <summary>
@@ -204,45 +195,49 @@ public static class KubernetesManifests
             }
         }
 
-        string result = Trim(label.ToString(), MaxLabelLength);
+        string result = TrimLabel(label.ToString(), MaxLabelLength);
         return result.Length == 0 ? "volume" : result;
     }
 
-    private static string Unique(string name, HashSet<string> used)
-    {
-        string candidate = name;
-        for (int n = 2; !used.Add(candidate); n++)
-        {
-            string suffix = "-" + n.ToString(CultureInfo.InvariantCulture);
-            candidate = Trim(name, MaxLabelLength - suffix.Length) + suffix;
-        }
-
-        return candidate;
-    }
-
-    private static string Trim(string label, int maxLength)
+    /// <summary><paramref name="label"/> cut to <paramref name="maxLength"/>, without a <c>-</c> at either end.</summary>
+    internal static string TrimLabel(string label, int maxLength)
         => (label.Length > maxLength ? label.Substring(0, maxLength) : label).Trim('-');
 
-    private static void AppendClaim(StringBuilder yaml, string dockerName, string claimName, KubernetesOptions options)
+    private static void WriteClaim(YamlWriter yaml, KubernetesClaim claim, KubernetesOptions options)
     {
-        yaml.Append("apiVersion: v1\n");
-        yaml.Append("kind: PersistentVolumeClaim\n");
-        yaml.Append("metadata:\n");
-        yaml.Append("  name: ").Append(YamlText.Quote(claimName)).Append('\n');
-        yaml.Append("  labels:\n");
-        yaml.Append("    app.kubernetes.io/managed-by: \"volumegen\"\n");
-        yaml.Append("  annotations:\n");
-        yaml.Append("    ").Append(DockerVolumeAnnotation).Append(": ").Append(YamlText.Quote(dockerName)).Append('\n');
-        yaml.Append("spec:\n");
-        yaml.Append("  accessModes:\n");
-        yaml.Append("    - ").Append(YamlText.Quote(options.AccessMode)).Append('\n');
-        if (options.StorageClassName is string storageClass)
+        yaml.Pair("apiVersion", "v1");
+        yaml.Pair("kind", "PersistentVolumeClaim");
+        using (yaml.Block("metadata"))
         {
-            yaml.Append("  storageClassName: ").Append(YamlText.Quote(storageClass)).Append('\n');
+            yaml.Pair("name", YamlText.Quote(claim.Name));
+            using (yaml.Block("labels"))
+            {
+                yaml.Pair("app.kubernetes.io/managed-by", YamlText.Quote("volumegen"));
+            }
+
+            using (yaml.Block("annotations"))
+            {
+                yaml.Pair(DockerVolumeAnnotation, YamlText.Quote(claim.DockerName));
+            }
         }
 
-        yaml.Append("  resources:\n");
-        yaml.Append("    requests:\n");
-        yaml.Append("      storage: ").Append(YamlText.Quote(options.StorageRequest)).Append('\n');
+        using (yaml.Block("spec"))
+        {
+            using (yaml.Block("accessModes"))
+            {
+                yaml.Item(YamlText.Quote(options.AccessMode));
+            }
+
+            if (options.StorageClassName is string storageClass)
+            {
+                yaml.Pair("storageClassName", YamlText.Quote(storageClass));
+            }
+
+            using (yaml.Block("resources"))
+            using (yaml.Block("requests"))
+            {
+                yaml.Pair("storage", YamlText.Quote(options.StorageRequest));
+            }
+        }
     }
 }

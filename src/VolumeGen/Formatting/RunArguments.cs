@@ -47,21 +47,14 @@ public static class RunArguments
     public static string MountValue(Mount mount, string? bindRoot = null)
     {
         var fields = new List<string>();
+        fields.Add("type=" + MountKindWords.ToType(mount.Kind));
         switch (mount.Kind)
         {
             case MountKind.NamedVolume:
-                fields.Add("type=volume");
                 fields.Add("source=" + mount.Source);
                 break;
-            case MountKind.AnonymousVolume:
-                fields.Add("type=volume");
-                break;
             case MountKind.Bind:
-                fields.Add("type=bind");
                 fields.Add("source=" + ResolveBindSource(mount.Source ?? string.Empty, bindRoot));
-                break;
-            default:
-                fields.Add("type=tmpfs");
                 break;
         }
 
@@ -106,7 +99,7 @@ public static class RunArguments
     /// </summary>
     public static string ResolveBindSource(string source, string? bindRoot)
     {
-        if (ContainerPath.IsAbsolute(source) || IsWindowsRooted(source))
+        if (ContainerPath.IsAbsolute(source) || HostPath.IsWindowsDrivePath(source))
         {
             return source;
         }
@@ -123,7 +116,7 @@ public static class RunArguments
             relative = string.Empty;
         }
 
-        char separator = IsWindowsRooted(root) && root.IndexOf('/') < 0 ? '\\' : '/';
+        char separator = HostPath.IsWindowsDrivePath(root) && root.IndexOf('/') < 0 ? '\\' : '/';
         string trimmedRoot = root.Length > 1 ? root.TrimEnd('/', '\\') : root;
         if (relative.Length == 0)
         {
@@ -145,7 +138,7 @@ public static class RunArguments
         if (mount.Kind == MountKind.Bind)
         {
             string source = ResolveBindSource(mount.Source ?? string.Empty, bindRoot);
-            string withoutDrive = IsWindowsRooted(source) ? source.Substring(2) : source;
+            string withoutDrive = HostPath.IsWindowsDrivePath(source) ? source.Substring(2) : source;
             return withoutDrive.IndexOf(':') < 0;
         }
 
@@ -195,13 +188,9 @@ public static class RunArguments
             flags.Add("nocopy");
         }
 
-        if (mount.SelinuxLabel == SelinuxLabel.Shared)
+        if (SelinuxLabels.ToOption(mount.SelinuxLabel) is string selinux)
         {
-            flags.Add("z");
-        }
-        else if (mount.SelinuxLabel == SelinuxLabel.Private)
-        {
-            flags.Add("Z");
+            flags.Add(selinux);
         }
 
         if (flags.Count > 0)
@@ -231,7 +220,4 @@ public static class RunArguments
 #else
     private static string CurrentDirectory() => Environment.CurrentDirectory;
 #endif
-
-    private static bool IsWindowsRooted(string path)
-        => path.Length >= 3 && char.IsLetter(path[0]) && path[1] == ':' && (path[2] == '\\' || path[2] == '/');
 }

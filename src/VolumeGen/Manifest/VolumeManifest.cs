@@ -277,9 +277,9 @@ public sealed class VolumeManifest : IEquatable<VolumeManifest>
             json.Append(",\"noCopy\":true");
         }
 
-        if (mount.SelinuxLabel != SelinuxLabel.None)
+        if (SelinuxLabels.ToOption(mount.SelinuxLabel) is string selinux)
         {
-            json.Append(",\"selinux\":\"").Append(mount.SelinuxLabel == SelinuxLabel.Shared ? "z" : "Z").Append('"');
+            json.Append(",\"selinux\":\"").Append(selinux).Append('"');
         }
 
         if (mount.TmpfsSizeBytes is long size)
@@ -306,12 +306,7 @@ public sealed class VolumeManifest : IEquatable<VolumeManifest>
             case "anonymous":
                 return Mount.AnonymousVolume(target);
             case "bind":
-                SelinuxLabel label = StringOf(entry, "selinux") switch
-                {
-                    "z" => SelinuxLabel.Shared,
-                    "Z" => SelinuxLabel.Private,
-                    _ => SelinuxLabel.None,
-                };
+                SelinuxLabel label = SelinuxLabels.FromOption(StringOf(entry, "selinux")) ?? SelinuxLabel.None;
                 return Mount.Bind(StringOf(entry, "source") ?? throw new FormatException($"The bind mount at '{target}' has no \"source\"."), target, readOnly, label);
             case "tmpfs":
                 long? size = entry.TryGetValue("sizeBytes", out object? s) && s is long sizeValue ? sizeValue : null;

@@ -83,9 +83,15 @@ public static class ContainerPath
     }
 
     /// <summary>POSIX <c>Path.Combine</c>: an absolute right-hand part replaces everything before it.</summary>
-    public static string Combine(string left, string right)
+    public static string Combine(string left, string right) => Combine(left, right, IsAbsolute(right));
+
+    /// <summary>
+    /// <c>Path.Combine</c>'s rule with the caller saying whether <paramref name="right"/> is rooted (the analyzers'
+    /// symbolic roots count as rooted too): a rooted right-hand part replaces the left, otherwise one <c>/</c> joins them.
+    /// </summary>
+    internal static string Combine(string left, string right, bool rightIsRooted)
     {
-        if (IsAbsolute(right) || left.Length == 0)
+        if (rightIsRooted || left.Length == 0)
         {
             return right;
         }
@@ -96,6 +102,21 @@ public static class ContainerPath
         }
 
         return left[left.Length - 1] == '/' ? left + right : left + "/" + right;
+    }
+
+    /// <summary>The folder containing <paramref name="path"/> (<c>/app/data</c> → <c>/app</c>; <c>/app</c> and <c>/</c> → <c>/</c>). Trailing slashes are ignored.</summary>
+    public static string Parent(string path)
+    {
+        string trimmed = path.Length > 1 ? path.TrimEnd('/') : path;
+        int slash = trimmed.LastIndexOf('/');
+        return slash <= 0 ? "/" : trimmed.Substring(0, slash);
+    }
+
+    /// <summary>The last segment of <paramref name="path"/> (<c>/app/data/</c> → <c>data</c>; <c>/</c> → empty).</summary>
+    public static string LastSegment(string path)
+    {
+        string trimmed = path.TrimEnd('/');
+        return trimmed.Substring(trimmed.LastIndexOf('/') + 1);
     }
 
     /// <summary>True when <paramref name="path"/> equals <paramref name="folder"/> or lies below it. Both normalised.</summary>

@@ -160,8 +160,8 @@ public static class MountVerifier
             {
                 bool anonymous = IsAnonymousVolumeName(volume);
                 string message = anonymous
-                    ? $"{mount.Target} is an anonymous volume, not the named volume '{mount.Source}': its data is lost with --rm or 'docker rm -v' and the next container starts empty; start the container with {argument}."
-                    : $"{mount.Target} is the volume '{volume}', not the declared '{mount.Source}'; start the container with {argument}.";
+                    ? MountVerificationMessages.AnonymousInsteadOfNamed(mount, argument)
+                    : MountVerificationMessages.WrongVolumeName(mount, volume, argument);
                 problems.Add(new MountVerificationProblem(
                     mount,
                     anonymous ? MountVerificationProblemKind.AnonymousInsteadOfNamed : MountVerificationProblemKind.WrongVolumeName,

@@ -169,7 +169,7 @@ public static class MountValidator
             return;
         }
 
-        if (source.IndexOf(':') >= 0 && !IsWindowsDrivePath(source))
+        if (source.IndexOf(':') >= 0 && !HostPath.IsWindowsDrivePath(source))
         {
             problems.Add(Warning(MountProblemCode.ColonInPath, index, MountField.Source, source,
                 $"The host path {Show(source)} holds ':', which 'docker run -v' splits on. " + ColonAdvice(mount)));
@@ -223,7 +223,7 @@ public static class MountValidator
 
         // Resolve, not just Normalize: "/tmp/../etc" is /etc on the host.
         string resolved = ContainerPath.Resolve("/", path);
-        string name = resolved.Substring(resolved.LastIndexOf('/') + 1);
+        string name = ContainerPath.LastSegment(resolved);
         if (name is "docker.sock" or "containerd.sock" or "podman.sock" or "crio.sock" || Contains(EngineFolders, resolved) || ContainerPath.IsUnder(resolved, "/run/user") && (name == "docker" || name == "podman" || IsUserRuntimeFolder(resolved)))
         {
             return "gives the container the container engine's socket (or the folder holding it), which is root on the host (CIS Docker Benchmark 5.31)";
@@ -340,10 +340,7 @@ public static class MountValidator
     }
 
     private static string SiblingOf(string outer, string inner)
-    {
-        string parent = outer.LastIndexOf('/') <= 0 ? "/" : outer.Substring(0, outer.LastIndexOf('/'));
-        return ContainerPath.Combine(parent, inner.Substring(inner.LastIndexOf('/') + 1));
-    }
+        => ContainerPath.Combine(ContainerPath.Parent(outer), ContainerPath.LastSegment(inner));
 
     private static bool IsSystemDirectory(string target)
     {
@@ -383,9 +380,6 @@ public static class MountValidator
 
         return false;
     }
-
-    private static bool IsWindowsDrivePath(string source)
-        => source.Length >= 3 && IsAsciiLetter(source[0]) && source[1] == ':' && (source[2] == '\\' || source[2] == '/');
 
     private static bool IsAsciiLetter(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z');
 

@@ -121,7 +121,7 @@ public sealed class DocumentedRecipeTests : IDisposable
     /// <summary>The project folder the recipes assume; returns the declared mounts.</summary>
     private MountSet Fixture(string project, string volume, string image)
     {
-        string repo = ProfileServiceFixture.RepoRoot();
+        string repo = ProfileServiceImage.RepoRoot();
         CopyTracked(repo, project);
         Directory.CreateDirectory(Path.Combine(project, "config"));
         var mounts = new MountSet(
@@ -166,7 +166,7 @@ public sealed class DocumentedRecipeTests : IDisposable
 
     private static IEnumerable<(string File, int Index, bool IsRecipe, string Body)> ShellBlocks()
     {
-        string repo = ProfileServiceFixture.RepoRoot();
+        string repo = ProfileServiceImage.RepoRoot();
         var files = new[] { Path.Combine(repo, "README.md") }.Concat(Directory.EnumerateFiles(Path.Combine(repo, "docs"), "*.md", SearchOption.AllDirectories));
         foreach (string path in files.OrderBy(static p => p, StringComparer.Ordinal))
         {

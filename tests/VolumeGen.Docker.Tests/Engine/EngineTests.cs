@@ -81,6 +81,36 @@ public sealed class EngineTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task RemoveVolumes_removes_only_the_declared_volumes_VolumeGen_created_and_refuses_one_in_use()
+    {
+        DockerEngine.SkipUnlessAvailable();
+        string ours = Volume("vg-ours");
+        string theirs = Volume("vg-theirs");
+        string absent = Volume("vg-absent");
+        string busy = Volume("vg-busy");
+        DockerEngine.Docker("volume", "create", "--label", "owner=someone-else", theirs).EnsureSuccess();
+        var mounts = new MountSet(Mount.NamedVolume("/app/data", ours), Mount.NamedVolume("/app/old", theirs), Mount.NamedVolume("/app/gone", absent));
+        using DockerClient client = DockerEngine.CreateClient();
+        await client.EnsureVolumesAsync(mounts);
+        DockerEngine.Docker("volume", "rm", absent).EnsureSuccess();
+
+        IReadOnlyList<string> removed = await client.RemoveVolumesAsync(mounts);
+
+        Assert.Equal(new[] { ours }, removed);
+        Assert.DoesNotContain(ours, DockerEngine.VolumeNames());
+        Assert.Contains(theirs, DockerEngine.VolumeNames());
+
+        var inUse = new MountSet(Mount.NamedVolume("/app/data", busy));
+        await client.EnsureVolumesAsync(inUse);
+        string container = DockerEngine.UniqueName("vg-busy");
+        _containers.Add(container);
+        DockerEngine.Docker("create", "--name", container, "--mount", "type=volume,source=" + busy + ",target=/app/data", BaseImage, "true").EnsureSuccess();
+        DockerApiException refused = await Assert.ThrowsAsync<DockerApiException>(() => client.RemoveVolumesAsync(inUse));
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains(busy, DockerEngine.VolumeNames());
+    }
+
+    [SkippableFact]
     public async Task A_container_created_through_the_API_with_ToDockerMounts_verifies_clean_and_one_without_does_not()
     {
         DockerEngine.SkipUnlessAvailable();
@@ -131,7 +161,7 @@ public sealed class EngineTests : IDisposable
 
         using DockerClient client = DockerEngine.CreateClient();
         ImageInspectResponse built = await client.Images.InspectImageAsync(image);
-        Assert.Equal(targets, built.Config.Volumes.Keys.OrderBy(static t => t, StringComparer.Ordinal));
+        Assert.Equal(targets, built.Config!.Volumes!.Keys.OrderBy(static t => t, StringComparer.Ordinal));
 
         string container = DockerEngine.UniqueName("vg-hostile");
         _containers.Add(container);
@@ -187,8 +217,8 @@ public sealed class EngineTests : IDisposable
 
         using DockerClient client = DockerEngine.CreateClient();
         ImageInspectResponse built = await client.Images.InspectImageAsync(image);
-        Assert.True(built.Config.Volumes is not null, "the image declares no volume; the Dockerfile the build left:\n" + dockerfile);
-        Assert.Equal(targets, built.Config.Volumes.Keys.OrderBy(static t => t, StringComparer.Ordinal));
+        Assert.True(built.Config?.Volumes is not null, "the image declares no volume; the Dockerfile the build left:\n" + dockerfile);
+        Assert.Equal(targets, built.Config!.Volumes!.Keys.OrderBy(static t => t, StringComparer.Ordinal));
 
         string container = DockerEngine.UniqueName("vg-hostile-attributes");
         _containers.Add(container);

@@ -38,7 +38,7 @@ internal static class PackedVolumeGen
 
     private static string Pack()
     {
-        string repo = ProfileServiceFixture.RepoRoot();
+        string repo = ProfileServiceImage.RepoRoot();
         string feed = Path.Combine(Root, "feed");
         Directory.CreateDirectory(feed);
         AppDomain.CurrentDomain.ProcessExit += static (_, _) => DeleteRoot();

@@ -8,14 +8,14 @@ using Xunit;
 namespace VolumeGen.Docker.Tests.Infrastructure;
 
 /// <summary>
-/// Builds the samples/ProfileService image once per test run, the way a user does: publish a copy of the sample
-/// against the PACKED package (<see cref="PackedVolumeGen"/>: a private feed, isolated NUGET_PACKAGES, since the
-/// version never changes), and <c>docker build</c> its VolumeGen-maintained Dockerfile. The copy lives in a temp
-/// folder, so the repository's sample (bin/, obj/, Dockerfile) is never touched and other test projects' packs do
-/// not race with it.
+/// The samples/ProfileService image (<see cref="ProfileServiceImage"/>), built once per test run, and the
+/// containers and volumes the tests start from it, removed when the run ends. The tests use the declared volume
+/// names themselves, so they need an engine where those volumes do not exist yet.
 /// </summary>
 public sealed class ProfileServiceFixture : IDisposable
 {
+    private readonly ProfileServiceImage _image = new();
+    private readonly IDisposable? _engineLock;
     private readonly List<string> _containers = new();
     private readonly List<string> _volumes = new();
 
@@ -26,9 +26,20 @@ public sealed class ProfileServiceFixture : IDisposable
             return;
         }
 
+        // Held for the collection's lifetime: its tests compare the engine's whole volume list.
+        _engineLock = EngineVolumeLock.Acquire();
         try
         {
-            Build();
+            _image.Build();
+            foreach (Mount named in Mounts.NamedVolumes)
+            {
+                if (DockerEngine.VolumeNames().Contains(named.Source!))
+                {
+                    throw new InvalidOperationException($"A volume '{named.Source}' already exists on this engine; the ProfileService tests need an engine without it (use the private engine of eng/docker-engine.sh).");
+                }
+
+                Owns(named.Source!);
+            }
         }
         catch (Exception exception)
         {
@@ -36,18 +47,18 @@ public sealed class ProfileServiceFixture : IDisposable
         }
     }
 
-    public string Root { get; } = Path.Combine(Path.GetTempPath(), "volumegen-docker-tests", Guid.NewGuid().ToString("N").Substring(0, 12));
+    public string Root => _image.Root;
 
-    public string SampleFolder => Path.Combine(Root, "samples", "ProfileService");
+    public string SampleFolder => _image.SampleFolder;
 
-    public string Assembly => Path.Combine(SampleFolder, "bin", "publish", "ProfileService.dll");
+    public string Assembly => _image.Assembly;
 
-    public string Image { get; } = "volumegen-test/profileservice:" + Guid.NewGuid().ToString("N").Substring(0, 10);
+    public string Image => _image.Image;
 
     public string? BuildError { get; private set; }
 
     /// <summary>The declared mounts, read back from the published assembly's manifest.</summary>
-    public MountSet Mounts { get; private set; } = MountSet.Empty;
+    public MountSet Mounts => _image.Mounts;
 
     /// <summary>Skips without an engine (fails when required); fails when the image could not be built.</summary>
     public void Require()
@@ -101,43 +112,11 @@ public sealed class ProfileServiceFixture : IDisposable
         return DockerEngine.Docker(arguments.ToArray());
     }
 
-    private void Build()
-    {
-        string repo = RepoRoot();
-        Directory.CreateDirectory(Root);
-        foreach (string file in new[] { "Directory.Build.props", "Directory.Packages.props", "global.json" })
-        {
-            File.Copy(Path.Combine(repo, file), Path.Combine(Root, file));
-        }
-
-        CopyFolder(Path.Combine(repo, "samples", "ProfileService"), SampleFolder);
-        File.WriteAllText(Path.Combine(Root, "nuget.config"), PackedVolumeGen.NuGetConfig());
-        DockerEngine.Run("dotnet", new[] { "publish", "ProfileService.csproj", "-c", "Release", "-o", Path.Combine("bin", "publish") }.Concat(PackedVolumeGen.QuietBuildArguments),
-            SampleFolder, PackedVolumeGen.Environment(Path.Combine(Root, "nuget-packages"))).EnsureSuccess();
-        DockerEngine.Docker("build", "--network", "host", "-q", "-t", Image, SampleFolder).EnsureSuccess();
-
-        AssemblyManifestResult manifest = AssemblyManifestReader.Read(Assembly);
-        if (manifest.Status != AssemblyManifestStatus.Found)
-        {
-            throw new InvalidOperationException(manifest.Message);
-        }
-
-        Mounts = VolumeManifest.Parse(manifest.Json!).AllMounts;
-        foreach (Mount named in Mounts.NamedVolumes)
-        {
-            if (DockerEngine.VolumeNames().Contains(named.Source!))
-            {
-                throw new InvalidOperationException($"A volume '{named.Source}' already exists on this engine; the ProfileService tests need an engine without it (use the private engine of eng/docker-engine.sh).");
-            }
-
-            Owns(named.Source!);
-        }
-    }
-
     public void Dispose()
     {
         if (DockerEngine.Unavailable is not null)
         {
+            _image.Dispose();
             return;
         }
 
@@ -151,48 +130,8 @@ public sealed class ProfileServiceFixture : IDisposable
             DockerEngine.Docker("volume", "rm", "-f", volume);
         }
 
-        DockerEngine.Docker("image", "rm", "-f", Image);
-        try
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-    }
-
-    public static string RepoRoot()
-    {
-        string? folder = AppContext.BaseDirectory;
-        while (folder is not null && !File.Exists(Path.Combine(folder, "VolumeGen.sln")))
-        {
-            folder = Path.GetDirectoryName(folder);
-        }
-
-        return folder ?? throw new InvalidOperationException("VolumeGen.sln not found above " + AppContext.BaseDirectory);
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (string file in Directory.GetFiles(from))
-        {
-            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        }
-
-        foreach (string folder in Directory.GetDirectories(from))
-        {
-            string name = Path.GetFileName(folder);
-            if (name is "bin" or "obj")
-            {
-                continue;
-            }
-
-            CopyFolder(folder, Path.Combine(to, name));
-        }
+        _image.Dispose();
+        _engineLock?.Dispose();
     }
 }
 

@@ -37,6 +37,17 @@ partial class LegacyStorage
         => Mounts.ToCommandLine(shell, style, bindRoot);
 
     /// <summary>
+    /// Where <paramref name="containerPath"/> (a path declared above, or one below it) is for this process: in the container
+    /// that has the declared mount, the path itself; outside a container (<c>dotnet run</c>), a host folder: the configured
+    /// one, a bind mount's own source, or one under the project's <c>.volumegen</c> folder. Analyzers read it as the container path.
+    /// </summary>
+    /// <param name="containerPath">An absolute container path.</param>
+    /// <param name="settings">Optional configuration lookup (<c>key =&gt; configuration[key]</c>), asked before the environment.</param>
+    [global::System.CodeDom.Compiler.GeneratedCode("VolumeGen", "<version>")]
+    public static string Resolve(string containerPath, global::System.Func<string, string?>? settings = null)
+        => global::VolumeGen.HostFolders.Resolve(Mounts, containerPath, settings);
+
+    /// <summary>
     /// The Dockerfile <c>VOLUME</c> instruction: empty, because this class declares no named or anonymous volume.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("VolumeGen", "<version>")]

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using VolumeGen.SourceGenerators.Declarations;
 
 namespace VolumeGen.SourceGenerators.Usage.PathEvaluation;
 
@@ -14,8 +15,8 @@ namespace VolumeGen.SourceGenerators.Usage.PathEvaluation;
 /// cannot be known. Knows literals and constants, <c>static readonly</c> fields and single-assignment locals with
 /// an initializer, <c>+</c>, interpolation, <c>Path.Combine/Join/GetFullPath/GetTempPath/GetTempFileName</c>,
 /// <c>AppContext.BaseDirectory</c>, <c>Directory.GetCurrentDirectory()</c>, <c>Environment.CurrentDirectory</c>,
-/// <c>IHostEnvironment.ContentRootPath</c>, <c>Environment.GetFolderPath</c>, and <c>FileInfo</c>/<c>DirectoryInfo</c>
-/// built from a known path. One instance per compilation; thread-safe.
+/// <c>IHostEnvironment.ContentRootPath</c>, <c>Environment.GetFolderPath</c>, <c>FileInfo</c>/<c>DirectoryInfo</c>
+/// built from a known path, and a storage class's generated <c>Resolve(path)</c> (the container path). One instance per compilation; thread-safe.
 /// </summary>
 internal sealed class PathEvaluator
 {
@@ -34,6 +35,7 @@ internal sealed class PathEvaluator
     private readonly INamedTypeSymbol? _appContext;
     private readonly INamedTypeSymbol? _fileInfo;
     private readonly INamedTypeSymbol? _directoryInfo;
+    private readonly INamedTypeSymbol? _hostFolders;
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
 
     public PathEvaluator(Compilation compilation)
@@ -45,6 +47,7 @@ internal sealed class PathEvaluator
         _appContext = compilation.GetTypeByMetadataName("System.AppContext");
         _fileInfo = compilation.GetTypeByMetadataName("System.IO.FileInfo");
         _directoryInfo = compilation.GetTypeByMetadataName("System.IO.DirectoryInfo");
+        _hostFolders = compilation.GetTypeByMetadataName("VolumeGen.HostFolders");
     }
 
     /// <summary>The path <paramref name="operation"/> evaluates to, or null when unknown.</summary>
@@ -194,6 +197,18 @@ internal sealed class PathEvaluator
         if (method.Name == "GetFolderPath" && Is(type, _environment) && invocation.Arguments.Length > 0)
         {
             return SpecialFolder(ConstantInteger(invocation.Arguments[0].Value));
+        }
+
+        // AppStorage.Resolve(path) (generated) and HostFolders.Resolve(mounts, path) return the path itself in the container.
+        if (method.Name == "Resolve" && (Is(type, _hostFolders) || StorageClassReader.IsGeneratedByVolumeGen(method)))
+        {
+            foreach (IArgumentOperation argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Name == "containerPath")
+                {
+                    return Evaluate(argument.Value, depth + 1, cancellationToken);
+                }
+            }
         }
 
         return null;

@@ -36,20 +36,7 @@ internal static class PathValue
     public static bool IsTemp(string path) => path.Length > 0 && path[0] == Temp;
 
     /// <summary>POSIX <c>Path.Combine</c>: a rooted right-hand part replaces the left.</summary>
-    public static string Combine(string left, string right)
-    {
-        if (IsRooted(right) || left.Length == 0)
-        {
-            return right;
-        }
-
-        if (right.Length == 0)
-        {
-            return left;
-        }
-
-        return left[left.Length - 1] == '/' ? left + right : left + "/" + right;
-    }
+    public static string Combine(string left, string right) => ContainerPath.Combine(left, right, IsRooted(right));
 
     /// <summary>POSIX <c>Path.Join</c>: concatenates with one separator, never resets at a rooted part.</summary>
     public static string Join(string left, string right)

@@ -78,11 +78,7 @@ internal readonly struct WriteVerdict
     }
 
     /// <summary>The parent folder of a normalised absolute path (<c>/</c> for a top-level entry).</summary>
-    public static string Parent(string path)
-    {
-        int slash = path.LastIndexOf('/');
-        return slash <= 0 ? "/" : path.Substring(0, slash);
-    }
+    public static string Parent(string path) => ContainerPath.Parent(path);
 
     /// <summary>
     /// True when a named volume at <paramref name="folder"/> is a sound fix: valid for <see cref="MountValidator"/>

@@ -40,7 +40,7 @@ public sealed class ComposeBuild
         get
         {
             string file = Dockerfile ?? "Dockerfile";
-            if (file.StartsWith("/", System.StringComparison.Ordinal) || (file.Length > 1 && file[1] == ':'))
+            if (file.StartsWith("/", System.StringComparison.Ordinal) || HostPath.IsWindowsDrivePath(file))
             {
                 return file;
             }

@@ -36,7 +36,10 @@ internal sealed class ComposeFileReader
 
         foreach (YamlScalar entry in Scalars(body.Get("tmpfs")))
         {
-            volumes.Add(ReadTmpfsEntry(entry));
+            if (ReadTmpfsEntry(entry) is ComposeServiceVolume tmpfs)
+            {
+                volumes.Add(tmpfs);
+            }
         }
 
         return new ComposeService(
@@ -184,15 +187,15 @@ internal sealed class ComposeFileReader
         string type = Text(entry.Get("type")) ?? MountKindWords.Volume;
         bool readOnly = entry.Get("read_only") is YamlScalar readOnlyNode && readOnlyNode.IsTrue;
         SelinuxLabel label = SelinuxLabel.None;
-        if (entry.Get("bind") is YamlMapping bind && Text(bind.Get("selinux")) is string selinux)
+        if (entry.Get(MountKindWords.Bind) is YamlMapping bind && Text(bind.Get("selinux")) is string selinux)
         {
             label = SelinuxLabels.FromOption(selinux) ?? SelinuxLabel.None;
         }
 
-        bool noCopy = entry.Get("volume") is YamlMapping volume && volume.Get("nocopy") is YamlScalar noCopyNode && noCopyNode.IsTrue;
+        bool noCopy = entry.Get(MountKindWords.Volume) is YamlMapping volume && volume.Get("nocopy") is YamlScalar noCopyNode && noCopyNode.IsTrue;
         long? size = null;
         int? mode = null;
-        if (entry.Get("tmpfs") is YamlMapping tmpfs)
+        if (entry.Get(MountKindWords.Tmpfs) is YamlMapping tmpfs)
         {
             size = ParseSize(Text(tmpfs.Get("size")));
             mode = ParseMode(Text(tmpfs.Get("mode")));
@@ -202,11 +205,16 @@ internal sealed class ComposeFileReader
     }
 
     /// <summary>A <c>tmpfs:</c> entry: <c>/path</c> or <c>/path:size=64m,mode=1777</c>.</summary>
-    private ComposeServiceVolume ReadTmpfsEntry(YamlScalar node)
+    private ComposeServiceVolume? ReadTmpfsEntry(YamlScalar node)
     {
         string entry = Interpolate(node.Value, out bool known);
         int colon = entry.IndexOf(':');
-        string target = colon < 0 ? entry : entry.Substring(0, colon);
+        string target = (colon < 0 ? entry : entry.Substring(0, colon)).Trim();
+        if (target.Length == 0)
+        {
+            return null; // compose rejects a tmpfs entry without a path
+        }
+
         long? size = null;
         int? mode = null;
         if (colon >= 0)
@@ -227,7 +235,7 @@ internal sealed class ComposeFileReader
             }
         }
 
-        return new ComposeServiceVolume(MountKindWords.Tmpfs, null, target.Trim(), false, true, SelinuxLabel.None, false, size, mode, known, node.Line);
+        return new ComposeServiceVolume(MountKindWords.Tmpfs, null, target, false, true, SelinuxLabel.None, false, size, mode, known, node.Line);
     }
 
     private ComposeBuild? ReadBuild(YamlNode? node)

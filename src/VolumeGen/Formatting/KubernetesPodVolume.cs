@@ -1,0 +1,4 @@
+namespace VolumeGen;
+
+/// <summary>One entry of the pod's <c>volumes</c>: its name, the mount it stands for and, for a bind mount, the resolved host path.</summary>
+internal sealed record KubernetesPodVolume(string Name, Mount Mount, string? HostPath);
