@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # A private Docker engine for VolumeGen's tests and for developers, on loopback only.
 #
-#   eng/docker-engine.sh up          install + start + base-image (what CI runs)
+#   eng/docker-engine.sh up          install + start + base-image + sdk-image (what CI runs)
 #   eng/docker-engine.sh install     apt-get install docker.io debootstrap docker-compose when missing
 #   eng/docker-engine.sh start       start dockerd (own data root, own socket, no bridge, no iptables)
 #   eng/docker-engine.sh base-image  build mcr.microsoft.com/dotnet/aspnet:10.0 locally (reused when present)
+#   eng/docker-engine.sh sdk-image   build mcr.microsoft.com/dotnet/sdk:10.0 locally (whole SDK, offline NuGet; reused)
 #   eng/docker-engine.sh stop        stop the dockerd this script started
 #   eng/docker-engine.sh env         print the exports a shell needs to talk to the engine
 #   eng/docker-engine.sh status      say whether the engine answers
@@ -21,6 +22,11 @@ PIDFILE="$STATE/docker.pid"
 LOG="$STATE/dockerd.log"
 BASE_IMAGE="mcr.microsoft.com/dotnet/aspnet:10.0"
 BASE_LABEL="dev.volumegen.base-image=1"
+# The SDK image is built once under its own name and tagged as the official one; a test that needs packages inside
+# `docker build` derives from SDK_IMAGE_LOCAL (adding a global packages folder) and tags the result as SDK_IMAGE.
+SDK_IMAGE="mcr.microsoft.com/dotnet/sdk:10.0"
+SDK_IMAGE_LOCAL="volumegen/dotnet-sdk:10.0"
+SDK_LABEL="dev.volumegen.sdk-image=1"
 DOTNET_ROOT_DIR="${DOTNET_ROOT:-/usr/share/dotnet}"
 export DOCKER_HOST="unix://$SOCKET"
 # No buildx plugin here: use the classic builder explicitly instead of relying on the CLI's fallback.
@@ -118,22 +124,8 @@ cmd_stop() {
   say "stop: done"
 }
 
-cmd_base_image() {
-  need_root base-image
-  engine_answers || die "base-image: no engine at $DOCKER_HOST; run: $0 start"
-  if docker image inspect --format '{{index .Config.Labels "dev.volumegen.base-image"}}' "$BASE_IMAGE" 2>/dev/null | grep -qx 1; then
-    say "base-image: $BASE_IMAGE present, reused"; return
-  fi
-  if docker image inspect "$BASE_IMAGE" >/dev/null 2>&1; then
-    say "base-image: $BASE_IMAGE present (not built by this script), reused"; return
-  fi
-  local fx aspnet host_fxr
-  fx=$(ls -1 "$DOTNET_ROOT_DIR/shared/Microsoft.NETCore.App" 2>/dev/null | grep '^10\.' | sort -V | tail -n 1 || true)
-  aspnet=$(ls -1 "$DOTNET_ROOT_DIR/shared/Microsoft.AspNetCore.App" 2>/dev/null | grep '^10\.' | sort -V | tail -n 1 || true)
-  host_fxr=$(ls -1 "$DOTNET_ROOT_DIR/host/fxr" 2>/dev/null | sort -V | tail -n 1 || true)
-  [ -n "$fx" ] && [ -n "$aspnet" ] && [ -n "$host_fxr" ] ||
-    die "base-image: no .NET 10 runtime + ASP.NET Core runtime under $DOTNET_ROOT_DIR (set DOTNET_ROOT)"
-
+# The cached Debian root file system both images start from (debootstrap once, then reused).
+base_rootfs() {
   local rootfs="$STATE/base-rootfs-bookworm.tar"
   if [ ! -s "$rootfs" ]; then
     command -v debootstrap >/dev/null || die "base-image: debootstrap not found; run: $0 install"
@@ -152,10 +144,27 @@ cmd_base_image() {
     rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/* "$root"/usr/share/doc/* "$root"/usr/share/man/*
     tar -C "$root" -cf "$rootfs.tmp" . && mv "$rootfs.tmp" "$rootfs"
     rm -rf "$root"
-  else
-    say "base-image: reusing cached root file system $rootfs"
   fi
+  printf '%s\n' "$rootfs"
+}
 
+cmd_base_image() {
+  need_root base-image
+  engine_answers || die "base-image: no engine at $DOCKER_HOST; run: $0 start"
+  if docker image inspect --format '{{index .Config.Labels "dev.volumegen.base-image"}}' "$BASE_IMAGE" 2>/dev/null | grep -qx 1; then
+    say "base-image: $BASE_IMAGE present, reused"; return
+  fi
+  if docker image inspect "$BASE_IMAGE" >/dev/null 2>&1; then
+    say "base-image: $BASE_IMAGE present (not built by this script), reused"; return
+  fi
+  local fx aspnet host_fxr
+  fx=$(ls -1 "$DOTNET_ROOT_DIR/shared/Microsoft.NETCore.App" 2>/dev/null | grep '^10\.' | sort -V | tail -n 1 || true)
+  aspnet=$(ls -1 "$DOTNET_ROOT_DIR/shared/Microsoft.AspNetCore.App" 2>/dev/null | grep '^10\.' | sort -V | tail -n 1 || true)
+  host_fxr=$(ls -1 "$DOTNET_ROOT_DIR/host/fxr" 2>/dev/null | sort -V | tail -n 1 || true)
+  [ -n "$fx" ] && [ -n "$aspnet" ] && [ -n "$host_fxr" ] ||
+    die "base-image: no .NET 10 runtime + ASP.NET Core runtime under $DOTNET_ROOT_DIR (set DOTNET_ROOT)"
+
+  local rootfs; rootfs=$(base_rootfs)
   # Only the runtime parts of the machine's .NET: the muxer, hostfxr and the two shared frameworks.
   local dn; dn=$(mktemp -d "$STATE/dotnet.XXXXXX")
   mkdir -p "$dn/usr/share/dotnet/host/fxr" "$dn/usr/share/dotnet/shared" "$dn/usr/bin"
@@ -187,6 +196,60 @@ cmd_base_image() {
   say "base-image: $BASE_IMAGE ready"
 }
 
+cmd_sdk_image() {
+  need_root sdk-image
+  engine_answers || die "sdk-image: no engine at $DOCKER_HOST; run: $0 start"
+  if docker image inspect --format '{{index .Config.Labels "dev.volumegen.sdk-image"}}' "$SDK_IMAGE_LOCAL" 2>/dev/null | grep -qx 1; then
+    say "sdk-image: $SDK_IMAGE_LOCAL present, reused"
+    docker image inspect "$SDK_IMAGE" >/dev/null 2>&1 || docker tag "$SDK_IMAGE_LOCAL" "$SDK_IMAGE"
+    return
+  fi
+  local sdk
+  sdk=$(ls -1 "$DOTNET_ROOT_DIR/sdk" 2>/dev/null | grep '^10\.' | sort -V | tail -n 1 || true)
+  [ -n "$sdk" ] || die "sdk-image: no .NET 10 SDK under $DOTNET_ROOT_DIR (set DOTNET_ROOT)"
+  local rootfs; rootfs=$(base_rootfs)
+
+  # The whole SDK folder (the build stages restore, build and publish in it). NuGet inside `docker build` has no
+  # network: the user-level NuGet.Config lists no source, so restore resolves only from the global packages folder
+  # (/root/.nuget/packages), which an image derived from this one fills with exactly the packages a build needs.
+  local dn; dn=$(mktemp -d "$STATE/sdk.XXXXXX")
+  mkdir -p "$dn/usr/share" "$dn/usr/bin" "$dn/root/.nuget/NuGet" "$dn/root/.nuget/packages"
+  cp -a "$DOTNET_ROOT_DIR" "$dn/usr/share/dotnet"
+  ln -s /usr/share/dotnet/dotnet "$dn/usr/bin/dotnet"
+  cat >"$dn/root/.nuget/NuGet/NuGet.Config" <<'XML'
+<?xml version="1.0" encoding="utf-8"?>
+<!-- VolumeGen's local SDK image: no package source (nothing is reachable from a build container); restore uses the
+     global packages folder only. -->
+<configuration>
+  <packageSources>
+    <clear />
+  </packageSources>
+</configuration>
+XML
+
+  say "sdk-image: importing $SDK_IMAGE_LOCAL (.NET SDK $sdk) and tagging it $SDK_IMAGE"
+  cp "$rootfs" "$STATE/sdk-import.tar"
+  tar -C "$dn" -rf "$STATE/sdk-import.tar" ./usr/share/dotnet ./usr/bin/dotnet ./root/.nuget
+  docker import \
+    --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+    --change 'ENV APP_UID=1654' \
+    --change 'ENV DOTNET_RUNNING_IN_CONTAINER=true' \
+    --change "ENV DOTNET_SDK_VERSION=$sdk" \
+    --change 'ENV DOTNET_NOLOGO=true' \
+    --change 'ENV DOTNET_CLI_TELEMETRY_OPTOUT=true' \
+    --change 'ENV DOTNET_GENERATE_ASPNET_CERTIFICATE=false' \
+    --change 'ENV DOTNET_USE_POLLING_FILE_WATCHER=true' \
+    --change 'ENV NUGET_XMLDOC_MODE=skip' \
+    --change "LABEL $SDK_LABEL" \
+    --change 'CMD ["bash"]' \
+    "$STATE/sdk-import.tar" "$SDK_IMAGE_LOCAL" >/dev/null
+  rm -rf "$dn" "$STATE/sdk-import.tar"
+  docker tag "$SDK_IMAGE_LOCAL" "$SDK_IMAGE"
+  docker run --rm --network none "$SDK_IMAGE" dotnet --version >&2 ||
+    die "sdk-image: imported image cannot run dotnet"
+  say "sdk-image: $SDK_IMAGE ready"
+}
+
 cmd_env() {
   printf 'export DOCKER_HOST=%q\nexport DOCKER_BUILDKIT=0\n' "$DOCKER_HOST"
 }
@@ -200,9 +263,10 @@ case "${1:-}" in
   start) cmd_start ;;
   stop) cmd_stop ;;
   base-image) cmd_base_image ;;
-  up) cmd_install; cmd_start; cmd_base_image ;;
+  sdk-image) cmd_sdk_image ;;
+  up) cmd_install; cmd_start; cmd_base_image; cmd_sdk_image ;;
   env) cmd_env ;;
   status) cmd_status ;;
   mirror) debian_mirror ;;
-  *) die "usage: $0 up|install|start|base-image|stop|env|status|mirror" ;;
+  *) die "usage: $0 up|install|start|base-image|sdk-image|stop|env|status|mirror" ;;
 esac

@@ -77,30 +77,63 @@ public sealed class CodeFixTests
         await test.RunAsync(CancellationToken.None);
     }
 
+    private const string NewClassComment = "// Container folders whose data must outlive the container: VolumeGen declares them as named volumes.\n";
+
     [Fact]
-    public async Task Creates_ContainerStorage_when_the_project_has_no_storage_class()
+    public async Task Creates_ContainerStorage_in_the_file_of_the_write_when_the_project_has_no_storage_class()
     {
         var test = Test<DeclarePersistentVolumeCodeFix>(
             "using System.IO;\n\nclass C\n{\n    void M() => File.WriteAllText({|#0:\"/srv/uploads/a.txt\"|}, \"x\");\n}\n",
-            "using System.IO;\n\nclass C\n{\n    void M() => File.WriteAllText(\"/srv/uploads/a.txt\", \"x\");\n}\n",
+            "using System.IO;\n\nclass C\n{\n    void M() => File.WriteAllText(\"/srv/uploads/a.txt\", \"x\");\n}\n\n" + NewClassComment + "[VolumeGen.PersistentVolume(\"/srv/uploads\")]\npublic static partial class ContainerStorage\n{\n}\n",
             Expect.Diagnostic(DiagnosticDescriptors.WriteOutsidePersistedPath, 0));
-        test.FixedState.Sources.Add(("/0/ContainerStorage.cs", "using VolumeGen;\n\n[PersistentVolume(\"/srv/uploads\")]\npublic static partial class ContainerStorage\n{\n}\n"));
         await test.RunAsync(CancellationToken.None);
     }
 
     [Fact]
-    public async Task Fix_All_creates_one_ContainerStorage_with_every_folder()
+    public async Task The_first_action_persists_and_mark_ephemeral_comes_second()
     {
-        var test = Test<DeclarePersistentVolumeCodeFix>("using System.IO;\n\n" + Writes, "using System.IO;\n\n" + FixedWrites, ThreeWrites);
-        // One fix at a time: the first creates the class; the remaining write then offers "on ContainerStorage", another action.
+        const string source = "using System.IO;\n\nclass C\n{\n    void M() => File.WriteAllText({|#0:\"/srv/uploads/a.txt\"|}, \"x\");\n}\n";
+        var test = Test<DeclarePersistentVolumeCodeFix>(source, source.Replace("{|#0:", string.Empty).Replace("|}", string.Empty) + "\n" + NewClassComment + "[VolumeGen.PersistentVolume(\"/srv/uploads\")]\npublic static partial class ContainerStorage\n{\n}\n",
+            Expect.Diagnostic(DiagnosticDescriptors.WriteOutsidePersistedPath, 0));
+        test.CodeActionIndex = 0;
+        test.CodeActionVerifier = static (action, verifier) => verifier.Equal(DeclarePersistentVolumeCodeFix.NewClassKey, action.EquivalenceKey);
+        await test.RunAsync(CancellationToken.None);
+
+        var ephemeral = Test<DeclarePersistentVolumeCodeFix>(source, "using System.IO;\n\n[assembly: VolumeGen.EphemeralPath(\"/srv/uploads\")]\n\nclass C\n{\n    void M() => File.WriteAllText(\"/srv/uploads/a.txt\", \"x\");\n}\n",
+            Expect.Diagnostic(DiagnosticDescriptors.WriteOutsidePersistedPath, 0));
+        ephemeral.CodeActionIndex = 1;
+        ephemeral.CodeActionEquivalenceKey = DeclarePersistentVolumeCodeFix.MarkEphemeralKey;
+        await ephemeral.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Fix_All_creates_one_ContainerStorage_with_one_volume_per_data_root()
+    {
+        const string writes = """
+            class C
+            {
+                void M()
+                {
+                    File.WriteAllText({|#0:"/srv/app/app.db"|}, "x");
+                    File.WriteAllText({|#1:"/srv/app/uploads/2024/a.png"|}, "x");
+                    File.WriteAllText({|#2:"/srv/exports/b.csv"|}, "x");
+                    File.WriteAllText({|#3:"/srv/app/uploads/2024/thumbs/a.png"|}, "x");
+                }
+            }
+            """;
+        string fixedWrites = writes.Replace("{|#0:", string.Empty).Replace("{|#1:", string.Empty).Replace("{|#2:", string.Empty).Replace("{|#3:", string.Empty).Replace("|}", string.Empty);
+        var test = Test<DeclarePersistentVolumeCodeFix>("using System.IO;\n\n" + writes, "using System.IO;\n\n" + fixedWrites,
+            Expect.Diagnostic(DiagnosticDescriptors.WriteOutsidePersistedPath, 0),
+            Expect.Diagnostic(DiagnosticDescriptors.WriteOutsidePersistedPath, 1),
+            Expect.Diagnostic(DiagnosticDescriptors.WriteOutsidePersistedPath, 2),
+            Expect.Diagnostic(DiagnosticDescriptors.WriteOutsidePersistedPath, 3));
+        // One fix at a time declares the first folder only; the others then offer "on ContainerStorage".
         test.FixedState.Sources.Clear();
-        test.FixedState.Sources.Add("using System.IO;\n\n" + Writes.Replace("{|#0:", string.Empty).Replace("{|#2:", string.Empty).Replace("\"|}, \"x\");\n        File.WriteAllText({|#1:", "\", \"x\");\n        File.WriteAllText({|#1:").Replace(".txt\"|}", ".txt\""));
-        test.FixedState.Sources.Add(("/0/ContainerStorage.cs", "using VolumeGen;\n\n[PersistentVolume(\"/srv/uploads\")]\npublic static partial class ContainerStorage\n{\n}\n"));
-        test.FixedState.ExpectedDiagnostics.Add(Expect.Diagnostic(DiagnosticDescriptors.WriteOutsidePersistedPath, 1));
+        test.FixedState.Sources.Add("using System.IO;\n\n" + writes.Replace("{|#0:\"/srv/app/app.db\"|}", "\"/srv/app/app.db\"") + "\n\n" + NewClassComment + "[VolumeGen.PersistentVolume(\"/srv/app\")]\npublic static partial class ContainerStorage\n{\n}\n");
+        test.FixedState.ExpectedDiagnostics.Add(Expect.Diagnostic(DiagnosticDescriptors.WriteOutsidePersistedPath, 2));
         test.FixedState.MarkupHandling = MarkupMode.Allow;
         test.NumberOfIncrementalIterations = 1;
-        test.BatchFixedState.Sources.Add("using System.IO;\n\n" + FixedWrites);
-        test.BatchFixedState.Sources.Add(("/0/ContainerStorage.cs", "using VolumeGen;\n\n[PersistentVolume(\"/srv/uploads\")]\n[PersistentVolume(\"/srv/exports\")]\npublic static partial class ContainerStorage\n{\n}\n"));
+        test.BatchFixedState.Sources.Add("using System.IO;\n\n" + fixedWrites + "\n\n" + NewClassComment + "[VolumeGen.PersistentVolume(\"/srv/app\")]\n[VolumeGen.PersistentVolume(\"/srv/exports\")]\npublic static partial class ContainerStorage\n{\n}\n");
         test.BatchFixedState.AdditionalReferences.AddRange(TestReferences.All);
         test.CodeActionEquivalenceKey = DeclarePersistentVolumeCodeFix.NewClassKey;
         await test.RunAsync(CancellationToken.None);
@@ -119,22 +152,26 @@ public sealed class CodeFixTests
     }
 
     [Fact]
-    public async Task Marks_the_folder_ephemeral()
+    public async Task Marks_the_folder_ephemeral_when_asked_for_by_its_key()
     {
-        var test = Test<MarkEphemeralPathCodeFix>(
+        var test = Test<DeclarePersistentVolumeCodeFix>(
             "using System.IO;\nusing VolumeGen;\n\nclass C\n{\n    void M() => File.WriteAllText({|#0:\"/srv/uploads/a.txt\"|}, \"x\");\n}\n",
             "using System.IO;\nusing VolumeGen;\n\n[assembly: EphemeralPath(\"/srv/uploads\")]\n\nclass C\n{\n    void M() => File.WriteAllText(\"/srv/uploads/a.txt\", \"x\");\n}\n",
             Expect.Diagnostic(DiagnosticDescriptors.WriteOutsidePersistedPath, 0));
+        test.CodeActionEquivalenceKey = DeclarePersistentVolumeCodeFix.MarkEphemeralKey;
+        test.CodeActionIndex = 1;
         await test.RunAsync(CancellationToken.None);
     }
 
     [Fact]
     public async Task Fix_All_marks_every_folder_ephemeral_once()
     {
-        var test = Test<MarkEphemeralPathCodeFix>(
+        var test = Test<DeclarePersistentVolumeCodeFix>(
             "using System.IO;\nusing VolumeGen;\n\n" + Writes,
             "using System.IO;\nusing VolumeGen;\n\n[assembly: EphemeralPath(\"/srv/uploads\")]\n[assembly: EphemeralPath(\"/srv/exports\")]\n\n" + FixedWrites,
             ThreeWrites);
+        test.CodeActionEquivalenceKey = DeclarePersistentVolumeCodeFix.MarkEphemeralKey;
+        test.CodeActionIndex = 1;
         await test.RunAsync(CancellationToken.None);
     }
 

@@ -105,7 +105,7 @@ public sealed class WriteOutsidePersistedPathTests
             "File.WriteAllText",
             "uploads/a.png",
             "/app/uploads/a.png",
-            "declare [PersistentVolume(\"/app/uploads\")] on the storage class, or [assembly: EphemeralPath(\"/app/uploads\")] if losing it is intended");
+            "keep the app's data in one folder: move it into '/app/data', which a volume already persists, or [assembly: EphemeralPath(\"/app/uploads\")] if losing it is intended");
         await new UsageTest(Sources.WithAttributes("File.WriteAllText({|#0:\"uploads/a.png\"|}, \"x\");"), expected).WithSource(Sources.Stubs).RunAsync();
     }
 
@@ -116,7 +116,7 @@ public sealed class WriteOutsidePersistedPathTests
             "new SqliteConnection",
             "app.db",
             "/app/app.db",
-            "write below a declared volume instead (a volume at '/app' would hide the application's or the system's files)");
+            "keep the app's data in one folder: move it into '/app/data', which a volume already persists, or [assembly: EphemeralPath(\"/app/app.db\")] if losing it is intended");
         await new UsageTest(Sources.WithAttributes("using var c = new Microsoft.Data.Sqlite.SqliteConnection({|#0:\"Data Source=app.db\"|});"), expected).WithSource(Sources.Stubs).RunAsync();
     }
 

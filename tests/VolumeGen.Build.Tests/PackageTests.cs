@@ -118,6 +118,52 @@ public sealed class PackageTests
     }
 
     [Fact]
+    public void Configuration_files_and_a_Dockerfile_named_by_VolumeGenDockerfile_reach_the_analyzers()
+    {
+        // appsettings.json (and the Production file, not the Development one) are AdditionalFiles; so is the Dockerfile
+        // VolumeGenDockerfile names outside the project folder's own Dockerfile*: its WORKDIR /srv decides the paths.
+        ConsumerProject project = Project("Configured", dockerfile: null,
+            extraProperties: "<VolumeGenDockerfile>docker/Dockerfile</VolumeGenDockerfile></PropertyGroup><ItemGroup><FrameworkReference Include=\"Microsoft.AspNetCore.App\" /></ItemGroup><PropertyGroup>");
+        Directory.CreateDirectory(project.File("docker"));
+        System.IO.File.WriteAllText(project.File("docker/Dockerfile"), "FROM mcr.microsoft.com/dotnet/aspnet:10.0\nWORKDIR /srv\nCOPY bin/publish/ .\n# >>> VolumeGen\n# <<< VolumeGen\n" + Tail);
+        System.IO.File.WriteAllText(project.File("appsettings.json"), "{\n  // comments are allowed\n  \"Storage\": { \"Uploads\": \"uploads\", },\n}\n");
+        System.IO.File.WriteAllText(project.File("appsettings.Production.json"), "{ \"Storage\": { \"Exports\": \"exports\" } }");
+        System.IO.File.WriteAllText(project.File("appsettings.Development.json"), "{ \"Storage\": { \"Uploads\": \"/tmp/dev\" } }");
+        System.IO.File.WriteAllText(project.File("Uploads.cs"), """
+            namespace Demo;
+            public sealed class Uploads(Microsoft.Extensions.Configuration.IConfiguration configuration)
+            {
+                public void Save(string text) => System.IO.File.WriteAllText(System.IO.Path.Combine(configuration["Storage:Uploads"]!, "a.txt"), text);
+                public void Export(string text) => System.IO.File.WriteAllText(System.IO.Path.Combine(configuration["Storage:Exports"]!, "b.txt"), text);
+            }
+            """);
+
+        (int exit, string output) = project.Build();
+
+        Assert.True(exit == 0, output);
+        Assert.Matches(@"Uploads\.cs\(4,\d+\): warning VG2001: File\.WriteAllText writes to 'appsettings\.json: Storage:Uploads = ""uploads""' \(container path '/srv/uploads/a\.txt'\)", output);
+        Assert.Matches(@"Uploads\.cs\(5,\d+\): warning VG2001: File\.WriteAllText writes to 'appsettings\.Production\.json: Storage:Exports = ""exports""' \(container path '/srv/exports/b\.txt'\)", output);
+        Assert.Contains("set Storage:Uploads in appsettings.json to \"/srv/data/uploads\"", output);
+    }
+
+    [Fact]
+    public void A_Dockerfile_in_a_docker_folder_that_names_the_project_is_found_and_read_by_the_analyzers()
+    {
+        // Not in the project folder's Dockerfile* glob and not named by VolumeGenDockerfile: FindContainerFiles lists it,
+        // and the analyzers read it because its ENTRYPOINT names Found.dll (WORKDIR /srv/found decides the path).
+        ConsumerProject project = Project("Found", dockerfile: null);
+        Directory.CreateDirectory(project.File("docker"));
+        System.IO.File.WriteAllText(project.File("docker/app.Dockerfile"), "FROM mcr.microsoft.com/dotnet/aspnet:10.0\nWORKDIR /srv/found\nCOPY publish/ .\nENTRYPOINT [\"dotnet\", \"Found.dll\"]\n");
+        System.IO.File.WriteAllText(project.File("Uploads.cs"),
+            "namespace Demo;\npublic static class Uploads\n{\n    public static void Save(string text) => System.IO.File.WriteAllText(\"uploads/a.txt\", text);\n}\n");
+
+        (int exit, string output) = project.Build();
+
+        Assert.True(exit == 0, output);
+        Assert.Matches(@"Uploads\.cs\(\d+,\d+\): warning VG2001: .*\(container path '/srv/found/uploads/a\.txt'\)", output);
+    }
+
+    [Fact]
     public void Crlf_and_bom_file_gets_the_region_with_crlf_and_every_other_byte_identical()
     {
         byte[] head = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes(Head.Replace("\n", "\r\n"))).ToArray();

@@ -49,10 +49,14 @@ public sealed class DeclarationAnalyzerTests
     [Fact]
     public Task VG1007_nested_target()
         => Single("""
-            [PersistentVolume("/app")]
-            [TmpfsMount({|#0:"/app/tmp"|})]
+            [PersistentVolume("/srv")]
+            [TmpfsMount({|#0:"/srv/tmp"|})]
             partial class S { }
             """, DiagnosticDescriptors.NestedTarget);
+
+    [Fact]
+    public Task VG1013_volume_over_the_default_working_directory()
+        => Single("""[PersistentVolume({|#0:"/app"|})] partial class S { }""", DiagnosticDescriptors.VolumeOverAppFolder);
 
     [Fact]
     public Task VG1008_system_directory()

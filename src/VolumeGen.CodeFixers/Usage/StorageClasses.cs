@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Text;
 using VolumeGen.SourceGenerators.Declarations;
 
 namespace VolumeGen.CodeFixers.Usage;
@@ -53,6 +54,24 @@ internal static class StorageClasses
         }
     }
 
+    /// <summary>The targets of every <c>[PersistentVolume("target")]</c> the classes declare (normalised).</summary>
+    public static IReadOnlyList<string> PersistentVolumeTargets(IEnumerable<INamedTypeSymbol> classes)
+    {
+        var targets = new List<string>();
+        foreach (INamedTypeSymbol storageClass in classes)
+        {
+            foreach (AttributeData attribute in storageClass.GetAttributes())
+            {
+                if (attribute.AttributeClass?.Name == "PersistentVolumeAttribute" && attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string target && ContainerPath.IsAbsolute(target))
+                {
+                    targets.Add(ContainerPath.Normalize(target));
+                }
+            }
+        }
+
+        return targets;
+    }
+
     /// <summary>Adds <c>[PersistentVolume("folder")]</c> for each folder the class does not declare yet.</summary>
     public static async Task<Solution> AddVolumesAsync(Solution solution, INamedTypeSymbol storageClass, IReadOnlyList<string> folders, CancellationToken cancellationToken)
     {
@@ -92,26 +111,44 @@ internal static class StorageClasses
         return solution.WithDocumentSyntaxRoot(document.Id, root.ReplaceNode(declaration, updated));
     }
 
-    /// <summary>Creates <c>ContainerStorage.cs</c> declaring the folders (a name that is free in the project).</summary>
-    public static Solution CreateStorageClass(Solution solution, ProjectId projectId, IReadOnlyList<string> folders)
+    /// <summary>
+    /// Appends a <c>ContainerStorage</c> class declaring the folders to <paramref name="document"/> (the file of the
+    /// first write). An existing file, not a new one: <c>dotnet format</c> keeps a fix only when it changes an existing
+    /// document, and adding a file to an SDK project through the workspace would also write a <c>Compile</c> item.
+    /// </summary>
+    public static async Task<Solution> CreateStorageClassAsync(Document document, IReadOnlyList<string> folders, CancellationToken cancellationToken)
     {
-        Project? project = solution.GetProject(projectId);
-        if (project is null)
+        if (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not CompilationUnitSyntax root)
         {
-            return solution;
+            return document.Project.Solution;
         }
 
+        Compilation? compilation = await document.Project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
+        string name = NewClassName;
+        for (int i = 2; compilation?.GetTypeByMetadataName(name) is not null; i++)
+        {
+            name = NewClassName + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        string eol = EndOfLine(root).ToFullString();
+        bool shortName = root.Usings.Any(static u => u.Name?.ToString() == "VolumeGen" && u.Alias is null);
         var text = new System.Text.StringBuilder();
-        text.Append("using VolumeGen;\n\n");
+        SourceText source = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+        string existing = source.ToString();
+        if (existing.Length > 0 && !existing.EndsWith("\n", StringComparison.Ordinal))
+        {
+            text.Append(eol);
+        }
+
+        text.Append(eol).Append("// Container folders whose data must outlive the container: VolumeGen declares them as named volumes.").Append(eol);
         foreach (string folder in folders.Distinct(StringComparer.Ordinal))
         {
-            text.Append("[PersistentVolume(").Append(Literal(folder)).Append(")]\n");
+            text.Append('[').Append(shortName ? "PersistentVolume(" : "VolumeGen.PersistentVolume(").Append(Literal(folder)).Append(")]").Append(eol);
         }
 
-        text.Append("public static partial class ").Append(NewClassName).Append("\n{\n}\n");
-        string fileName = NewClassName + ".cs";
-        string? directory = project.Documents.Select(static d => d.FilePath).Where(static p => p is not null).Select(static p => System.IO.Path.GetDirectoryName(p)).FirstOrDefault();
-        return solution.AddDocument(DocumentId.CreateNewId(projectId), fileName, text.ToString(), filePath: directory is null ? null : System.IO.Path.Combine(directory, fileName));
+        text.Append("public static partial class ").Append(name).Append(eol).Append('{').Append(eol).Append('}').Append(eol);
+        SourceText updated = source.WithChanges(new TextChange(new TextSpan(source.Length, 0), text.ToString()));
+        return document.WithText(updated).Project.Solution;
     }
 
     /// <summary>Adds <c>[assembly: EphemeralPath("folder")]</c> lines to <paramref name="document"/>, after its usings.</summary>

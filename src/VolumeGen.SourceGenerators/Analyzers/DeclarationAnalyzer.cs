@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Collections.Immutable;
@@ -7,6 +8,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using VolumeGen.SourceGenerators.Declarations;
 using VolumeGen.SourceGenerators.Diagnostics;
+using VolumeGen.SourceGenerators.Usage.Persisted;
 
 namespace VolumeGen.SourceGenerators.Analyzers;
 
@@ -38,7 +40,8 @@ public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.StorageClassNotPartial,
         DiagnosticDescriptors.ArgumentHasNoValue,
         DiagnosticDescriptors.StorageClassShapeNotSupported,
-        DiagnosticDescriptors.GeneratedMemberNameTaken);
+        DiagnosticDescriptors.GeneratedMemberNameTaken,
+        DiagnosticDescriptors.VolumeOverAppFolder);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -53,11 +56,15 @@ public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, attributes), SymbolKind.NamedType);
+            // The working directory needs the Dockerfile: read once, on the first storage class with a volume.
+            AnalyzerOptions options = start.Options;
+            CancellationToken cancellationToken = start.CancellationToken;
+            var files = new Lazy<ProjectContainerFiles>(() => ProjectContainerFiles.Read(options.AdditionalFiles, options.AnalyzerConfigOptionsProvider.GlobalOptions, start.Compilation.AssemblyName, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+            start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, attributes, files), SymbolKind.NamedType);
         });
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context, VolumeGenAttributes attributes)
+    private static void AnalyzeType(SymbolAnalysisContext context, VolumeGenAttributes attributes, Lazy<ProjectContainerFiles> files)
     {
         if (context.Symbol is not INamedTypeSymbol { TypeKind: TypeKind.Class } type)
         {
@@ -80,8 +87,14 @@ public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
         // The same problems the generator records in the manifest (DeclarationProblems), placed on the argument.
         // The project folder (a compiler-visible property of the package): relative bind sources resolve against it.
         context.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.MSBuildProjectDirectory", out string? projectFolder);
+        var invalid = new HashSet<int>();
         foreach (DeclarationProblem problem in DeclarationProblems.Find(declaration, string.IsNullOrWhiteSpace(projectFolder) ? null : projectFolder!.Trim()))
         {
+            if (problem.IsError)
+            {
+                invalid.Add(problem.MountIndex);
+            }
+
             if (Descriptor(problem.Id) is not DiagnosticDescriptor descriptor)
             {
                 continue;
@@ -91,6 +104,38 @@ public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
                 ? ArgumentLocation(mounts[problem.MountIndex].Attribute, problem.Argument, cancellationToken)
                 : ClassLocation(type, problem.Id);
             context.ReportDiagnostic(Diagnostic.Create(descriptor, location, problem.Arguments.Cast<object>().ToArray()));
+        }
+
+        for (int i = 0; i < mounts.Count; i++)
+        {
+            if (!invalid.Contains(i) && mounts[i].Declaration.ToMount() is Mount mount)
+            {
+                ReportVolumeOverAppFolder(context, mount, mounts[i].Attribute, files, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// VG1013: a named or anonymous volume or a tmpfs at or above the working directory hides the app. A bind mount is
+    /// left alone: mounting the source folder over the app folder is a deliberate development setup.
+    /// </summary>
+    private static void ReportVolumeOverAppFolder(SymbolAnalysisContext context, Mount mount, AttributeData attribute, Lazy<ProjectContainerFiles> files, CancellationToken cancellationToken)
+    {
+        if (mount.Kind == MountKind.Bind || !ContainerPath.IsAbsolute(mount.Target)
+            || attribute.ApplicationSyntaxReference?.SyntaxTree is not SyntaxTree tree)
+        {
+            return;
+        }
+
+        AnalyzerConfigOptionsProvider provider = context.Options.AnalyzerConfigOptionsProvider;
+        UsageOptions options = UsageOptions.Read(provider.GetOptions(tree), provider.GlobalOptions);
+        string workingDirectory = PersistedKnowledgeBuilder.WorkingDirectoryOf(options, PersistedKnowledgeBuilder.FinalStage(files.Value.Dockerfile, options));
+        string target = ContainerPath.Resolve("/", mount.Target);
+        if (ContainerPath.IsUnder(workingDirectory, target))
+        {
+            string below = workingDirectory == "/" ? "/data" : workingDirectory + "/data";
+            string what = mount.ToString();
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.VolumeOverAppFolder, ArgumentLocation(attribute, MountArgument.Target, cancellationToken), what, workingDirectory, below));
         }
     }
 

@@ -76,6 +76,19 @@ internal static partial class DiagnosticDescriptors
         description: "Every storage class gets the members Mounts, RunArguments, CommandLine, Resolve and DockerfileVolume; a class that already declares one of these names (or is named so) cannot be generated.",
         helpLinkUri: RuleIdentifiers.GetHelpUri(GeneratedMemberNameTakenId));
 
+    public const string VolumeOverAppFolderId = "VG1013";
+
+    /// <summary>VG1013: a volume or tmpfs at or above the container's working directory (the app folder).</summary>
+    public static readonly DiagnosticDescriptor VolumeOverAppFolder = new(
+        VolumeOverAppFolderId,
+        "Volume over the app folder",
+        "The {0} covers the container's working directory '{1}', where the published app lives: it hides the app's files, and a named volume keeps the first image's binaries across every upgrade; declare a folder below it instead, such as '{2}'",
+        DeclarationCategory,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A volume whose target is the working directory or one of its parents is mounted over the published application. An empty named volume is filled from the image once and then keeps those files, so later images' binaries never show; an anonymous volume or tmpfs hides them. Keep data in a folder below the working directory (e.g. /app/data). The working directory is volumegen.working_directory, else ContainerWorkingDirectory, else the Dockerfile's final WORKDIR, else /app.",
+        helpLinkUri: RuleIdentifiers.GetHelpUri(VolumeOverAppFolderId));
+
     /// <summary>The descriptor of a <see cref="MountValidator"/> code, or null for an unknown code.</summary>
     public static DiagnosticDescriptor? ForProblem(MountProblemCode code) => code switch
     {

@@ -8,8 +8,33 @@ internal static partial class DiagnosticDescriptors
     /// <summary>The category of every usage rule.</summary>
     public const string UsageCategory = "VolumeGen.Usage";
 
-    /// <summary>The diagnostic property that carries the container folder a code fix should declare.</summary>
+    /// <summary>
+    /// The diagnostic property that carries the container folder a code fix should declare as a persistent volume: the
+    /// one data root for writes under the working directory (never the working directory itself), else the written
+    /// folder. It may already be persisted (then only the data has to move there).
+    /// </summary>
     public const string FolderProperty = "VolumeGen.Folder";
+
+    /// <summary>
+    /// What <c>[assembly: EphemeralPath]</c> marks when losing the data is intended: the written folder, or the written
+    /// file when its folder is the working directory or above. Never the data root unless the write is there.
+    /// </summary>
+    public const string EphemeralPathProperty = "VolumeGen.EphemeralPath";
+
+    /// <summary>For a path from configuration: the AdditionalFile path of the JSON file that supplied the value.</summary>
+    public const string ConfigFileProperty = "VolumeGen.ConfigFile";
+
+    /// <summary>For a path from configuration: the key in colon form, e.g. <c>ConnectionStrings:DefaultConnection</c>.</summary>
+    public const string ConfigKeyProperty = "VolumeGen.ConfigKey";
+
+    /// <summary>For a path from configuration: the value as written in the file.</summary>
+    public const string ConfigValueProperty = "VolumeGen.ConfigValue";
+
+    /// <summary>
+    /// For a path from configuration: the whole new value that puts the data inside <see cref="FolderProperty"/>, in the
+    /// value's own form (connection string options kept), e.g. <c>DataSource=/app/data/app.db;Cache=Shared</c>.
+    /// </summary>
+    public const string ConfigSuggestedValueProperty = "VolumeGen.ConfigSuggestedValue";
 
     /// <summary>VG2001: a write lands in the container's writable layer.</summary>
     public static readonly DiagnosticDescriptor WriteOutsidePersistedPath = new(
@@ -65,4 +90,38 @@ internal static partial class DiagnosticDescriptors
         isEnabledByDefault: true,
         description: "Without PersistKeysTo*, ASP.NET Core keeps its Data Protection key ring under the user's home (~/.aspnet/DataProtection-Keys). In a container that folder is in the writable layer unless a volume covers it, so keys are regenerated on every new container.",
         helpLinkUri: RuleIdentifiers.GetHelpUri("VG2005"));
+
+    /// <summary>VG2006: authentication, Identity, session or antiforgery use a key ring that stays in the writable layer.</summary>
+    public static readonly DiagnosticDescriptor ImplicitKeyRingNotPersisted = new(
+        id: "VG2006",
+        title: "Sign-in, session or antiforgery keys are kept in the container layer",
+        messageFormat: "{0} uses ASP.NET Core Data Protection, whose key ring is kept in '{1}' (container path '{2}'), which no volume persists: after each redeploy {3}; declare [PersistentVolume(\"{2}\")] on the storage class, or persist the keys with AddDataProtection().PersistKeysToFileSystem(...) into a volume",
+        category: UsageCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Cookie authentication, ASP.NET Core Identity, session and antiforgery protect their cookies and tokens with the Data Protection key ring even when the app never calls AddDataProtection(). Without PersistKeysTo* the ring lives in the app user's ~/.aspnet/DataProtection-Keys; unless a volume covers it, every new container makes new keys. Reported once, at the first such registration.",
+        helpLinkUri: RuleIdentifiers.GetHelpUri("VG2006"));
+
+    /// <summary>VG2007: PersistKeysToFileSystem names a folder that dies with the container.</summary>
+    public static readonly DiagnosticDescriptor KeyRingFolderNotPersisted = new(
+        id: "VG2007",
+        title: "Data Protection keys are persisted to a folder no volume keeps",
+        messageFormat: "{0} keeps the Data Protection key ring in '{1}' (container path '{2}'), which no volume persists: after each redeploy every signed-in user is logged out and forms opened before it are rejected; {3}",
+        category: UsageCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "PersistKeysToFileSystem writes the key ring into the given folder. When that folder is in the container's writable layer, the keys still die with the container: persisting them there does not help.",
+        helpLinkUri: RuleIdentifiers.GetHelpUri("VG2007"));
+
+
+    /// <summary>VG2008: which container files the analyzers read, when several Dockerfiles fit or none does.</summary>
+    public static readonly DiagnosticDescriptor ContainerFilesChosen = new(
+        id: "VG2008",
+        title: "Which Dockerfile the analyzers read",
+        messageFormat: "{0}",
+        category: UsageCategory,
+        defaultSeverity: DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        description: "The analyzers take the working directory, user, volumes and environment from the Dockerfile that builds the project: the one VolumeGenDockerfile names, one in the project folder or listed in VolumeGenContainerFiles, or one above the project (up to the repository root) whose COPY, ADD, RUN, ENTRYPOINT or CMD names the project's .csproj or .dll. When several fit, or none does, this says which was used rather than guessing silently. Reported once per project, on the Dockerfile.",
+        helpLinkUri: RuleIdentifiers.GetHelpUri("VG2008"));
 }

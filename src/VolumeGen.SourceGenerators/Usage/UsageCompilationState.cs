@@ -8,6 +8,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using VolumeGen.ContainerFiles;
 using VolumeGen.SourceGenerators.Declarations;
+using VolumeGen.SourceGenerators.Usage.Configuration;
+using VolumeGen.SourceGenerators.Usage.KeyRing;
 using VolumeGen.SourceGenerators.Usage.PathEvaluation;
 using VolumeGen.SourceGenerators.Usage.Persisted;
 using VolumeGen.SourceGenerators.Usage.Sinks;
@@ -26,6 +28,8 @@ internal sealed class UsageCompilationState
     private readonly VolumeGenAttributes _attributes;
     private readonly Lazy<ProjectContainerFiles> _files;
     private readonly Lazy<DeclaredStorage> _declared;
+    private readonly Lazy<AppConfiguration> _configuration;
+    private readonly Lazy<KeyRingFacts> _keyRing;
     private readonly ConcurrentDictionary<SyntaxTree, UsageOptions> _treeOptions = new();
     private readonly Func<SyntaxTree, UsageOptions> _readOptions;
     private readonly ConcurrentDictionary<UsageOptions, PersistedKnowledge> _knowledge = new();
@@ -37,9 +41,12 @@ internal sealed class UsageCompilationState
         _options = options;
         _attributes = VolumeGenAttributes.Create(compilation);
         Sinks = new ResolvedSinks(compilation, SinkTable.BuiltIn);
-        Evaluator = new PathEvaluator(compilation);
         DataProtectionExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.DataProtectionServiceCollectionExtensions");
-        _files = new Lazy<ProjectContainerFiles>(() => ProjectContainerFiles.Read(options.AdditionalFiles, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+        SerilogConfiguration = compilation.GetTypeByMetadataName("Serilog.ConfigurationLoggerConfigurationExtensions");
+        _files = new Lazy<ProjectContainerFiles>(() => ProjectContainerFiles.Read(options.AdditionalFiles, options.AnalyzerConfigOptionsProvider.GlobalOptions, compilation.AssemblyName, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+        _configuration = new Lazy<AppConfiguration>(() => AppConfiguration.Build(options.AdditionalFiles, _files.Value.Environment, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+        Evaluator = new PathEvaluator(compilation, () => _configuration.Value);
+        _keyRing = new Lazy<KeyRingFacts>(() => KeyRingFacts.Find(compilation, Evaluator.ModelOf, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
         _declared = new Lazy<DeclaredStorage>(() => DeclaredStorage.Read(compilation, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
         _readOptions = tree => UsageOptions.Read(_options.AnalyzerConfigOptionsProvider.GetOptions(tree), _options.AnalyzerConfigOptionsProvider.GlobalOptions);
     }
@@ -51,6 +58,18 @@ internal sealed class UsageCompilationState
 
     /// <summary><c>DataProtectionServiceCollectionExtensions</c>, or null when ASP.NET Core Data Protection is not referenced.</summary>
     public INamedTypeSymbol? DataProtectionExtensions { get; }
+
+    /// <summary><c>Serilog.ConfigurationLoggerConfigurationExtensions</c> (<c>ReadFrom.Configuration</c>), or null.</summary>
+    public INamedTypeSymbol? SerilogConfiguration { get; }
+
+    /// <summary>The app's layered configuration (appsettings files and the container's environment), read on first use.</summary>
+    public AppConfiguration Configuration => _configuration.Value;
+
+    /// <summary>What the compilation does with the Data Protection key ring, found on first use.</summary>
+    public KeyRingFacts KeyRing => _keyRing.Value;
+
+    /// <summary>The project's container files (read on first use).</summary>
+    public ProjectContainerFiles ContainerFiles => _files.Value;
 
     /// <summary>The options of <paramref name="tree"/>.</summary>
     public UsageOptions OptionsFor(SyntaxTree tree)
@@ -67,61 +86,4 @@ internal sealed class UsageCompilationState
             ProjectContainerFiles files = _files.Value;
             return PersistedKnowledgeBuilder.Build(_attributes.AnyResolved, _declared.Value, files.Dockerfile, files.ComposeMounts, files.HasCompose, o);
         });
-
-    /// <summary>The Dockerfile and compose files of the project's AdditionalFiles, read by the runtime library's models.</summary>
-    private sealed class ProjectContainerFiles
-    {
-        private ProjectContainerFiles(Dockerfile? dockerfile, IReadOnlyList<KnownMount> composeMounts, bool hasCompose)
-        {
-            Dockerfile = dockerfile;
-            ComposeMounts = composeMounts;
-            HasCompose = hasCompose;
-        }
-
-        public Dockerfile? Dockerfile { get; }
-
-        public IReadOnlyList<KnownMount> ComposeMounts { get; }
-
-        public bool HasCompose { get; }
-
-        public static ProjectContainerFiles Read(IEnumerable<AdditionalText> files, CancellationToken cancellationToken)
-        {
-            AdditionalText? dockerfile = null;
-            var compose = new List<KnownMount>();
-            bool hasCompose = false;
-            foreach (AdditionalText file in files)
-            {
-                string name = Path.GetFileName(file.Path);
-                if (IsDockerfile(name))
-                {
-                    // Prefer the file named exactly "Dockerfile", then the first in ordinal order.
-                    if (dockerfile is null || Rank(name) < Rank(Path.GetFileName(dockerfile.Path))
-                        || (Rank(name) == Rank(Path.GetFileName(dockerfile.Path)) && string.CompareOrdinal(file.Path, dockerfile.Path) < 0))
-                    {
-                        dockerfile = file;
-                    }
-                }
-                else if (IsComposeFile(name) && file.GetText(cancellationToken) is SourceText composeText)
-                {
-                    hasCompose = true;
-                    compose.AddRange(Persisted.ComposeMounts.Of(ComposeFile.Parse(composeText.ToString())));
-                }
-            }
-
-            Dockerfile? facts = dockerfile?.GetText(cancellationToken) is SourceText text ? Dockerfile.Parse(text.ToString()) : null;
-            return new ProjectContainerFiles(facts, compose, hasCompose);
-        }
-
-        private static int Rank(string name) => string.Equals(name, "Dockerfile", StringComparison.OrdinalIgnoreCase) ? 0 : 1;
-
-        /// <summary><c>Dockerfile</c>, <c>Dockerfile.prod</c>, <c>app.dockerfile</c>.</summary>
-        public static bool IsDockerfile(string name)
-            => name.StartsWith("Dockerfile", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".dockerfile", StringComparison.OrdinalIgnoreCase);
-
-        /// <summary><c>compose.yaml</c>, <c>docker-compose.override.yml</c>, … (not VolumeGen's generated override).</summary>
-        public static bool IsComposeFile(string name)
-            => (name.StartsWith("compose", StringComparison.OrdinalIgnoreCase) || name.StartsWith("docker-compose", StringComparison.OrdinalIgnoreCase))
-            && (name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase))
-            && name.IndexOf("volumegen", StringComparison.OrdinalIgnoreCase) < 0;
-    }
 }

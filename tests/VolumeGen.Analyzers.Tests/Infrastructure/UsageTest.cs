@@ -26,6 +26,13 @@ internal sealed class UsageTest : CSharpAnalyzerTest<ContainerWriteAnalyzer, Def
         return this;
     }
 
+    /// <summary>Adds an AdditionalFile at an absolute <paramref name="path"/> (a repository layout).</summary>
+    public UsageTest WithFileAt(string path, string text)
+    {
+        TestState.AdditionalFiles.Add((path, text));
+        return this;
+    }
+
     /// <summary>Adds .editorconfig lines under <c>[*.cs]</c>.</summary>
     public UsageTest WithEditorConfig(string lines)
     {
@@ -37,6 +44,22 @@ internal sealed class UsageTest : CSharpAnalyzerTest<ContainerWriteAnalyzer, Def
     public UsageTest WithGlobalConfig(string lines)
     {
         TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n" + lines + "\n"));
+        return this;
+    }
+
+    /// <summary>
+    /// Compiles against the real ASP.NET Core shared framework and packages (see <see cref="TestReferences.AspNetCore"/>)
+    /// with a web project's implicit global usings; <paramref name="program"/> makes it an executable (top-level statements).
+    /// </summary>
+    public UsageTest WithAspNetCore(bool program = false)
+    {
+        TestState.AdditionalReferences.AddRange(TestReferences.AspNetCore);
+        TestState.Sources.Add(("GlobalUsings.g.cs", TestReferences.WebGlobalUsings));
+        if (program)
+        {
+            TestState.OutputKind = OutputKind.ConsoleApplication;
+        }
+
         return this;
     }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -7,18 +8,22 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using VolumeGen.SourceGenerators.Declarations;
+using VolumeGen.SourceGenerators.Usage.Configuration;
 
 namespace VolumeGen.SourceGenerators.Usage.PathEvaluation;
 
 /// <summary>
 /// Evaluates the string an operation produces, as a container path (<see cref="PathValue"/>), or null when it
-/// cannot be known. Knows literals and constants, <c>static readonly</c> fields and single-assignment locals with
-/// an initializer, <c>+</c>, interpolation, <c>Path.Combine/Join/GetFullPath/GetTempPath/GetTempFileName</c>,
-/// <c>AppContext.BaseDirectory</c>, <c>Directory.GetCurrentDirectory()</c>, <c>Environment.CurrentDirectory</c>,
-/// <c>IHostEnvironment.ContentRootPath</c>, <c>Environment.GetFolderPath</c>, <c>FileInfo</c>/<c>DirectoryInfo</c>
+/// cannot be known. Knows literals and constants, readonly fields and get-only properties assigned once (an
+/// initializer or one constructor assignment), expression-bodied getters, single-assignment locals, <c>+</c>,
+/// interpolation, <c>??</c>, <c>Path.Combine/Join/GetFullPath/GetTempPath/GetTempFileName</c>, the working-directory
+/// APIs (<c>AppContext.BaseDirectory</c>, <c>AppDomain.CurrentDomain.BaseDirectory</c>,
+/// <c>Directory.GetCurrentDirectory()</c>, <c>Environment.CurrentDirectory</c>, <c>IHostEnvironment.ContentRootPath</c>),
+/// <c>IWebHostEnvironment.WebRootPath</c>, <c>Environment.GetFolderPath</c>, <c>Environment.GetEnvironmentVariable</c>,
+/// configuration reads and options values (PathEvaluator.Configuration.cs), <c>FileInfo</c>/<c>DirectoryInfo</c>
 /// built from a known path, and a storage class's generated <c>Resolve(path)</c> (the container path). One instance per compilation; thread-safe.
 /// </summary>
-internal sealed class PathEvaluator
+internal sealed partial class PathEvaluator
 {
     private const int MaxDepth = 12;
 
@@ -28,35 +33,52 @@ internal sealed class PathEvaluator
         "Microsoft.AspNetCore.Hosting.IWebHostEnvironment",
         "Microsoft.AspNetCore.Hosting.IHostingEnvironment");
 
+    private static readonly ImmutableHashSet<string> WebHostEnvironmentTypes = ImmutableHashSet.Create(
+        "Microsoft.AspNetCore.Hosting.IWebHostEnvironment",
+        "Microsoft.AspNetCore.Hosting.IHostingEnvironment");
+
     private readonly Compilation _compilation;
     private readonly INamedTypeSymbol? _path;
     private readonly INamedTypeSymbol? _directory;
     private readonly INamedTypeSymbol? _environment;
     private readonly INamedTypeSymbol? _appContext;
+    private readonly INamedTypeSymbol? _appDomain;
     private readonly INamedTypeSymbol? _fileInfo;
     private readonly INamedTypeSymbol? _directoryInfo;
     private readonly INamedTypeSymbol? _hostFolders;
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
+    private readonly Func<SyntaxTree, SemanticModel> _getModel;
 
-    public PathEvaluator(Compilation compilation)
+    public PathEvaluator(Compilation compilation, Func<AppConfiguration>? configuration = null)
     {
         _compilation = compilation;
+        _getModel = GetModel;
         _path = compilation.GetTypeByMetadataName("System.IO.Path");
         _directory = compilation.GetTypeByMetadataName("System.IO.Directory");
         _environment = compilation.GetTypeByMetadataName("System.Environment");
         _appContext = compilation.GetTypeByMetadataName("System.AppContext");
+        _appDomain = compilation.GetTypeByMetadataName("System.AppDomain");
         _fileInfo = compilation.GetTypeByMetadataName("System.IO.FileInfo");
         _directoryInfo = compilation.GetTypeByMetadataName("System.IO.DirectoryInfo");
         _hostFolders = compilation.GetTypeByMetadataName("VolumeGen.HostFolders");
+        InitializeConfiguration(compilation, configuration);
     }
 
     /// <summary>The path <paramref name="operation"/> evaluates to, or null when unknown.</summary>
     public string? Evaluate(IOperation? operation, CancellationToken cancellationToken)
-        => Evaluate(operation, 0, cancellationToken);
+        => Evaluate(operation, null, 0, cancellationToken);
+
+    /// <summary>The path <paramref name="operation"/> evaluates to, recording the configuration values it reads in <paramref name="trace"/>.</summary>
+    public string? Evaluate(IOperation? operation, EvaluationTrace? trace, CancellationToken cancellationToken)
+        => Evaluate(operation, trace, 0, cancellationToken);
 
     /// <summary>The path of a <c>FileInfo</c>/<c>DirectoryInfo</c> instance, or null when unknown.</summary>
     public string? EvaluateFileSystemInfo(IOperation? operation, CancellationToken cancellationToken)
-        => EvaluateInfo(operation, 0, cancellationToken);
+        => EvaluateInfo(operation, null, 0, cancellationToken);
+
+    /// <summary>The path of a <c>FileInfo</c>/<c>DirectoryInfo</c> instance, recording configuration reads in <paramref name="trace"/>.</summary>
+    public string? EvaluateFileSystemInfo(IOperation? operation, EvaluationTrace? trace, CancellationToken cancellationToken)
+        => EvaluateInfo(operation, trace, 0, cancellationToken);
 
     /// <summary>The constant integer (enum) value of an operation, or null.</summary>
     public static long? ConstantInteger(IOperation? operation)
@@ -82,7 +104,7 @@ internal sealed class PathEvaluator
         };
     }
 
-    private string? Evaluate(IOperation? operation, int depth, CancellationToken cancellationToken)
+    private string? Evaluate(IOperation? operation, EvaluationTrace? trace, int depth, CancellationToken cancellationToken)
     {
         if (operation is null || depth > MaxDepth)
         {
@@ -98,27 +120,29 @@ internal sealed class PathEvaluator
         switch (operation)
         {
             case IConversionOperation conversion:
-                return Evaluate(conversion.Operand, depth + 1, cancellationToken);
+                return Evaluate(conversion.Operand, trace, depth + 1, cancellationToken);
             case IArgumentOperation argument:
-                return Evaluate(argument.Value, depth + 1, cancellationToken);
+                return Evaluate(argument.Value, trace, depth + 1, cancellationToken);
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
-                return Concatenate(Evaluate(binary.LeftOperand, depth + 1, cancellationToken), Evaluate(binary.RightOperand, depth + 1, cancellationToken));
+                return Concatenate(Evaluate(binary.LeftOperand, trace, depth + 1, cancellationToken), Evaluate(binary.RightOperand, trace, depth + 1, cancellationToken));
             case IInterpolatedStringOperation interpolated:
-                return EvaluateInterpolation(interpolated, depth, cancellationToken);
+                return EvaluateInterpolation(interpolated, trace, depth, cancellationToken);
+            case ICoalesceOperation coalesce:
+                return EvaluateCoalesce(coalesce, trace, depth, cancellationToken);
             case ILocalReferenceOperation local:
-                return Evaluate(SingleAssignment(local.Local, operation.SemanticModel, cancellationToken), depth + 1, cancellationToken);
+                return Evaluate(SingleAssignment(local.Local, operation.SemanticModel, cancellationToken), trace, depth + 1, cancellationToken);
             case IFieldReferenceOperation field:
-                return Evaluate(StaticReadonlyInitializer(field.Field, operation.SemanticModel, cancellationToken), depth + 1, cancellationToken);
+                return Evaluate(FieldValue(field.Field, operation.SemanticModel, cancellationToken), trace, depth + 1, cancellationToken);
             case IPropertyReferenceOperation property:
-                return EvaluateProperty(property, depth, cancellationToken);
+                return EvaluateProperty(property, trace, depth, cancellationToken);
             case IInvocationOperation invocation:
-                return EvaluateInvocation(invocation, depth, cancellationToken);
+                return EvaluateInvocation(invocation, trace, depth, cancellationToken);
             default:
                 return null;
         }
     }
 
-    private string? EvaluateInterpolation(IInterpolatedStringOperation interpolated, int depth, CancellationToken cancellationToken)
+    private string? EvaluateInterpolation(IInterpolatedStringOperation interpolated, EvaluationTrace? trace, int depth, CancellationToken cancellationToken)
     {
         string result = string.Empty;
         foreach (IInterpolatedStringContentOperation part in interpolated.Parts)
@@ -126,7 +150,7 @@ internal sealed class PathEvaluator
             string? value = part switch
             {
                 IInterpolatedStringTextOperation text => text.Text.ConstantValue.Value as string,
-                IInterpolationOperation { Alignment: null, FormatString: null } hole => Evaluate(hole.Expression, depth + 1, cancellationToken),
+                IInterpolationOperation { Alignment: null, FormatString: null } hole => Evaluate(hole.Expression, trace, depth + 1, cancellationToken),
                 _ => null,
             };
             string? next = Concatenate(result, value);
@@ -141,25 +165,57 @@ internal sealed class PathEvaluator
         return result;
     }
 
-    private string? EvaluateProperty(IPropertyReferenceOperation reference, int depth, CancellationToken cancellationToken)
+    /// <summary>
+    /// <c>a ?? b</c>: a configuration read that no source sets falls back to <c>b</c> (the code's default); any other
+    /// left side counts only when known (an unset environment variable may be set by the run command).
+    /// </summary>
+    private string? EvaluateCoalesce(ICoalesceOperation coalesce, EvaluationTrace? trace, int depth, CancellationToken cancellationToken)
+    {
+        IOperation left = coalesce.Value;
+        while (left is IConversionOperation conversion)
+        {
+            left = conversion.Operand;
+        }
+
+        if (LookupConfiguration(left, depth + 1, cancellationToken, out _) is ConfigurationLookup lookup)
+        {
+            return lookup.Status switch
+            {
+                ConfigurationLookupStatus.Found => Read(lookup.Entry!, trace),
+                ConfigurationLookupStatus.Absent => Evaluate(coalesce.WhenNull, trace, depth + 1, cancellationToken),
+                _ => null,
+            };
+        }
+
+        return Evaluate(left, trace, depth + 1, cancellationToken);
+    }
+
+    private string? EvaluateProperty(IPropertyReferenceOperation reference, EvaluationTrace? trace, int depth, CancellationToken cancellationToken)
     {
         IPropertySymbol property = reference.Property;
         switch (property.Name)
         {
-            case "BaseDirectory" when Is(property.ContainingType, _appContext):
+            case "BaseDirectory" when Is(property.ContainingType, _appContext) || Is(property.ContainingType, _appDomain):
                 return PathValue.WorkingDirectoryRoot + "/";
             case "CurrentDirectory" when Is(property.ContainingType, _environment):
                 return PathValue.WorkingDirectoryRoot;
-            case "ContentRootPath" when IsHostEnvironment(property.ContainingType):
+            case "ContentRootPath" when IsHostEnvironment(property.ContainingType, HostEnvironmentTypes):
                 return PathValue.WorkingDirectoryRoot;
+            case "WebRootPath" when IsHostEnvironment(property.ContainingType, WebHostEnvironmentTypes):
+                return EvaluateWebRoot(trace);
             case "FullName" when IsFileSystemInfo(property.ContainingType) || IsFileSystemInfo(reference.Instance?.Type):
-                return EvaluateInfo(reference.Instance, depth + 1, cancellationToken);
-            default:
-                return null;
+                return EvaluateInfo(reference.Instance, trace, depth + 1, cancellationToken);
         }
+
+        if (LookupConfiguration(reference, depth + 1, cancellationToken, out IOperation? fallback) is ConfigurationLookup lookup)
+        {
+            return ReadLookup(lookup, fallback, trace, depth, cancellationToken);
+        }
+
+        return Evaluate(PropertyValue(property, reference.SemanticModel, cancellationToken), trace, depth + 1, cancellationToken);
     }
 
-    private string? EvaluateInvocation(IInvocationOperation invocation, int depth, CancellationToken cancellationToken)
+    private string? EvaluateInvocation(IInvocationOperation invocation, EvaluationTrace? trace, int depth, CancellationToken cancellationToken)
     {
         IMethodSymbol method = invocation.TargetMethod;
         INamedTypeSymbol? type = method.ContainingType;
@@ -168,21 +224,21 @@ internal sealed class PathEvaluator
             switch (method.Name)
             {
                 case "Combine":
-                    return Fold(invocation, depth, join: false, cancellationToken);
+                    return Fold(invocation, trace, depth, join: false, cancellationToken);
                 case "Join":
                     return method.Parameters.Length > 0 && method.Parameters[0].Type.SpecialType == SpecialType.System_String
                         || method.Parameters.Length > 0 && method.Parameters[0].Type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String }
-                        ? Fold(invocation, depth, join: true, cancellationToken)
+                        ? Fold(invocation, trace, depth, join: true, cancellationToken)
                         : null;
                 case "GetTempPath":
                     return PathValue.TempRoot;
                 case "GetTempFileName":
                     return PathValue.TempRoot + "tmp.tmp";
                 case "GetFullPath" when invocation.Arguments.Length == 1:
-                    return Evaluate(invocation.Arguments[0].Value, depth + 1, cancellationToken);
+                    return Evaluate(invocation.Arguments[0].Value, trace, depth + 1, cancellationToken);
                 case "GetFullPath" when invocation.Arguments.Length == 2:
-                    string? path = Evaluate(invocation.Arguments[0].Value, depth + 1, cancellationToken);
-                    string? basePath = Evaluate(invocation.Arguments[1].Value, depth + 1, cancellationToken);
+                    string? path = Evaluate(invocation.Arguments[0].Value, trace, depth + 1, cancellationToken);
+                    string? basePath = Evaluate(invocation.Arguments[1].Value, trace, depth + 1, cancellationToken);
                     return path is null || basePath is null ? null : PathValue.Combine(basePath, path);
                 default:
                     return null;
@@ -194,9 +250,23 @@ internal sealed class PathEvaluator
             return PathValue.WorkingDirectoryRoot;
         }
 
-        if (method.Name == "GetFolderPath" && Is(type, _environment) && invocation.Arguments.Length > 0)
+        if (Is(type, _environment))
         {
-            return SpecialFolder(ConstantInteger(invocation.Arguments[0].Value));
+            switch (method.Name)
+            {
+                case "GetFolderPath" when invocation.Arguments.Length > 0:
+                    return SpecialFolder(ConstantInteger(invocation.Arguments[0].Value));
+                case "GetEnvironmentVariable" when invocation.Arguments.Length == 1:
+                    // Only a variable the container's environment sets is known; an unset one may come from the run command.
+                    return invocation.Arguments[0].Value.ConstantValue.Value is string name && Configuration.FindVariable(name) is ConfigurationEntry variable
+                        ? Read(variable, trace)
+                        : null;
+            }
+        }
+
+        if (LookupConfiguration(invocation, depth + 1, cancellationToken, out IOperation? fallback) is ConfigurationLookup lookup)
+        {
+            return ReadLookup(lookup, fallback, trace, depth, cancellationToken);
         }
 
         // AppStorage.Resolve(path) (generated) and HostFolders.Resolve(mounts, path) return the path itself in the container.
@@ -206,12 +276,27 @@ internal sealed class PathEvaluator
             {
                 if (argument.Parameter?.Name == "containerPath")
                 {
-                    return Evaluate(argument.Value, depth + 1, cancellationToken);
+                    return Evaluate(argument.Value, trace, depth + 1, cancellationToken);
                 }
             }
         }
 
         return null;
+    }
+
+    private string? ReadLookup(ConfigurationLookup lookup, IOperation? fallback, EvaluationTrace? trace, int depth, CancellationToken cancellationToken)
+        => lookup.Status switch
+        {
+            ConfigurationLookupStatus.Found => Read(lookup.Entry!, trace),
+            ConfigurationLookupStatus.Absent when fallback is not null => Evaluate(fallback, trace, depth + 1, cancellationToken),
+            _ => null,
+        };
+
+    /// <summary>A configuration value as a path: recorded in the trace; a value holding a path marker is unknown.</summary>
+    private static string? Read(ConfigurationEntry entry, EvaluationTrace? trace)
+    {
+        string value = trace is null ? entry.Value : trace.Read(entry);
+        return IsPlainText(value) ? value : null;
     }
 
     /// <summary>Where .NET on Linux puts <c>Environment.SpecialFolder</c> values (XDG defaults under the home).</summary>
@@ -224,7 +309,7 @@ internal sealed class PathEvaluator
         _ => null,
     };
 
-    private string? Fold(IInvocationOperation invocation, int depth, bool join, CancellationToken cancellationToken)
+    private string? Fold(IInvocationOperation invocation, EvaluationTrace? trace, int depth, bool join, CancellationToken cancellationToken)
     {
         var parts = new List<IOperation>();
         foreach (IArgumentOperation argument in invocation.Arguments)
@@ -255,7 +340,7 @@ internal sealed class PathEvaluator
         string? result = null;
         foreach (IOperation part in parts)
         {
-            string? value = Evaluate(part, depth + 1, cancellationToken);
+            string? value = Evaluate(part, trace, depth + 1, cancellationToken);
             if (value is null)
             {
                 return null;
@@ -267,7 +352,7 @@ internal sealed class PathEvaluator
         return result;
     }
 
-    private string? EvaluateInfo(IOperation? operation, int depth, CancellationToken cancellationToken)
+    private string? EvaluateInfo(IOperation? operation, EvaluationTrace? trace, int depth, CancellationToken cancellationToken)
     {
         if (operation is null || depth > MaxDepth)
         {
@@ -277,112 +362,26 @@ internal sealed class PathEvaluator
         switch (operation)
         {
             case IConversionOperation conversion:
-                return EvaluateInfo(conversion.Operand, depth + 1, cancellationToken);
+                return EvaluateInfo(conversion.Operand, trace, depth + 1, cancellationToken);
             case IObjectCreationOperation creation when IsFileSystemInfo(creation.Type) && creation.Arguments.Length >= 1
                 && creation.Arguments[0].Parameter?.Type.SpecialType == SpecialType.System_String:
-                return Evaluate(creation.Arguments[0].Value, depth + 1, cancellationToken);
+                return Evaluate(creation.Arguments[0].Value, trace, depth + 1, cancellationToken);
             case ILocalReferenceOperation local:
-                return EvaluateInfo(SingleAssignment(local.Local, operation.SemanticModel, cancellationToken), depth + 1, cancellationToken);
+                return EvaluateInfo(SingleAssignment(local.Local, operation.SemanticModel, cancellationToken), trace, depth + 1, cancellationToken);
             case IFieldReferenceOperation field:
-                return EvaluateInfo(StaticReadonlyInitializer(field.Field, operation.SemanticModel, cancellationToken), depth + 1, cancellationToken);
+                return EvaluateInfo(FieldValue(field.Field, operation.SemanticModel, cancellationToken), trace, depth + 1, cancellationToken);
+            case IPropertyReferenceOperation property:
+                return EvaluateInfo(PropertyValue(property.Property, operation.SemanticModel, cancellationToken), trace, depth + 1, cancellationToken);
             case IInvocationOperation { TargetMethod.Name: "CreateDirectory" } invocation when Is(invocation.TargetMethod.ContainingType, _directory) && invocation.Arguments.Length >= 1:
-                return Evaluate(invocation.Arguments[0].Value, depth + 1, cancellationToken);
+                return Evaluate(invocation.Arguments[0].Value, trace, depth + 1, cancellationToken);
             case IInvocationOperation { TargetMethod.Name: "CreateSubdirectory" } sub when Is(sub.TargetMethod.ContainingType, _directoryInfo) && sub.Arguments.Length >= 1:
-                string? parent = EvaluateInfo(sub.Instance, depth + 1, cancellationToken);
-                string? child = Evaluate(sub.Arguments[0].Value, depth + 1, cancellationToken);
+                string? parent = EvaluateInfo(sub.Instance, trace, depth + 1, cancellationToken);
+                string? child = Evaluate(sub.Arguments[0].Value, trace, depth + 1, cancellationToken);
                 return parent is null || child is null ? null : PathValue.Combine(parent, child);
             default:
                 return null;
         }
     }
-
-    /// <summary>
-    /// The initializer of a local that is assigned exactly once (at its declaration), or null. Any other
-    /// assignment, <c>ref</c>/<c>out</c> use or increment of the same name in the enclosing member makes it unknown.
-    /// </summary>
-    private static IOperation? SingleAssignment(ILocalSymbol local, SemanticModel? model, CancellationToken cancellationToken)
-    {
-        if (model is null || local.IsRef || local.DeclaringSyntaxReferences.Length != 1)
-        {
-            return null;
-        }
-
-        if (local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } value } declarator
-            || declarator.SyntaxTree != model.SyntaxTree)
-        {
-            return null;
-        }
-
-        SyntaxNode? scope = declarator.FirstAncestorOrSelf<SyntaxNode>(static n => n is MemberDeclarationSyntax or AccessorDeclarationSyntax or CompilationUnitSyntax);
-        if (scope is null || IsWrittenElsewhere(scope, local.Name))
-        {
-            return null;
-        }
-
-        return model.GetOperation(value, cancellationToken);
-    }
-
-    private IOperation? StaticReadonlyInitializer(IFieldSymbol field, SemanticModel? current, CancellationToken cancellationToken)
-    {
-        if (!field.IsStatic || !field.IsReadOnly || field.DeclaringSyntaxReferences.Length != 1)
-        {
-            return null;
-        }
-
-        if (field.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } value })
-        {
-            return null;
-        }
-
-        // A static constructor may assign the field again.
-        foreach (SyntaxReference reference in field.ContainingType.DeclaringSyntaxReferences)
-        {
-            if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax type)
-            {
-                foreach (MemberDeclarationSyntax member in type.Members)
-                {
-                    if (member is ConstructorDeclarationSyntax constructor && constructor.Modifiers.Any(SyntaxKind.StaticKeyword) && IsWrittenElsewhere(constructor, field.Name))
-                    {
-                        return null;
-                    }
-                }
-            }
-        }
-
-        // The usual case, a field of the class being analysed, reuses the analyzer driver's model of this tree (which
-        // has bound the initializer already); only a field in another file needs a model of its own.
-        SemanticModel model = current is not null && current.SyntaxTree == value.SyntaxTree ? current : _models.GetOrAdd(value.SyntaxTree, GetModel);
-        return model.GetOperation(value, cancellationToken);
-    }
-
-#pragma warning disable RS1030 // A field initializer in another file needs that file's model; cached per compilation and tree.
-    private SemanticModel GetModel(SyntaxTree tree) => _compilation.GetSemanticModel(tree);
-#pragma warning restore RS1030
-
-    private static bool IsWrittenElsewhere(SyntaxNode scope, string name)
-    {
-        foreach (SyntaxNode node in scope.DescendantNodes())
-        {
-            switch (node)
-            {
-                case AssignmentExpressionSyntax assignment when IsName(assignment.Left, name):
-                case PrefixUnaryExpressionSyntax prefix when IsName(prefix.Operand, name):
-                case PostfixUnaryExpressionSyntax postfix when IsName(postfix.Operand, name):
-                case ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument when IsName(argument.Expression, name):
-                    return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsName(ExpressionSyntax expression, string name) => expression switch
-    {
-        IdentifierNameSyntax identifier => identifier.Identifier.ValueText == name,
-        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText == name,
-        DeclarationExpressionSyntax => false,
-        _ => false,
-    };
 
     private static string? Concatenate(string? left, string? right)
     {
@@ -413,21 +412,21 @@ internal sealed class PathEvaluator
 
     private bool IsFileSystemInfo(ITypeSymbol? type) => Is(type, _fileInfo) || Is(type, _directoryInfo);
 
-    private static bool IsHostEnvironment(INamedTypeSymbol? type)
+    private static bool IsHostEnvironment(INamedTypeSymbol? type, ImmutableHashSet<string> names)
     {
         if (type is null)
         {
             return false;
         }
 
-        if (HostEnvironmentTypes.Contains(type.ToDisplayString()))
+        if (names.Contains(type.ToDisplayString()))
         {
             return true;
         }
 
         foreach (INamedTypeSymbol implemented in type.AllInterfaces)
         {
-            if (HostEnvironmentTypes.Contains(implemented.ToDisplayString()))
+            if (names.Contains(implemented.ToDisplayString()))
             {
                 return true;
             }

@@ -10,21 +10,35 @@ namespace VolumeGen.SourceGenerators.Usage.Persisted;
 /// </summary>
 internal static class ComposeMounts
 {
-    public static IReadOnlyList<KnownMount> Of(ComposeFile file)
+    public static IReadOnlyList<KnownMount> Of(ComposeFile file) => Of(ProjectServices(file));
+
+    /// <summary>The services that run the project: the ones with <c>build:</c> when any has it, else all.</summary>
+    public static IReadOnlyList<ComposeService> ProjectServices(ComposeFile file)
     {
-        var mounts = new List<KnownMount>();
         bool anyBuild = false;
         foreach (ComposeService service in file.Services)
         {
             anyBuild |= service.Build is not null;
         }
 
+        var services = new List<ComposeService>();
         foreach (ComposeService service in file.Services)
         {
-            if (anyBuild && service.Build is null)
+            if (!anyBuild || service.Build is not null)
             {
-                continue;
+                services.Add(service);
             }
+        }
+
+        return services;
+    }
+
+    /// <summary>The mounts of <paramref name="services"/>.</summary>
+    public static IReadOnlyList<KnownMount> Of(IEnumerable<ComposeService> services)
+    {
+        var mounts = new List<KnownMount>();
+        foreach (ComposeService service in services)
+        {
 
             string origin = "compose service '" + service.Name + "'";
             foreach (ComposeServiceVolume volume in service.Volumes)

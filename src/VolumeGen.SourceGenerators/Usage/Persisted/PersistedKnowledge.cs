@@ -20,8 +20,9 @@ internal sealed class PersistedKnowledge
     // write costs O(path depth), not O(mounts) (1,000 storage classes made the linear scan the analyzer's hot spot).
     private readonly Dictionary<string, KnownMount> _byPath = new(StringComparer.Ordinal);
 
-    public PersistedKnowledge(bool isActive, IEnumerable<KnownMount> mounts, string workingDirectory, string? homeDirectory)
+    public PersistedKnowledge(bool isActive, IEnumerable<KnownMount> mounts, string workingDirectory, string? homeDirectory, string? dataRoot = null)
     {
+        DataRoot = dataRoot;
         IsActive = isActive;
         // Deepest folder first; among equal folders the earlier source wins (stable sort).
         _byDepth = mounts.Select(static (m, i) => (m, i)).OrderByDescending(static x => x.m.Path.Length).ThenBy(static x => x.i).Select(static x => x.m).ToArray();
@@ -47,6 +48,13 @@ internal sealed class PersistedKnowledge
 
     /// <summary>Normalised absolute working directory of the container.</summary>
     public string WorkingDirectory { get; }
+
+    /// <summary>
+    /// The one folder that writes under the working directory are grouped into (a volume over the working directory
+    /// itself would hide the app): volumegen.data_root, else the shallowest persisted writable folder under the working
+    /// directory, else <c>&lt;working directory&gt;/data</c>. Null when the working directory is <c>/</c>.
+    /// </summary>
+    public string? DataRoot { get; }
 
     /// <summary>The container user's home, or null when it cannot be told.</summary>
     public string? HomeDirectory { get; }

@@ -56,16 +56,52 @@ internal static class PersistedKnowledgeBuilder
             }
         }
 
-        string workingDirectory = Absolute(options.WorkingDirectory)
+        string workingDirectory = WorkingDirectoryOf(options, image);
+
+        bool isActive = referencesVolumeGen || dockerfile is not null || hasComposeFile || options.SdkContainer
+            || options.WorkingDirectory is not null || options.PersistedPaths is not null
+            || options.EphemeralPaths is not null || options.AdditionalSinks is not null;
+
+        return new PersistedKnowledge(isActive, mounts, workingDirectory, HomeOf(options, dockerfile is not null, image), DataRootOf(options, mounts, workingDirectory));
+    }
+
+    /// <summary>
+    /// The container's working directory: volumegen.working_directory, else ContainerWorkingDirectory, else the
+    /// Dockerfile's final stage WORKDIR (<paramref name="image"/>, when known), else /app.
+    /// </summary>
+    public static string WorkingDirectoryOf(UsageOptions options, DockerfileStage? image)
+        => Absolute(options.WorkingDirectory)
             ?? Absolute(options.ContainerWorkingDirectory)
             ?? (image?.WorkingDirectory is { IsKnown: true } workdir ? workdir.Text : null)
             ?? PersistedKnowledge.DefaultWorkingDirectory;
 
-        bool isActive = referencesVolumeGen || dockerfile is not null || hasComposeFile
-            || options.WorkingDirectory is not null || options.PersistedPaths is not null
-            || options.EphemeralPaths is not null || options.AdditionalSinks is not null;
+    /// <summary>
+    /// volumegen.data_root, else the shallowest persisted writable folder below the working directory (ties: ordinal),
+    /// else &lt;working directory&gt;/data; null for the working directory <c>/</c> (every path would be "under" it).
+    /// </summary>
+    private static string? DataRootOf(UsageOptions options, List<KnownMount> mounts, string workingDirectory)
+    {
+        if (Absolute(options.DataRoot) is string configured)
+        {
+            return configured;
+        }
 
-        return new PersistedKnowledge(isActive, mounts, workingDirectory, HomeOf(options, dockerfile is not null, image));
+        if (workingDirectory == "/")
+        {
+            return null;
+        }
+
+        string? best = null;
+        foreach (KnownMount mount in mounts)
+        {
+            if (mount.Persistence == Persistence.Persistent && !mount.ReadOnly && mount.Path != workingDirectory && ContainerPath.IsUnder(mount.Path, workingDirectory)
+                && (best is null || mount.Path.Length < best.Length || (mount.Path.Length == best.Length && string.CompareOrdinal(mount.Path, best) < 0)))
+            {
+                best = mount.Path;
+            }
+        }
+
+        return best ?? workingDirectory + "/data";
     }
 
     /// <summary>The stage whose image runs: the one VolumeGenDockerfileTarget names, else the last (a target naming no stage is the build task's VG3007).</summary>

@@ -15,6 +15,9 @@ internal sealed class UsageOptions : IEquatable<UsageOptions>
     public const string EphemeralPathsKey = "volumegen.ephemeral_paths";
     public const string AdditionalSinksKey = "volumegen.additional_sinks";
     public const string HomeDirectoryKey = "volumegen.home_directory";
+    public const string DataRootKey = "volumegen.data_root";
+    public const string EnableSdkContainerSupportProperty = "build_property.EnableSdkContainerSupport";
+    public const string ContainerRepositoryProperty = "build_property.ContainerRepository";
     public const string ContainerWorkingDirectoryProperty = "build_property.ContainerWorkingDirectory";
     public const string ContainerUserProperty = "build_property.ContainerUser";
     public const string DockerfileTargetProperty = "build_property.VolumeGenDockerfileTarget";
@@ -22,8 +25,10 @@ internal sealed class UsageOptions : IEquatable<UsageOptions>
     /// <summary>The default of volumegen.ephemeral_paths.</summary>
     public const string DefaultEphemeralPaths = "/tmp";
 
-    private UsageOptions(string? workingDirectory, string? containerWorkingDirectory, string? persistedPaths, string? ephemeralPaths, string? additionalSinks, string? homeDirectory, string? containerUser, string? dockerfileTarget)
+    private UsageOptions(string? workingDirectory, string? containerWorkingDirectory, string? persistedPaths, string? ephemeralPaths, string? additionalSinks, string? homeDirectory, string? containerUser, string? dockerfileTarget, string? dataRoot, bool sdkContainer)
     {
+        DataRoot = dataRoot;
+        SdkContainer = sdkContainer;
         WorkingDirectory = workingDirectory;
         ContainerWorkingDirectory = containerWorkingDirectory;
         PersistedPaths = persistedPaths;
@@ -48,6 +53,12 @@ internal sealed class UsageOptions : IEquatable<UsageOptions>
 
     public string? ContainerUser { get; }
 
+    /// <summary>volumegen.data_root: the one folder suggestions group writes under the working directory into.</summary>
+    public string? DataRoot { get; }
+
+    /// <summary>True when the project publishes a container with the .NET SDK (<c>EnableSdkContainerSupport</c>, <c>ContainerRepository</c>).</summary>
+    public bool SdkContainer { get; }
+
     /// <summary>The Dockerfile stage the image is built from (VolumeGenDockerfileTarget); null for the last stage.</summary>
     public string? DockerfileTarget { get; }
 
@@ -61,7 +72,10 @@ internal sealed class UsageOptions : IEquatable<UsageOptions>
             Get(tree, global, AdditionalSinksKey),
             Get(tree, global, HomeDirectoryKey),
             Get(tree, global, ContainerUserProperty),
-            Get(tree, global, DockerfileTargetProperty));
+            Get(tree, global, DockerfileTargetProperty),
+            Get(tree, global, DataRootKey),
+            string.Equals(Get(tree, global, EnableSdkContainerSupportProperty), "true", StringComparison.OrdinalIgnoreCase)
+                || Get(tree, global, ContainerRepositoryProperty) is not null);
 
     /// <summary>Splits a list option (commas, semicolons or whitespace).</summary>
     public static IReadOnlyList<string> SplitList(string? value)
@@ -100,7 +114,9 @@ internal sealed class UsageOptions : IEquatable<UsageOptions>
         && AdditionalSinks == other.AdditionalSinks
         && HomeDirectory == other.HomeDirectory
         && ContainerUser == other.ContainerUser
-        && DockerfileTarget == other.DockerfileTarget;
+        && DockerfileTarget == other.DockerfileTarget
+        && DataRoot == other.DataRoot
+        && SdkContainer == other.SdkContainer;
 
     public override bool Equals(object? obj) => Equals(obj as UsageOptions);
 
@@ -109,12 +125,12 @@ internal sealed class UsageOptions : IEquatable<UsageOptions>
         unchecked
         {
             int hash = 17;
-            foreach (string? value in new[] { WorkingDirectory, ContainerWorkingDirectory, PersistedPaths, EphemeralPaths, AdditionalSinks, HomeDirectory, ContainerUser, DockerfileTarget })
+            foreach (string? value in new[] { WorkingDirectory, ContainerWorkingDirectory, PersistedPaths, EphemeralPaths, AdditionalSinks, HomeDirectory, ContainerUser, DockerfileTarget, DataRoot })
             {
                 hash = (hash * 31) + (value is null ? 0 : StringComparer.Ordinal.GetHashCode(value));
             }
 
-            return hash;
+            return (hash * 31) + (SdkContainer ? 1 : 0);
         }
     }
 }

@@ -24,6 +24,19 @@ internal enum SinkPathSource
 
     /// <summary>The instance's path combined with the argument (<c>DirectoryInfo.CreateSubdirectory</c>).</summary>
     InstanceAndArgument = 2,
+
+    /// <summary>The path of a <c>FileInfo</c>/<c>DirectoryInfo</c> argument (<c>PersistKeysToFileSystem(directory)</c>).</summary>
+    FileSystemInfoArgument = 3,
+}
+
+/// <summary>What the written data is, which decides the rule that reports its loss.</summary>
+internal enum SinkData
+{
+    /// <summary>Application data (VG2001).</summary>
+    Data = 0,
+
+    /// <summary>The ASP.NET Core Data Protection key ring (VG2007: everyone is logged out when it is lost).</summary>
+    KeyRing = 1,
 }
 
 /// <summary>What the path names.</summary>
@@ -40,6 +53,9 @@ internal enum SinkPathShape
 
     /// <summary>An SQLite connection string whose <c>Data Source</c> is a file.</summary>
     SqliteConnectionString = 3,
+
+    /// <summary>A LiteDB connection string: a file name, or <c>Filename=...;...</c>.</summary>
+    LiteDbConnectionString = 4,
 }
 
 /// <summary>When a call writes at all.</summary>
@@ -58,8 +74,12 @@ internal enum SinkCondition
 /// <summary>One row of the <see cref="SinkTable"/>: a member that writes to a path.</summary>
 internal sealed class SinkEntry
 {
-    public SinkEntry(string typeMetadataName, string memberName, SinkMemberKind kind, string? parameter, SinkPathSource source = SinkPathSource.Argument, SinkPathShape shape = SinkPathShape.File, SinkCondition condition = SinkCondition.Always)
+    private readonly string? _displayName;
+
+    public SinkEntry(string typeMetadataName, string memberName, SinkMemberKind kind, string? parameter, SinkPathSource source = SinkPathSource.Argument, SinkPathShape shape = SinkPathShape.File, SinkCondition condition = SinkCondition.Always, string? displayName = null, SinkData data = SinkData.Data)
     {
+        _displayName = displayName;
+        Data = data;
         TypeMetadataName = typeMetadataName;
         MemberName = memberName;
         Kind = kind;
@@ -68,6 +88,14 @@ internal sealed class SinkEntry
         Shape = shape;
         Condition = condition;
     }
+
+    /// <summary>The file a written path names for this shape: the data source of a connection string, else the path itself.</summary>
+    public string? WrittenFile(string path) => Shape switch
+    {
+        SinkPathShape.SqliteConnectionString => SqliteConnectionString.WrittenFile(path),
+        SinkPathShape.LiteDbConnectionString => LiteDbConnectionString.WrittenFile(path),
+        _ => path,
+    };
 
     /// <summary>Metadata name of the declaring type, e.g. <c>System.IO.File</c>.</summary>
     public string TypeMetadataName { get; }
@@ -86,11 +114,19 @@ internal sealed class SinkEntry
 
     public SinkCondition Condition { get; }
 
-    /// <summary>How messages name the sink, e.g. <c>File.WriteAllText</c>.</summary>
+    /// <summary>What is written (application data or the key ring).</summary>
+    public SinkData Data { get; }
+
+    /// <summary>How messages name the sink, e.g. <c>File.WriteAllText</c>, <c>UseSqlite</c>.</summary>
     public string DisplayName
     {
         get
         {
+            if (_displayName is not null)
+            {
+                return _displayName;
+            }
+
             int dot = TypeMetadataName.LastIndexOf('.');
             string type = dot >= 0 ? TypeMetadataName.Substring(dot + 1) : TypeMetadataName;
             return Kind == SinkMemberKind.Constructor ? "new " + type : type + "." + MemberName;

@@ -5,7 +5,7 @@ namespace VolumeGen.SourceGenerators.Usage.Sinks;
 
 /// <summary>
 /// The members that write data to a path: data, not code paths. Matched by metadata name strings, so no
-/// package (Microsoft.Data.Sqlite, System.Data.SQLite) is a dependency. Reads are not in the table: they never warn.
+/// package (Microsoft.Data.Sqlite, System.Data.SQLite, EF Core, LiteDB, Serilog, ASP.NET Core) is a dependency. Reads are not in the table: they never warn.
 /// Users add rows with <c>volumegen.additional_sinks</c> (<see cref="ParseAdditional"/>).
 /// </summary>
 internal static class SinkTable
@@ -78,6 +78,24 @@ internal static class SinkTable
         rows.Add(Property("Microsoft.Data.Sqlite.SqliteConnectionStringBuilder", "ConnectionString", SinkPathShape.SqliteConnectionString));
         rows.Add(Constructor("System.Data.SQLite.SQLiteConnection", "connectionString", SinkPathShape.SqliteConnectionString));
         rows.Add(Property("System.Data.SQLite.SQLiteConnection", "ConnectionString", SinkPathShape.SqliteConnectionString));
+
+        // EF Core: every UseSqlite overload with a connection string (generic and not, one extension class); the
+        // DbConnection overloads are covered by the SqliteConnection that is passed.
+        rows.Add(Method("Microsoft.EntityFrameworkCore.SqliteDbContextOptionsBuilderExtensions", "UseSqlite", "connectionString", SinkPathShape.SqliteConnectionString, displayName: "UseSqlite"));
+        rows.Add(Method("Microsoft.Extensions.DependencyInjection.SqliteServiceCollectionExtensions", "AddSqlite", "connectionString", SinkPathShape.SqliteConnectionString, displayName: "AddSqlite"));
+
+        // LiteDB: a file name or "Filename=...;..." (":memory:", ":temp:" and ReadOnly write nothing).
+        rows.Add(Constructor("LiteDB.LiteDatabase", "connectionString", SinkPathShape.LiteDbConnectionString));
+        rows.Add(Constructor("LiteDB.LiteRepository", "connectionString", SinkPathShape.LiteDbConnectionString));
+        rows.Add(Constructor("LiteDB.ConnectionString", "connectionString", SinkPathShape.LiteDbConnectionString));
+        rows.Add(Property("LiteDB.ConnectionString", "Filename", SinkPathShape.File));
+
+        // Serilog's file sink in code (its configuration section is read at ReadFrom.Configuration).
+        rows.Add(Method("Serilog.FileLoggerConfigurationExtensions", "File", "path", displayName: "WriteTo.File"));
+
+        // Data Protection's key ring folder: losing it logs everyone out.
+        rows.Add(new SinkEntry("Microsoft.AspNetCore.DataProtection.DataProtectionBuilderExtensions", "PersistKeysToFileSystem", SinkMemberKind.Method, "directory",
+            SinkPathSource.FileSystemInfoArgument, SinkPathShape.Directory, displayName: "PersistKeysToFileSystem", data: SinkData.KeyRing));
         return rows;
     }
 
@@ -132,8 +150,8 @@ internal static class SinkTable
         return rows;
     }
 
-    private static SinkEntry Method(string type, string name, string parameter, SinkPathShape shape = SinkPathShape.File, SinkCondition condition = SinkCondition.Always)
-        => new(type, name, SinkMemberKind.Method, parameter, SinkPathSource.Argument, shape, condition);
+    private static SinkEntry Method(string type, string name, string parameter, SinkPathShape shape = SinkPathShape.File, SinkCondition condition = SinkCondition.Always, string? displayName = null)
+        => new(type, name, SinkMemberKind.Method, parameter, SinkPathSource.Argument, shape, condition, displayName);
 
     private static SinkEntry Constructor(string type, string parameter, SinkPathShape shape = SinkPathShape.File, SinkCondition condition = SinkCondition.Always)
         => new(type, ".ctor", SinkMemberKind.Constructor, parameter, SinkPathSource.Argument, shape, condition);

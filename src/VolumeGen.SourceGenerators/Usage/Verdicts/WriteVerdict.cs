@@ -25,11 +25,13 @@ internal enum VerdictKind
 /// <summary>The verdict about one write: the rule, the mount involved and the folder a fix would declare.</summary>
 internal readonly struct WriteVerdict
 {
-    private WriteVerdict(VerdictKind kind, KnownMount? mount, string? suggestedFolder)
+    private WriteVerdict(VerdictKind kind, KnownMount? mount, string? suggestedFolder, string? writtenFolder = null, string? ephemeralPath = null)
     {
+        EphemeralPath = ephemeralPath;
         Kind = kind;
         Mount = mount;
         SuggestedFolder = suggestedFolder;
+        WrittenFolder = writtenFolder;
     }
 
     public VerdictKind Kind { get; }
@@ -37,8 +39,24 @@ internal readonly struct WriteVerdict
     /// <summary>The mount the path falls in (null for <see cref="VerdictKind.OutsidePersistedPath"/>).</summary>
     public KnownMount? Mount { get; }
 
-    /// <summary>The folder to declare as a volume or ephemeral path, or null when no safe folder exists.</summary>
+    /// <summary>
+    /// The folder to declare as a persistent volume, or null when no safe folder exists: for a write under the working
+    /// directory the one data root (<see cref="PersistedKnowledge.DataRoot"/>), never a volume over the working
+    /// directory; elsewhere the written folder itself.
+    /// </summary>
     public string? SuggestedFolder { get; }
+
+    /// <summary>The folder the write lands in (what an <c>[EphemeralPath]</c> would mark), for <see cref="VerdictKind.OutsidePersistedPath"/>.</summary>
+    public string? WrittenFolder { get; }
+
+    /// <summary>
+    /// What an <c>[EphemeralPath]</c> would mark if losing the data is intended: the written folder, or the written
+    /// file itself when its folder is the working directory or above (marking that would hide every other write).
+    /// </summary>
+    public string? EphemeralPath { get; }
+
+    /// <summary>True when the written folder is not inside <see cref="SuggestedFolder"/>: the data has to move there.</summary>
+    public bool MustMove => SuggestedFolder is not null && WrittenFolder is not null && !ContainerPath.IsUnder(WrittenFolder, SuggestedFolder);
 
     /// <summary>
     /// Judges a write of <paramref name="resolvedPath"/> (normalised, absolute). <paramref name="isFolder"/>: the path
@@ -56,7 +74,8 @@ internal readonly struct WriteVerdict
         if (mount is null)
         {
             string folder = isFolder || createsFolder ? resolvedPath : Parent(resolvedPath);
-            return new WriteVerdict(VerdictKind.OutsidePersistedPath, null, IsSafeVolumeFolder(folder, knowledge) ? folder : null);
+            string ephemeral = ContainerPath.IsUnder(knowledge.WorkingDirectory, folder) ? resolvedPath : folder;
+            return new WriteVerdict(VerdictKind.OutsidePersistedPath, null, SuggestedFolderFor(folder, knowledge), folder, ephemeral);
         }
 
         if (mount.Persistence == Persistence.Ephemeral)
@@ -75,6 +94,23 @@ internal readonly struct WriteVerdict
             Persistence.Tmpfs => new WriteVerdict(VerdictKind.Tmpfs, mount, null),
             _ => default,
         };
+    }
+
+    /// <summary>
+    /// The volume to propose for data written into <paramref name="folder"/>: under the working directory the data
+    /// root (one volume for all the app's data; it may already be persisted, then the data only has to move there),
+    /// elsewhere the folder itself when a volume there is safe.
+    /// </summary>
+    public static string? SuggestedFolderFor(string folder, PersistedKnowledge knowledge)
+    {
+        if (knowledge.DataRoot is string root && ContainerPath.IsUnder(folder, knowledge.WorkingDirectory))
+        {
+            KnownMount? existing = knowledge.Find(root);
+            bool persisted = existing is not null && existing.Path == root && existing.Persistence == Persistence.Persistent && !existing.ReadOnly;
+            return persisted || IsSafeVolumeFolder(root, knowledge) ? root : null;
+        }
+
+        return IsSafeVolumeFolder(folder, knowledge) ? folder : null;
     }
 
     /// <summary>The parent folder of a normalised absolute path (<c>/</c> for a top-level entry).</summary>

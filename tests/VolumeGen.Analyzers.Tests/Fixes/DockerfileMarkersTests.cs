@@ -1,0 +1,105 @@
+using VolumeGen.CodeFixers.Usage;
+using Xunit;
+
+namespace VolumeGen.Analyzers.Tests.Fixes;
+
+/// <summary>Where the persisting fix adds the VolumeGen markers to a Dockerfile that has none.</summary>
+public sealed class DockerfileMarkersTests
+{
+    /// <summary>The Dockerfile Visual Studio writes for .NET 10 (project in a solution folder).</summary>
+    public const string VisualStudioDockerfile = """
+        # See https://aka.ms/customizecontainer to learn how to customize your debug container and how Visual Studio uses this Dockerfile to build your images for faster debugging.
+
+        # This stage is used when running from VS in fast mode (Default for Debug configuration)
+        FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS base
+        USER $APP_UID
+        WORKDIR /app
+        EXPOSE 8080
+        EXPOSE 8081
+
+
+        # This stage is used to build the service project
+        FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+        ARG BUILD_CONFIGURATION=Release
+        WORKDIR /src
+        COPY ["WebApp/WebApp.csproj", "WebApp/"]
+        RUN dotnet restore "./WebApp/WebApp.csproj"
+        COPY . .
+        WORKDIR "/src/WebApp"
+        RUN dotnet build "./WebApp.csproj" -c $BUILD_CONFIGURATION -o /app/build
+
+        # This stage is used to publish the service project to be copied to the final stage
+        FROM build AS publish
+        ARG BUILD_CONFIGURATION=Release
+        RUN dotnet publish "./WebApp.csproj" -c $BUILD_CONFIGURATION -o /app/publish /p:UseAppHost=false
+
+        # This stage is used in production or when running from VS in regular mode (Default when not using the Debug configuration)
+        FROM base AS final
+        WORKDIR /app
+        COPY --from=publish /app/publish .
+        ENTRYPOINT ["dotnet", "WebApp.dll"]
+
+        """;
+
+    [Fact]
+    public void Visual_Studio_Dockerfile_gets_the_markers_before_the_base_stage_switches_to_the_app_user()
+    {
+        string? updated = DockerfileMarkers.Insert(VisualStudioDockerfile);
+
+        Assert.Equal(
+            VisualStudioDockerfile.Replace("AS base\nUSER $APP_UID\n", "AS base\n# >>> VolumeGen\n# <<< VolumeGen\nUSER $APP_UID\n"),
+            updated);
+    }
+
+    [Fact]
+    public void A_root_image_gets_the_markers_before_the_final_stage_entrypoint()
+    {
+        const string dockerfile = "FROM mcr.microsoft.com/dotnet/aspnet:10.0\nWORKDIR /app\nCOPY bin/publish/ .\nENTRYPOINT [\"dotnet\", \"App.dll\"]\n";
+
+        Assert.Equal(
+            "FROM mcr.microsoft.com/dotnet/aspnet:10.0\nWORKDIR /app\nCOPY bin/publish/ .\n# >>> VolumeGen\n# <<< VolumeGen\nENTRYPOINT [\"dotnet\", \"App.dll\"]\n",
+            DockerfileMarkers.Insert(dockerfile));
+    }
+
+    [Fact]
+    public void A_user_in_a_stage_the_final_image_is_not_built_from_does_not_count_and_line_endings_stay()
+    {
+        const string dockerfile = "FROM sdk AS build\r\nUSER builder\r\nRUN make\r\nFROM runtime AS final\r\nUSER root\r\nCOPY --from=build /out /app\r\nCMD [\"x\"]";
+
+        Assert.Equal(
+            "FROM sdk AS build\r\nUSER builder\r\nRUN make\r\nFROM runtime AS final\r\nUSER root\r\nCOPY --from=build /out /app\r\n# >>> VolumeGen\r\n# <<< VolumeGen\r\nCMD [\"x\"]",
+            DockerfileMarkers.Insert(dockerfile));
+    }
+
+    [Fact]
+    public void A_continued_instruction_and_no_entrypoint_put_the_markers_at_the_end()
+    {
+        const string dockerfile = "FROM runtime\nRUN apt-get update && \\\n    apt-get install -y curl\n";
+
+        Assert.Equal("FROM runtime\nRUN apt-get update && \\\n    apt-get install -y curl\n# >>> VolumeGen\n# <<< VolumeGen\n", DockerfileMarkers.Insert(dockerfile));
+    }
+
+    [Fact]
+    public void The_target_stage_decides_not_the_last_one()
+    {
+        const string dockerfile = "FROM runtime AS app\nWORKDIR /app\nENTRYPOINT [\"dotnet\", \"App.dll\"]\n\nFROM app AS debug\nUSER tester\nCMD [\"sleep\"]\n";
+
+        Assert.Equal(
+            "FROM runtime AS app\nWORKDIR /app\n# >>> VolumeGen\n# <<< VolumeGen\nENTRYPOINT [\"dotnet\", \"App.dll\"]\n\nFROM app AS debug\nUSER tester\nCMD [\"sleep\"]\n",
+            DockerfileMarkers.Insert(dockerfile, target: "app"));
+        Assert.Equal(
+            "FROM runtime AS app\nWORKDIR /app\nENTRYPOINT [\"dotnet\", \"App.dll\"]\n\nFROM app AS debug\n# >>> VolumeGen\n# <<< VolumeGen\nUSER tester\nCMD [\"sleep\"]\n",
+            DockerfileMarkers.Insert(dockerfile));
+    }
+
+    [Fact]
+    public void A_file_without_a_final_line_break_gets_the_markers_after_its_last_line()
+        => Assert.Equal("FROM runtime\nCOPY a b\n# >>> VolumeGen\n# <<< VolumeGen", DockerfileMarkers.Insert("FROM runtime\nCOPY a b"));
+
+    [Theory]
+    [InlineData("FROM runtime\n# >>> VolumeGen\nVOLUME [\"/data\"]\n# <<< VolumeGen\n")]
+    [InlineData("# only a comment\n")]
+    [InlineData("")]
+    public void Markers_already_there_or_no_stage_change_nothing(string dockerfile)
+        => Assert.Null(DockerfileMarkers.Insert(dockerfile));
+}

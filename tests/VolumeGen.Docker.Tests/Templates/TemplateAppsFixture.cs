@@ -1,0 +1,113 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using VolumeGen.Docker.Tests.Infrastructure;
+using Xunit;
+
+namespace VolumeGen.Docker.Tests.Templates;
+
+/// <summary>
+/// The folder the template solutions live in (outside the repository: empty Directory.Build.* files and a nuget.config
+/// adding the packed VolumeGen feed to the machine's sources), their isolated NUGET_PACKAGES, and everything the
+/// tests create on the engine, removed at the end.
+/// </summary>
+public sealed class TemplateAppsFixture : IDisposable
+{
+    private readonly List<string> _containers = new();
+    private readonly List<string> _images = new();
+    private readonly List<string> _volumes = new();
+    private bool _prepared;
+
+    public string Root { get; } = Path.Combine(Path.GetTempPath(), "volumegen-docker-tests", "templates-" + Guid.NewGuid().ToString("N").Substring(0, 12));
+
+    public string NuGetPackages => Path.Combine(Root, "nuget-packages");
+
+    /// <summary>A new solution made from <paramref name="template"/> (packs VolumeGen on first use).</summary>
+    public TemplateSolution Create(AspNetTemplate template, bool visualStudioDockerfile, string projectProperties)
+    {
+        if (!_prepared)
+        {
+            Directory.CreateDirectory(Root);
+            File.WriteAllText(Path.Combine(Root, "Directory.Build.props"), "<Project />\n");
+            File.WriteAllText(Path.Combine(Root, "Directory.Build.targets"), "<Project />\n");
+            File.WriteAllText(Path.Combine(Root, "nuget.config"), PackedVolumeGen.NuGetConfig());
+            _prepared = true;
+        }
+
+        return TemplateSolution.Create(Root, template, NuGetPackages, visualStudioDockerfile, projectProperties);
+    }
+
+    public string NewImage(AspNetTemplate template) => Track(_images, "volumegen-test/template-" + template.ShortName + ":" + Guid.NewGuid().ToString("N").Substring(0, 10));
+
+    public string NewContainer(AspNetTemplate template) => Track(_containers, DockerEngine.UniqueName("vg-template-" + template.ShortName));
+
+    /// <summary>A named volume the run created (the generated arguments name it), removed at the end.</summary>
+    public void Owns(string volume) => Track(_volumes, volume);
+
+    /// <summary>Removes the containers and named volumes made so far (each template reuses the generated volume name).</summary>
+    public void RemoveContainersAndVolumes()
+    {
+        lock (_containers)
+        {
+            foreach (string container in _containers)
+            {
+                DockerEngine.Docker("rm", "-f", "-v", container);
+            }
+
+            _containers.Clear();
+        }
+
+        lock (_volumes)
+        {
+            foreach (string volume in _volumes)
+            {
+                DockerEngine.Docker("volume", "rm", volume);
+            }
+
+            _volumes.Clear();
+        }
+    }
+
+    public void Dispose()
+    {
+        if (DockerEngine.Unavailable is null)
+        {
+            RemoveContainersAndVolumes();
+            foreach (string image in _images)
+            {
+                DockerEngine.Docker("rmi", "-f", image);
+            }
+        }
+
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private static string Track(List<string> list, string name)
+    {
+        lock (list)
+        {
+            list.Add(name);
+        }
+
+        return name;
+    }
+}
+
+/// <summary>
+/// The template tests share one fixture and run one after the other (each is several real builds), and after the other
+/// collections, alone: they create and remove volumes, which tests comparing the engine's volume list must not see.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class TemplateAppsCollection : ICollectionFixture<TemplateAppsFixture>
+{
+    public const string Name = "ASP.NET Core templates";
+}
