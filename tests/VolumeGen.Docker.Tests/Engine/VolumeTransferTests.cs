@@ -12,7 +12,12 @@ using Xunit;
 
 namespace VolumeGen.Docker.Tests.Engine;
 
-/// <summary><c>volumegen migrate</c>, <c>backup</c> and <c>restore</c> (and their API) against a real engine.</summary>
+/// <summary>
+/// <c>volumegen migrate</c>, <c>backup</c> and <c>restore</c> (and their API) against a real engine. In the ProfileService
+/// collection, so they run one after the other with its tests: those compare the engine's whole volume list, and
+/// these create and remove volumes.
+/// </summary>
+[Collection(ProfileServiceCollection.Name)]
 public sealed class VolumeTransferTests : IDisposable
 {
     private const string BaseImage = "mcr.microsoft.com/dotnet/aspnet:10.0";
