@@ -3,9 +3,9 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
-using VolumeGen.SourceGenerators.Analyzers;
 using VolumeGen.Analyzers.Tests.Infrastructure;
 using VolumeGen.CodeFixers.Usage;
+using VolumeGen.SourceGenerators.Analyzers;
 using VolumeGen.SourceGenerators.Usage;
 using Xunit;
 

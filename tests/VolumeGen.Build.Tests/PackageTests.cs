@@ -4,9 +4,9 @@ using System.IO;
 using System.IO.Compression;
 using System.Linq;
 using System.Text;
+using Xunit;
 using k8s;
 using k8s.Models;
-using Xunit;
 
 namespace VolumeGen.Build.Tests;
 

@@ -3,9 +3,9 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using VolumeGen.SourceGenerators.Declarations;
+using VolumeGen.SourceGenerators.Model;
 using VolumeGen.SourceGenerators.Tests.Infrastructure;
 using Xunit;
-using VolumeGen.SourceGenerators.Model;
 
 namespace VolumeGen.SourceGenerators.Tests;
 

@@ -3,8 +3,8 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using VolumeGen.Docker.Tests.Infrastructure;
-using Xunit;
 using VolumeGen.TestSupport;
+using Xunit;
 
 namespace VolumeGen.Docker.Tests.Engine;
 

@@ -7,8 +7,8 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using VolumeGen.ContainerFiles;
 using VolumeGen.Docker.Tests.Infrastructure;
-using Xunit;
 using VolumeGen.TestSupport;
+using Xunit;
 
 namespace VolumeGen.Docker.Tests.Engine;
 

@@ -4,8 +4,8 @@ using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using VolumeGen.Docker.Tests.Infrastructure;
-using Xunit;
 using VolumeGen.TestSupport;
+using Xunit;
 
 namespace VolumeGen.Docker.Tests.Engine;
 

@@ -6,8 +6,8 @@ using System.Threading.Tasks;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using VolumeGen.Docker.Tests.Infrastructure;
-using Xunit;
 using VolumeGen.TestSupport;
+using Xunit;
 
 namespace VolumeGen.Docker.Tests.Engine;
 
