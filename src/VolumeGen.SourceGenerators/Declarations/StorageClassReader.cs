@@ -118,18 +118,19 @@ internal static class StorageClassReader
     /// </summary>
     public static IReadOnlyList<DeclaredMount> ReadMounts(INamedTypeSymbol type, VolumeGenAttributes attributes, CancellationToken cancellationToken)
     {
-        var mounts = new List<DeclaredMount>();
+        // The declaration analyzer asks this of every class of the project: one without mounts allocates nothing.
+        List<DeclaredMount>? mounts = null;
         foreach (AttributeData attribute in type.GetAttributes())
         {
             cancellationToken.ThrowIfCancellationRequested();
             VolumeGenAttributeKind kind = attributes.Classify(attribute.AttributeClass);
             if (kind is not VolumeGenAttributeKind.None and not VolumeGenAttributeKind.EphemeralPath)
             {
-                mounts.Add(new DeclaredMount(attribute, ReadMount(attribute, kind)));
+                (mounts ??= new List<DeclaredMount>()).Add(new DeclaredMount(attribute, ReadMount(attribute, kind)));
             }
         }
 
-        return mounts;
+        return mounts ?? (IReadOnlyList<DeclaredMount>)Array.Empty<DeclaredMount>();
     }
 
     /// <summary>The normalised paths of <c>[assembly: EphemeralPath(...)]</c> attributes of <paramref name="assembly"/>.</summary>

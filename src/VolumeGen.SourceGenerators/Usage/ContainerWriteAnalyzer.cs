@@ -41,7 +41,11 @@ public sealed class ContainerWriteAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        // Generated code is not analysed (no Analyze flag). ReportDiagnostics is set because every report is placed
+        // on the analysed (so non-generated) operation, or on an additional file: without it the driver checks each
+        // report's location for generated code, which computes, per file, every declaration's [GeneratedCode]
+        // attributes — the largest part of this analyzer's time in a project with many warnings (docs/performance.md).
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(static start =>
         {
             var state = new UsageCompilationState(start.Compilation, start.Options, start.CancellationToken);
@@ -148,6 +152,11 @@ public sealed class ContainerWriteAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeAdditional(OperationAnalysisContext context, SinkMemberKind kind, string name, INamedTypeSymbol? type, ImmutableArray<IArgumentOperation> arguments, SyntaxNode syntax, UsageCompilationState state)
     {
+        if (!state.AnyAdditionalSinks)
+        {
+            return;
+        }
+
         UsageOptions options = state.OptionsFor(context.Operation.Syntax.SyntaxTree);
         if (state.AdditionalSinks(options) is not ResolvedSinks additional)
         {

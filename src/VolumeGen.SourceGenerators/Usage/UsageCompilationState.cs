@@ -34,6 +34,7 @@ internal sealed class UsageCompilationState
     private readonly Func<SyntaxTree, UsageOptions> _readOptions;
     private readonly ConcurrentDictionary<UsageOptions, PersistedKnowledge> _knowledge = new();
     private readonly ConcurrentDictionary<string, ResolvedSinks> _additionalSinks = new(StringComparer.Ordinal);
+    private int _anyAdditionalSinks; // 0 not looked yet, 1 no, 2 yes
 
     public UsageCompilationState(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
     {
@@ -74,6 +75,45 @@ internal sealed class UsageCompilationState
     /// <summary>The options of <paramref name="tree"/>.</summary>
     public UsageOptions OptionsFor(SyntaxTree tree)
         => _treeOptions.GetOrAdd(tree, _readOptions); // one delegate per compilation: this runs for every invocation
+
+    /// <summary>
+    /// True when some file of the compilation (or the project) sets volumegen.additional_sinks. Found once, on the first
+    /// operation no built-in sink matches; until a project sets the option, a miss then costs one field read instead of
+    /// a per-file options lookup.
+    /// </summary>
+    public bool AnyAdditionalSinks
+    {
+        get
+        {
+            int known = Volatile.Read(ref _anyAdditionalSinks);
+            if (known == 0)
+            {
+                known = FindAdditionalSinks() ? 2 : 1;
+                Volatile.Write(ref _anyAdditionalSinks, known);
+            }
+
+            return known == 2;
+        }
+    }
+
+    private bool FindAdditionalSinks()
+    {
+        AnalyzerConfigOptionsProvider provider = _options.AnalyzerConfigOptionsProvider;
+        if (provider.GlobalOptions.TryGetValue(UsageOptions.AdditionalSinksKey, out _))
+        {
+            return true;
+        }
+
+        foreach (SyntaxTree tree in _compilation.SyntaxTrees)
+        {
+            if (provider.GetOptions(tree).TryGetValue(UsageOptions.AdditionalSinksKey, out _))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The user's additional sinks for these options (usually none).</summary>
     public ResolvedSinks? AdditionalSinks(UsageOptions options)

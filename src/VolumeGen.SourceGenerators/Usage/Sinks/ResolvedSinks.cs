@@ -37,26 +37,21 @@ internal sealed class ResolvedSinks
     /// <summary>True when no row resolved.</summary>
     public bool IsEmpty => _byMember.Count == 0;
 
+    /// <summary>True when some row is for a member named <paramref name="memberName"/>: the cheap first check.</summary>
+    public bool HasMember(string memberName) => _byMember.ContainsKey(memberName);
+
     /// <summary>The rows for <paramref name="memberName"/> declared on <paramref name="type"/>.</summary>
-    /// <remarks>Called for every invocation, creation and property assignment: a name no row has (nearly all of them) allocates nothing.</remarks>
-    public IEnumerable<SinkEntry> Find(string memberName, SinkMemberKind kind, INamedTypeSymbol? type)
+    /// <remarks>
+    /// Called for every invocation, creation and property assignment: a struct enumerable, so neither a name no row has
+    /// (nearly all of them) nor a common sink name on another type (<c>Create</c>, <c>Open</c>, <c>.ctor</c>) allocates.
+    /// </remarks>
+    public SinkMatches Find(string memberName, SinkMemberKind kind, INamedTypeSymbol? type)
     {
         if (type is null || !_byMember.TryGetValue(memberName, out List<(INamedTypeSymbol Type, SinkEntry Entry)>? rows))
         {
-            return System.Array.Empty<SinkEntry>();
+            return default;
         }
 
-        return Matches(rows, kind, type.OriginalDefinition);
-    }
-
-    private static IEnumerable<SinkEntry> Matches(List<(INamedTypeSymbol Type, SinkEntry Entry)> rows, SinkMemberKind kind, INamedTypeSymbol definition)
-    {
-        foreach ((INamedTypeSymbol rowType, SinkEntry entry) in rows)
-        {
-            if (entry.Kind == kind && SymbolEqualityComparer.Default.Equals(rowType, definition))
-            {
-                yield return entry;
-            }
-        }
+        return new SinkMatches(rows, kind, type.OriginalDefinition);
     }
 }
