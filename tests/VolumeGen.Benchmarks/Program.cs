@@ -27,7 +27,10 @@ public static class Program
           compile      in-process compile cost: without / floor / VolumeGen, alternated, medians and ratios
           incremental  generator driver re-run after an unrelated edit and after a storage-class edit
           build        real `dotnet build -p:ReportAnalyzer=true` of the 2,000-file project, with and without VolumeGen
-          micro        BenchmarkDotNet micro-benchmarks (formatters, path evaluator, sink table)
+          micro        BenchmarkDotNet micro-benchmarks (formatters, path evaluator, sink table, the usage analyzer's allocations)
+          ide          one document's analysis (GetAnalyzerSemanticDiagnosticsAsync) at 2,000 and 10,000 files
+          template     cold builds of `dotnet new webapp --auth Individual` + VolumeGen: VolumeGen's ReportAnalyzer rows
+          summary      compile (sdk, sdk+volumegen) + incremental + ide + template, and the issue's one-line summary
           generate     write a synthetic project: generate <folder> [--sizes 2000]
 
         options:
@@ -81,19 +84,33 @@ public static class Program
 
         var setup = CompilerSetup.Create(options.Concurrent);
         bool all = options.Mode == "all";
-        if (all || options.Mode == "compile")
+        bool summary = options.Mode == "summary";
+        CompileFigures? figures = null;
+        double templateMs = double.NaN;
+        if (all || summary || options.Mode == "compile")
         {
-            await CompileSection.RunAsync(report, setup, options).ConfigureAwait(false);
+            figures = await CompileSection.RunAsync(report, setup, summary ? options with { Configurations = new[] { "sdk", "sdk+volumegen" } } : options).ConfigureAwait(false);
         }
 
-        if (all || options.Mode == "incremental")
+        if (all || summary || options.Mode == "incremental")
         {
-            IncrementalSection.Run(report, setup, options);
+            // The summary checks "an unrelated edit re-runs no output" at 2,000 files only (10,000 adds minutes, not evidence).
+            IncrementalSection.Run(report, setup, summary ? options with { Sizes = new[] { ProjectSize.Medium } } : options);
+        }
+
+        if (all || summary || options.Mode == "ide")
+        {
+            await IdeSection.RunAsync(report, setup, options).ConfigureAwait(false);
         }
 
         if (all || options.Mode == "build")
         {
             BuildSection.Run(report, options);
+        }
+
+        if (all || summary || options.Mode == "template")
+        {
+            templateMs = TemplateSection.Run(report, options);
         }
 
         if (all || options.Mode == "micro")
@@ -102,9 +119,26 @@ public static class Program
             MicroRunner.Run(report, Path.GetDirectoryName(Path.GetFullPath(options.OutputPath))!, options.Quick);
         }
 
+        if (figures is not null || !double.IsNaN(templateMs))
+        {
+            string line = SummaryLine(figures, templateMs);
+            report.Paragraph($"Load average at the end: {MachineInfo.LoadAverage()}.");
+            report.Paragraph(line);
+            Console.WriteLine(line);
+        }
+
         report.Save(options.OutputPath);
         Console.Error.WriteLine($"Report written to {Path.GetFullPath(options.OutputPath)}");
         return 0;
+    }
+
+    /// <summary>The issue's summary line; <c>n/a</c> for a figure this run did not measure.</summary>
+    public static string SummaryLine(CompileFigures? figures, double templateMs)
+    {
+        static string Figure(double value, string format) => double.IsNaN(value) ? "n/a" : Stats.N(value, format);
+        return $"Summary: own time {Figure(figures?.ShareAt(2000) ?? double.NaN, "0.00")} % of the SDK compile at 2,000 files, "
+            + $"{Figure(figures?.ShareAt(10000) ?? double.NaN, "0.00")} % at 10,000; per-file spread {Figure(figures?.SpreadPercent ?? double.NaN, "0")} %; "
+            + $"cold Identity template {Figure(templateMs, "0")} ms";
     }
 
     /// <summary>The repository root (the folder holding VolumeGen.sln), from the current directory or the binary's.</summary>
@@ -138,7 +172,7 @@ public sealed record Options(
     string OutputPath,
     string? Positional)
 {
-    private static readonly string[] Modes = { "all", "compile", "incremental", "build", "micro", "generate" };
+    private static readonly string[] Modes = { "all", "compile", "incremental", "build", "micro", "ide", "template", "summary", "generate" };
 
     /// <summary>Runs for a size: fewer for 10,000 files, whose compiles dominate the run time.</summary>
     public int RunsFor(ProjectSize size) => Quick ? 1 : size == ProjectSize.Large ? LargeRuns : Runs;
