@@ -32,6 +32,7 @@ public static class Program
           template     cold builds of `dotnet new webapp --auth Individual` + VolumeGen: VolumeGen's ReportAnalyzer rows
           summary      compile (sdk, sdk+volumegen) + incremental + ide + template, and the issue's one-line summary
           generate     write a synthetic project: generate <folder> [--sizes 2000]
+          trace        attribute a dotnet-trace sample trace to VolumeGen's methods: trace <file.nettrace> [--focus Type.Method]
 
         options:
           --sizes 200,2000,10000   project sizes for compile/incremental (default: all three)
@@ -74,6 +75,14 @@ public static class Program
                 Console.WriteLine($"Wrote {size.Files} files to {folder}");
             }
 
+            return 0;
+        }
+
+        if (options.Mode == "trace")
+        {
+            var traceReport = new MarkdownReport();
+            Profiling.TraceReport.Run(traceReport, options.Positional ?? throw new ArgumentException("trace needs a .nettrace file."), options.Focus);
+            traceReport.Save(options.OutputPath);
             return 0;
         }
 
@@ -170,9 +179,10 @@ public sealed record Options(
     bool Concurrent,
     bool Quick,
     string OutputPath,
-    string? Positional)
+    string? Positional,
+    string? Focus = null)
 {
-    private static readonly string[] Modes = { "all", "compile", "incremental", "build", "micro", "ide", "template", "summary", "generate" };
+    private static readonly string[] Modes = { "all", "compile", "incremental", "build", "micro", "ide", "template", "summary", "generate", "trace" };
 
     /// <summary>Runs for a size: fewer for 10,000 files, whose compiles dominate the run time.</summary>
     public int RunsFor(ProjectSize size) => Quick ? 1 : size == ProjectSize.Large ? LargeRuns : Runs;
@@ -192,6 +202,7 @@ public sealed record Options(
         IReadOnlyList<string> configurations = CompileConfiguration.All.Select(static c => c.Name).ToArray();
         string output = Path.Combine(Program.FindRepoRoot(), "artifacts", "benchmarks", "performance.md");
         string? positional = null;
+        string? focus = null;
         for (int i = 1; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"Option '{args[i]}' needs a value.");
@@ -229,6 +240,9 @@ public sealed record Options(
                 case "--out":
                     output = Next();
                     break;
+                case "--focus":
+                    focus = Next();
+                    break;
                 default:
                     if (args[i].StartsWith("--", StringComparison.Ordinal) || positional is not null)
                     {
@@ -245,7 +259,7 @@ public sealed record Options(
             buildRuns = 1;
         }
 
-        return new Options(mode, sizes, runs, largeRuns, buildRuns, configurations, concurrent, quick, output, positional);
+        return new Options(mode, sizes, runs, largeRuns, buildRuns, configurations, concurrent, quick, output, positional, focus);
     }
 
     private static int PositiveInt(string value, string option)

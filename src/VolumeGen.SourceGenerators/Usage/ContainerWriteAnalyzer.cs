@@ -93,8 +93,7 @@ public sealed class ContainerWriteAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (name is "Configuration" or "ConfigurationSection" && state.SerilogConfiguration is not null
-            && SymbolEqualityComparer.Default.Equals(method.ContainingType, state.SerilogConfiguration))
+        if (name is "Configuration" or "ConfigurationSection" && MetadataNames.Is(method.ContainingType, SerilogConfigurationType))
         {
             AnalyzeSerilogConfiguration(context, invocation, state);
             return;
@@ -402,6 +401,9 @@ public sealed class ContainerWriteAnalyzer : DiagnosticAnalyzer
         }
     }
 
+    private const string SerilogConfigurationType = "Serilog.ConfigurationLoggerConfigurationExtensions";
+    private const string DataProtectionExtensionsType = "Microsoft.Extensions.DependencyInjection.DataProtectionServiceCollectionExtensions";
+
     private static readonly SinkEntry SerilogConfiguredFile = new("Serilog.Sinks.File", "File", SinkMemberKind.Method, "path", displayName: "Serilog's File sink");
     /// <summary>Whether the call writes, judged from constant <c>FileMode</c>/<c>FileAccess</c>/<c>ZipArchiveMode</c> arguments. Unknown: no.</summary>
     private static bool Writes(SinkCondition condition, ImmutableArray<IArgumentOperation> arguments)
@@ -456,8 +458,7 @@ public sealed class ContainerWriteAnalyzer : DiagnosticAnalyzer
     /// <summary>VG2005: <c>AddDataProtection()</c> with no <c>PersistKeysTo*</c> anywhere and no volume over the default key folder.</summary>
     private static void AnalyzeDataProtection(OperationAnalysisContext context, IInvocationOperation invocation, UsageCompilationState state)
     {
-        if (state.DataProtectionExtensions is null
-            || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, state.DataProtectionExtensions)
+        if (!MetadataNames.Is(invocation.TargetMethod.ContainingType, DataProtectionExtensionsType)
             || state.KeyRing.ConfiguresStorage
             || DefaultKeyFolderLost(invocation, state) is not (string keyFolder, ImmutableDictionary<string, string?> properties))
         {

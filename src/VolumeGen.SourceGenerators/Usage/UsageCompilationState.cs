@@ -30,6 +30,7 @@ internal sealed class UsageCompilationState
     private readonly Lazy<DeclaredStorage> _declared;
     private readonly Lazy<AppConfiguration> _configuration;
     private readonly Lazy<KeyRingFacts> _keyRing;
+    private readonly Lazy<PathEvaluator> _evaluator;
     private readonly ConcurrentDictionary<SyntaxTree, UsageOptions> _treeOptions = new();
     private readonly Func<SyntaxTree, UsageOptions> _readOptions;
     private readonly ConcurrentDictionary<UsageOptions, PersistedKnowledge> _knowledge = new();
@@ -41,27 +42,19 @@ internal sealed class UsageCompilationState
         _compilation = compilation;
         _options = options;
         _attributes = VolumeGenAttributes.Create(compilation);
-        Sinks = new ResolvedSinks(compilation, SinkTable.BuiltIn);
-        DataProtectionExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.DataProtectionServiceCollectionExtensions");
-        SerilogConfiguration = compilation.GetTypeByMetadataName("Serilog.ConfigurationLoggerConfigurationExtensions");
         _files = new Lazy<ProjectContainerFiles>(() => ProjectContainerFiles.Read(options.AdditionalFiles, options.AnalyzerConfigOptionsProvider.GlobalOptions, compilation.AssemblyName, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
         _configuration = new Lazy<AppConfiguration>(() => AppConfiguration.Build(options.AdditionalFiles, _files.Value.Environment, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
-        Evaluator = new PathEvaluator(compilation, () => _configuration.Value);
+        _evaluator = new Lazy<PathEvaluator>(() => new PathEvaluator(compilation, () => _configuration.Value), LazyThreadSafetyMode.ExecutionAndPublication);
         _keyRing = new Lazy<KeyRingFacts>(() => KeyRingFacts.Find(compilation, Evaluator.ModelOf, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
         _declared = new Lazy<DeclaredStorage>(() => DeclaredStorage.Read(compilation, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
         _readOptions = tree => UsageOptions.Read(_options.AnalyzerConfigOptionsProvider.GetOptions(tree), _options.AnalyzerConfigOptionsProvider.GlobalOptions);
     }
 
-    /// <summary>The built-in sinks of this compilation.</summary>
-    public ResolvedSinks Sinks { get; }
+    /// <summary>The built-in sinks (matched by name: nothing is looked up in the compilation for them).</summary>
+    public ResolvedSinks Sinks => ResolvedSinks.BuiltIn;
 
-    public PathEvaluator Evaluator { get; }
-
-    /// <summary><c>DataProtectionServiceCollectionExtensions</c>, or null when ASP.NET Core Data Protection is not referenced.</summary>
-    public INamedTypeSymbol? DataProtectionExtensions { get; }
-
-    /// <summary><c>Serilog.ConfigurationLoggerConfigurationExtensions</c> (<c>ReadFrom.Configuration</c>), or null.</summary>
-    public INamedTypeSymbol? SerilogConfiguration { get; }
+    /// <summary>The path evaluator, created on the first write whose path is evaluated.</summary>
+    public PathEvaluator Evaluator => _evaluator.Value;
 
     /// <summary>The app's layered configuration (appsettings files and the container's environment), read on first use.</summary>
     public AppConfiguration Configuration => _configuration.Value;
@@ -117,7 +110,7 @@ internal sealed class UsageCompilationState
 
     /// <summary>The user's additional sinks for these options (usually none).</summary>
     public ResolvedSinks? AdditionalSinks(UsageOptions options)
-        => options.AdditionalSinks is null ? null : _additionalSinks.GetOrAdd(options.AdditionalSinks, s => new ResolvedSinks(_compilation, SinkTable.ParseAdditional(s)));
+        => options.AdditionalSinks is null ? null : _additionalSinks.GetOrAdd(options.AdditionalSinks, static s => new ResolvedSinks(SinkTable.ParseAdditional(s)));
 
     /// <summary>The container knowledge for these options.</summary>
     public PersistedKnowledge KnowledgeFor(UsageOptions options)

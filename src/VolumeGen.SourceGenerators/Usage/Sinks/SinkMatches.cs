@@ -10,11 +10,11 @@ namespace VolumeGen.SourceGenerators.Usage.Sinks;
 /// </summary>
 internal readonly struct SinkMatches
 {
-    private readonly List<(INamedTypeSymbol Type, SinkEntry Entry)>? _rows;
+    private readonly List<SinkEntry>? _rows;
     private readonly SinkMemberKind _kind;
     private readonly INamedTypeSymbol? _definition;
 
-    public SinkMatches(List<(INamedTypeSymbol Type, SinkEntry Entry)> rows, SinkMemberKind kind, INamedTypeSymbol definition)
+    public SinkMatches(List<SinkEntry> rows, SinkMemberKind kind, INamedTypeSymbol definition)
     {
         _rows = rows;
         _kind = kind;
@@ -37,12 +37,12 @@ internal readonly struct SinkMatches
 
     public struct Enumerator
     {
-        private readonly List<(INamedTypeSymbol Type, SinkEntry Entry)>? _rows;
+        private readonly List<SinkEntry>? _rows;
         private readonly SinkMemberKind _kind;
         private readonly INamedTypeSymbol? _definition;
         private int _index;
 
-        internal Enumerator(List<(INamedTypeSymbol Type, SinkEntry Entry)>? rows, SinkMemberKind kind, INamedTypeSymbol? definition)
+        internal Enumerator(List<SinkEntry>? rows, SinkMemberKind kind, INamedTypeSymbol? definition)
         {
             _rows = rows;
             _kind = kind;
@@ -62,8 +62,8 @@ internal readonly struct SinkMatches
 
             while (++_index < _rows.Count)
             {
-                (INamedTypeSymbol type, SinkEntry entry) = _rows[_index];
-                if (entry.Kind == _kind && SymbolEqualityComparer.Default.Equals(type, _definition))
+                SinkEntry entry = _rows[_index];
+                if (entry.Kind == _kind && MetadataNames.Is(_definition, entry.TypeMetadataName))
                 {
                     Current = entry;
                     return true;
