@@ -42,6 +42,7 @@ public static class Program
           --configs a,b            compile configurations to run (default: without,floor,volumegen,sdk,sdk+volumegen)
           --concurrent             let the compiler and the analyzer driver use several threads (default: one)
           --quick                  1 run each and short micro-benchmarks: a smoke test of the harness, not numbers
+          --focus NAME             micro: only the benchmark classes whose name contains NAME; trace: the method to break down
           --out PATH               report path (default artifacts/benchmarks/performance.md)
         """;
 
@@ -125,7 +126,7 @@ public static class Program
         if (all || options.Mode == "micro")
         {
             report.Heading(3, "Micro-benchmarks (BenchmarkDotNet, in-process toolchain)");
-            MicroRunner.Run(report, Path.GetDirectoryName(Path.GetFullPath(options.OutputPath))!, options.Quick);
+            MicroRunner.Run(report, Path.GetDirectoryName(Path.GetFullPath(options.OutputPath))!, options.Quick, options.Focus);
         }
 
         if (figures is not null || !double.IsNaN(templateMs))

@@ -9,7 +9,7 @@ namespace VolumeGen.Benchmarks.Profiling;
 
 /// <summary>
 /// The <c>trace</c> mode: reads a <c>.nettrace</c> written by <c>dotnet-trace collect --profile dotnet-sampled-thread-time</c>
-/// (the NuGet tool) and attributes the stack samples that hold a VolumeGen frame: by the innermost VolumeGen method (where
+/// (the NuGet tool) and attributes the stack samples that hold a frame of the analyzer assembly (VolumeGen.SourceGenerators): by the innermost VolumeGen method (where
 /// VolumeGen's own code calls into Roslyn or the runtime), by the outermost one (which callback), and, for a focus
 /// method, by the chain of callees below it. Samples of all threads at ~100 Hz: counts are relative, not CPU time.
 /// </summary>
@@ -35,7 +35,7 @@ public static class TraceReport
             string? innermost = null, outermost = null;
             for (TraceCallStack? frame = stack; frame is not null; frame = frame.Caller)
             {
-                if (frame.CodeAddress.ModuleName?.Contains("VolumeGen", StringComparison.Ordinal) == true)
+                if (frame.CodeAddress.ModuleName?.Contains("VolumeGen.SourceGenerators", StringComparison.Ordinal) == true)
                 {
                     innermost ??= Short(frame.CodeAddress.FullMethodName);
                     outermost = Short(frame.CodeAddress.FullMethodName);
