@@ -21,12 +21,15 @@ internal static class MetadataNames
         INamedTypeSymbol named = type;
         while (true)
         {
-            if (!EndsWithAt(metadataName, end, named.MetadataName))
+            // Name and arity, not MetadataName: Roslyn composes "Name`N" anew on every call for a generic type, and
+            // this runs for every object creation of the project (a Dictionary<,> is not a FileStream).
+            int segment = MatchSegment(metadataName, end, named);
+            if (segment < 0)
             {
                 return false;
             }
 
-            end -= named.MetadataName.Length;
+            end -= segment;
             if (named.ContainingType is not INamedTypeSymbol outer)
             {
                 break;
@@ -58,6 +61,61 @@ internal static class MetadataNames
         }
 
         return end == 0;
+    }
+
+    // The length of the type's segment ending at end ("Name", or "Name`N" for a generic type, as metadata names it);
+    // -1 when it does not match.
+    private static int MatchSegment(string text, int end, INamedTypeSymbol type)
+    {
+        int length = type.Arity > 0 ? type.Name.Length + 1 + Digits(type.Arity) : type.Name.Length;
+        return SegmentMatches(text, end, type, length) ? length : -1;
+    }
+
+    private static bool SegmentMatches(string text, int end, INamedTypeSymbol type, int segment)
+    {
+        int start = end - segment;
+        if (start < 0 || string.CompareOrdinal(text, start, type.Name, 0, type.Name.Length) != 0)
+        {
+            return false;
+        }
+
+        if (segment == type.Name.Length)
+        {
+            return true;
+        }
+
+        // "`" then the arity's digits.
+        int at = start + type.Name.Length;
+        if (text[at] != '`')
+        {
+            return false;
+        }
+
+        int arity = 0;
+        for (int i = at + 1; i < end; i++)
+        {
+            char c = text[i];
+            if (c < '0' || c > '9')
+            {
+                return false;
+            }
+
+            arity = (arity * 10) + (c - '0');
+        }
+
+        return arity == type.Arity;
+    }
+
+    private static int Digits(int value)
+    {
+        int digits = 1;
+        while (value >= 10)
+        {
+            value /= 10;
+            digits++;
+        }
+
+        return digits;
     }
 
     private static bool EndsWithAt(string text, int end, string part)
