@@ -25,27 +25,25 @@ public sealed class VolumeGenGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        IncrementalValueProvider<ImmutableArray<StorageClassDeclaration>> persistent = ClassesWith(context, VolumeGenAttributes.PersistentVolumeMetadataName, TrackingNames.PersistentVolumeClasses);
-        IncrementalValueProvider<ImmutableArray<StorageClassDeclaration>> anonymous = ClassesWith(context, VolumeGenAttributes.AnonymousVolumeMetadataName, TrackingNames.AnonymousVolumeClasses);
-        IncrementalValueProvider<ImmutableArray<StorageClassDeclaration>> bind = ClassesWith(context, VolumeGenAttributes.BindMountMetadataName, TrackingNames.BindMountClasses);
-        IncrementalValueProvider<ImmutableArray<StorageClassDeclaration>> tmpfs = ClassesWith(context, VolumeGenAttributes.TmpfsMountMetadataName, TrackingNames.TmpfsMountClasses);
-        IncrementalValueProvider<ImmutableArray<StorageClassDeclaration>> ephemeral = ClassesWith(context, VolumeGenAttributes.EphemeralPathMetadataName, TrackingNames.EphemeralPathClasses);
+        // Every value between nodes is a reference type (EquatableList, not a struct): see EquatableList for why.
+        IncrementalValueProvider<EquatableList<StorageClassDeclaration>> persistent = ClassesWith(context, VolumeGenAttributes.PersistentVolumeMetadataName, TrackingNames.PersistentVolumeClasses);
+        IncrementalValueProvider<EquatableList<StorageClassDeclaration>> anonymous = ClassesWith(context, VolumeGenAttributes.AnonymousVolumeMetadataName, TrackingNames.AnonymousVolumeClasses);
+        IncrementalValueProvider<EquatableList<StorageClassDeclaration>> bind = ClassesWith(context, VolumeGenAttributes.BindMountMetadataName, TrackingNames.BindMountClasses);
+        IncrementalValueProvider<EquatableList<StorageClassDeclaration>> tmpfs = ClassesWith(context, VolumeGenAttributes.TmpfsMountMetadataName, TrackingNames.TmpfsMountClasses);
+        IncrementalValueProvider<EquatableList<StorageClassDeclaration>> ephemeral = ClassesWith(context, VolumeGenAttributes.EphemeralPathMetadataName, TrackingNames.EphemeralPathClasses);
 
-        IncrementalValueProvider<EquatableArray<StorageClassDeclaration>> classes = persistent
-            .Combine(anonymous)
-            .Combine(bind)
-            .Combine(tmpfs)
-            .Combine(ephemeral)
-            .Select(static (all, cancellationToken) => Merge(cancellationToken, all.Left.Left.Left.Left, all.Left.Left.Left.Right, all.Left.Left.Right, all.Left.Right, all.Right))
+        // In the order that decides which copy of a class is kept (the first).
+        IncrementalValueProvider<EquatableList<StorageClassDeclaration>> classes = Concat(Concat(Concat(Concat(persistent, anonymous), bind), tmpfs), ephemeral)
+            .Select(static (all, cancellationToken) => Merge(cancellationToken, all))
             .WithTrackingName(TrackingNames.StorageClasses);
 
-        IncrementalValueProvider<EquatableArray<string>> assemblyEphemeralPaths = context.SyntaxProvider
+        IncrementalValueProvider<EquatableList<string>> assemblyEphemeralPaths = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 VolumeGenAttributes.EphemeralPathMetadataName,
                 static (node, _) => node is CompilationUnitSyntax,
                 static (attributeContext, cancellationToken) => ReadEphemeralPaths(attributeContext.Attributes, cancellationToken))
             .Collect()
-            .Select(static (paths, _) => paths.SelectMany(static p => p).OrderBy(static p => p, StringComparer.Ordinal).ToEquatableArray())
+            .Select(static (paths, _) => new EquatableList<string>(paths.SelectMany(static p => p).OrderBy(static p => p, StringComparer.Ordinal)))
             .WithTrackingName(TrackingNames.AssemblyEphemeralPaths);
 
         IncrementalValuesProvider<StorageClassDeclaration> generated = classes
@@ -69,7 +67,7 @@ public sealed class VolumeGenGenerator : IIncrementalGenerator
         });
     }
 
-    private static IncrementalValueProvider<ImmutableArray<StorageClassDeclaration>> ClassesWith(IncrementalGeneratorInitializationContext context, string attributeMetadataName, string trackingName)
+    private static IncrementalValueProvider<EquatableList<StorageClassDeclaration>> ClassesWith(IncrementalGeneratorInitializationContext context, string attributeMetadataName, string trackingName)
         => context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 attributeMetadataName,
@@ -80,28 +78,29 @@ public sealed class VolumeGenGenerator : IIncrementalGenerator
             .Where(static declaration => declaration is not null)
             .Select(static (declaration, _) => declaration!)
             .WithTrackingName(trackingName)
-            .Collect();
+            .Collect()
+            .Select(static (declarations, _) => new EquatableList<StorageClassDeclaration>(declarations));
+
+    private static IncrementalValueProvider<EquatableList<StorageClassDeclaration>> Concat(IncrementalValueProvider<EquatableList<StorageClassDeclaration>> left, IncrementalValueProvider<EquatableList<StorageClassDeclaration>> right)
+        => left.Combine(right).Select(static (pair, _) => new EquatableList<StorageClassDeclaration>(pair.Left.Concat(pair.Right)));
 
     // A class with several attribute kinds, or partial parts carrying attributes, arrives more than once.
-    private static EquatableArray<StorageClassDeclaration> Merge(CancellationToken cancellationToken, params ImmutableArray<StorageClassDeclaration>[] sources)
+    private static EquatableList<StorageClassDeclaration> Merge(CancellationToken cancellationToken, EquatableList<StorageClassDeclaration> all)
     {
         var byName = new SortedDictionary<string, StorageClassDeclaration>(StringComparer.Ordinal);
-        foreach (ImmutableArray<StorageClassDeclaration> source in sources)
+        foreach (StorageClassDeclaration declaration in all)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            foreach (StorageClassDeclaration declaration in source)
+            if (!byName.ContainsKey(declaration.MetadataName))
             {
-                if (!byName.ContainsKey(declaration.MetadataName))
-                {
-                    byName.Add(declaration.MetadataName, declaration);
-                }
+                byName.Add(declaration.MetadataName, declaration);
             }
         }
 
-        return byName.Values.ToEquatableArray();
+        return new EquatableList<StorageClassDeclaration>(byName.Values);
     }
 
-    private static EquatableArray<string> ReadEphemeralPaths(ImmutableArray<AttributeData> attributes, CancellationToken cancellationToken)
+    private static EquatableList<string> ReadEphemeralPaths(ImmutableArray<AttributeData> attributes, CancellationToken cancellationToken)
     {
         var paths = new List<string>();
         foreach (AttributeData attribute in attributes)
@@ -116,10 +115,10 @@ public sealed class VolumeGenGenerator : IIncrementalGenerator
             }
         }
 
-        return paths.ToEquatableArray();
+        return new EquatableList<string>(paths);
     }
 
-    private static string ManifestJson(EquatableArray<StorageClassDeclaration> classes, EquatableArray<string> assemblyEphemeralPaths)
+    private static string ManifestJson(EquatableList<StorageClassDeclaration> classes, EquatableList<string> assemblyEphemeralPaths)
     {
         VolumeManifest manifest = ManifestBuilder.Build(classes, assemblyEphemeralPaths);
         return manifest.Classes.Count == 0 && manifest.EphemeralPaths.Count == 0 ? string.Empty : manifest.ToJson();

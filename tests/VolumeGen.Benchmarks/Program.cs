@@ -27,8 +27,12 @@ public static class Program
           compile      in-process compile cost: without / floor / VolumeGen, alternated, medians and ratios
           incremental  generator driver re-run after an unrelated edit and after a storage-class edit
           build        real `dotnet build -p:ReportAnalyzer=true` of the 2,000-file project, with and without VolumeGen
-          micro        BenchmarkDotNet micro-benchmarks (formatters, path evaluator, sink table)
+          micro        BenchmarkDotNet micro-benchmarks (formatters, path evaluator, sink table, the usage analyzer's allocations)
+          ide          one document's analysis (GetAnalyzerSemanticDiagnosticsAsync) at 2,000 and 10,000 files
+          template     cold builds of `dotnet new webapp --auth Individual` + VolumeGen: VolumeGen's ReportAnalyzer rows
+          summary      compile (sdk, sdk+volumegen) + incremental + ide + template, and the issue's one-line summary
           generate     write a synthetic project: generate <folder> [--sizes 2000]
+          trace        attribute a dotnet-trace sample trace to VolumeGen's methods: trace <file.nettrace> [--focus Type.Method]
 
         options:
           --sizes 200,2000,10000   project sizes for compile/incremental (default: all three)
@@ -38,6 +42,7 @@ public static class Program
           --configs a,b            compile configurations to run (default: without,floor,volumegen,sdk,sdk+volumegen)
           --concurrent             let the compiler and the analyzer driver use several threads (default: one)
           --quick                  1 run each and short micro-benchmarks: a smoke test of the harness, not numbers
+          --focus NAME             micro: only the benchmark classes whose name contains NAME; trace: the method to break down
           --out PATH               report path (default artifacts/benchmarks/performance.md)
         """;
 
@@ -74,6 +79,14 @@ public static class Program
             return 0;
         }
 
+        if (options.Mode == "trace")
+        {
+            var traceReport = new MarkdownReport();
+            Profiling.TraceReport.Run(traceReport, options.Positional ?? throw new ArgumentException("trace needs a .nettrace file."), options.Focus);
+            traceReport.Save(options.OutputPath);
+            return 0;
+        }
+
         var report = new MarkdownReport();
         report.Heading(2, $"VolumeGen benchmark results ({options.Mode})");
         report.Paragraph($"Command: `dotnet run -c Release --project tests/VolumeGen.Benchmarks -- {string.Join(' ', args)}`");
@@ -81,14 +94,23 @@ public static class Program
 
         var setup = CompilerSetup.Create(options.Concurrent);
         bool all = options.Mode == "all";
-        if (all || options.Mode == "compile")
+        bool summary = options.Mode == "summary";
+        CompileFigures? figures = null;
+        double templateMs = double.NaN;
+        if (all || summary || options.Mode == "compile")
         {
-            await CompileSection.RunAsync(report, setup, options).ConfigureAwait(false);
+            figures = await CompileSection.RunAsync(report, setup, summary ? options with { Configurations = new[] { "sdk", "sdk+volumegen" } } : options).ConfigureAwait(false);
         }
 
-        if (all || options.Mode == "incremental")
+        if (all || summary || options.Mode == "incremental")
         {
-            IncrementalSection.Run(report, setup, options);
+            // The summary checks "an unrelated edit re-runs no output" at 2,000 files only (10,000 adds minutes, not evidence).
+            IncrementalSection.Run(report, setup, summary ? options with { Sizes = new[] { ProjectSize.Medium } } : options);
+        }
+
+        if (all || summary || options.Mode == "ide")
+        {
+            await IdeSection.RunAsync(report, setup, options).ConfigureAwait(false);
         }
 
         if (all || options.Mode == "build")
@@ -96,15 +118,37 @@ public static class Program
             BuildSection.Run(report, options);
         }
 
+        if (all || summary || options.Mode == "template")
+        {
+            templateMs = TemplateSection.Run(report, options);
+        }
+
         if (all || options.Mode == "micro")
         {
             report.Heading(3, "Micro-benchmarks (BenchmarkDotNet, in-process toolchain)");
-            MicroRunner.Run(report, Path.GetDirectoryName(Path.GetFullPath(options.OutputPath))!, options.Quick);
+            MicroRunner.Run(report, Path.GetDirectoryName(Path.GetFullPath(options.OutputPath))!, options.Quick, options.Focus);
+        }
+
+        if (figures is not null || !double.IsNaN(templateMs))
+        {
+            string line = SummaryLine(figures, templateMs);
+            report.Paragraph($"Load average at the end: {MachineInfo.LoadAverage()}.");
+            report.Paragraph(line);
+            Console.WriteLine(line);
         }
 
         report.Save(options.OutputPath);
         Console.Error.WriteLine($"Report written to {Path.GetFullPath(options.OutputPath)}");
         return 0;
+    }
+
+    /// <summary>The issue's summary line; <c>n/a</c> for a figure this run did not measure.</summary>
+    public static string SummaryLine(CompileFigures? figures, double templateMs)
+    {
+        static string Figure(double value, string format) => double.IsNaN(value) ? "n/a" : Stats.N(value, format);
+        return $"Summary: own time {Figure(figures?.ShareAt(2000) ?? double.NaN, "0.00")} % of the SDK compile at 2,000 files, "
+            + $"{Figure(figures?.ShareAt(10000) ?? double.NaN, "0.00")} % at 10,000; per-file spread {Figure(figures?.SpreadPercent ?? double.NaN, "0")} %; "
+            + $"cold Identity template {Figure(templateMs, "0")} ms";
     }
 
     /// <summary>The repository root (the folder holding VolumeGen.sln), from the current directory or the binary's.</summary>
@@ -136,9 +180,10 @@ public sealed record Options(
     bool Concurrent,
     bool Quick,
     string OutputPath,
-    string? Positional)
+    string? Positional,
+    string? Focus = null)
 {
-    private static readonly string[] Modes = { "all", "compile", "incremental", "build", "micro", "generate" };
+    private static readonly string[] Modes = { "all", "compile", "incremental", "build", "micro", "ide", "template", "summary", "generate", "trace" };
 
     /// <summary>Runs for a size: fewer for 10,000 files, whose compiles dominate the run time.</summary>
     public int RunsFor(ProjectSize size) => Quick ? 1 : size == ProjectSize.Large ? LargeRuns : Runs;
@@ -158,6 +203,7 @@ public sealed record Options(
         IReadOnlyList<string> configurations = CompileConfiguration.All.Select(static c => c.Name).ToArray();
         string output = Path.Combine(Program.FindRepoRoot(), "artifacts", "benchmarks", "performance.md");
         string? positional = null;
+        string? focus = null;
         for (int i = 1; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"Option '{args[i]}' needs a value.");
@@ -195,6 +241,9 @@ public sealed record Options(
                 case "--out":
                     output = Next();
                     break;
+                case "--focus":
+                    focus = Next();
+                    break;
                 default:
                     if (args[i].StartsWith("--", StringComparison.Ordinal) || positional is not null)
                     {
@@ -211,7 +260,7 @@ public sealed record Options(
             buildRuns = 1;
         }
 
-        return new Options(mode, sizes, runs, largeRuns, buildRuns, configurations, concurrent, quick, output, positional);
+        return new Options(mode, sizes, runs, largeRuns, buildRuns, configurations, concurrent, quick, output, positional, focus);
     }
 
     private static int PositiveInt(string value, string option)

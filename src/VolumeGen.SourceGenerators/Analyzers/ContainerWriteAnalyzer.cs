@@ -42,7 +42,11 @@ public sealed class ContainerWriteAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        // Generated code is not analysed (no Analyze flag). ReportDiagnostics is set because every report is placed
+        // on the analysed (so non-generated) operation, or on an additional file: without it the driver checks each
+        // report's location for generated code, which computes, per file, every declaration's [GeneratedCode]
+        // attributes — the largest part of this analyzer's time in a project with many warnings (docs/performance.md).
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(static start =>
         {
             var state = new UsageCompilationState(start.Compilation, start.Options, start.CancellationToken);
@@ -90,8 +94,7 @@ public sealed class ContainerWriteAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (name is "Configuration" or "ConfigurationSection" && state.SerilogConfiguration is not null
-            && SymbolEqualityComparer.Default.Equals(method.ContainingType, state.SerilogConfiguration))
+        if (name is "Configuration" or "ConfigurationSection" && MetadataNames.Is(method.ContainingType, SerilogConfigurationType))
         {
             AnalyzeSerilogConfiguration(context, invocation, state);
             return;
@@ -149,6 +152,11 @@ public sealed class ContainerWriteAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeAdditional(OperationAnalysisContext context, SinkMemberKind kind, string name, INamedTypeSymbol? type, ImmutableArray<IArgumentOperation> arguments, SyntaxNode syntax, UsageCompilationState state)
     {
+        if (!state.AnyAdditionalSinks)
+        {
+            return;
+        }
+
         UsageOptions options = state.OptionsFor(context.Operation.Syntax.SyntaxTree);
         if (state.AdditionalSinks(options) is not ResolvedSinks additional)
         {
@@ -394,6 +402,9 @@ public sealed class ContainerWriteAnalyzer : DiagnosticAnalyzer
         }
     }
 
+    private const string SerilogConfigurationType = "Serilog.ConfigurationLoggerConfigurationExtensions";
+    private const string DataProtectionExtensionsType = "Microsoft.Extensions.DependencyInjection.DataProtectionServiceCollectionExtensions";
+
     private static readonly SinkEntry SerilogConfiguredFile = new("Serilog.Sinks.File", "File", SinkMemberKind.Method, "path", displayName: "Serilog's File sink");
     /// <summary>Whether the call writes, judged from constant <c>FileMode</c>/<c>FileAccess</c>/<c>ZipArchiveMode</c> arguments. Unknown: no.</summary>
     private static bool Writes(SinkCondition condition, ImmutableArray<IArgumentOperation> arguments)
@@ -448,8 +459,7 @@ public sealed class ContainerWriteAnalyzer : DiagnosticAnalyzer
     /// <summary>VG2005: <c>AddDataProtection()</c> with no <c>PersistKeysTo*</c> anywhere and no volume over the default key folder.</summary>
     private static void AnalyzeDataProtection(OperationAnalysisContext context, IInvocationOperation invocation, UsageCompilationState state)
     {
-        if (state.DataProtectionExtensions is null
-            || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, state.DataProtectionExtensions)
+        if (!MetadataNames.Is(invocation.TargetMethod.ContainingType, DataProtectionExtensionsType)
             || state.KeyRing.ConfiguresStorage
             || DefaultKeyFolderLost(invocation, state) is not (string keyFolder, ImmutableDictionary<string, string?> properties))
         {

@@ -108,7 +108,11 @@ internal static class ManifestBuilder
 
         foreach (INamedTypeSymbol type in container.GetTypeMembers())
         {
-            if (type.TypeKind == TypeKind.Class && StorageClassReader.Read(type, attributes, cancellationToken) is StorageClassDeclaration declaration)
+            // A class without any attribute list in its declarations cannot be a storage class: skipping it unbound
+            // keeps this walk (run by the usage analyzer once per compilation, so once per edit in the IDE) from
+            // binding the attributes of every class of the project.
+            if (type.TypeKind == TypeKind.Class && StorageClassReader.HasAttributeSyntax(type, cancellationToken)
+                && StorageClassReader.Read(type, attributes, cancellationToken) is StorageClassDeclaration declaration)
             {
                 classes.Add(declaration);
             }

@@ -105,18 +105,19 @@ internal static class StorageClassReader
     /// </summary>
     public static IReadOnlyList<DeclaredMount> ReadMounts(INamedTypeSymbol type, VolumeGenAttributes attributes, CancellationToken cancellationToken)
     {
-        var mounts = new List<DeclaredMount>();
+        // The declaration analyzer asks this of every class of the project: one without mounts allocates nothing.
+        List<DeclaredMount>? mounts = null;
         foreach (AttributeData attribute in type.GetAttributes())
         {
             cancellationToken.ThrowIfCancellationRequested();
             VolumeGenAttributeKind kind = attributes.Classify(attribute.AttributeClass);
             if (kind is not VolumeGenAttributeKind.None and not VolumeGenAttributeKind.EphemeralPath)
             {
-                mounts.Add(new DeclaredMount(attribute, ReadMount(attribute, kind)));
+                (mounts ??= new List<DeclaredMount>()).Add(new DeclaredMount(attribute, ReadMount(attribute, kind)));
             }
         }
 
-        return mounts;
+        return mounts ?? (IReadOnlyList<DeclaredMount>)Array.Empty<DeclaredMount>();
     }
 
     /// <summary>The normalised paths of <c>[assembly: EphemeralPath(...)]</c> attributes of <paramref name="assembly"/>.</summary>
@@ -278,9 +279,37 @@ internal static class StorageClassReader
         return FindMemberTakingReservedName(type) is not null;
     }
 
+    /// <summary>True when some declaration of <paramref name="type"/> in source has an attribute list (syntax only, nothing bound).</summary>
+    public static bool HasAttributeSyntax(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is MemberDeclarationSyntax { AttributeLists.Count: > 0 })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True for a member carrying <c>[GeneratedCode("VolumeGen", …)]</c>, i.e. one VolumeGen generated.</summary>
     internal static bool IsGeneratedByVolumeGen(ISymbol member)
     {
+        // The generator writes the attribute by its name (global::System.CodeDom.Compiler.GeneratedCode): a member
+        // declared in source with no attribute of that name is not VolumeGen's, decided from the syntax without binding
+        // the attributes of every member a storage class has.
+        if (!member.DeclaringSyntaxReferences.IsDefaultOrEmpty)
+        {
+            switch (GeneratedCodeFromSyntax(member))
+            {
+                case false:
+                    return false;
+                case true:
+                    return true;
+            }
+        }
+
         foreach (AttributeData attribute in member.GetAttributes())
         {
             if (attribute.AttributeClass is { Name: "GeneratedCodeAttribute" }
@@ -288,6 +317,55 @@ internal static class StorageClassReader
                 && attribute.ConstructorArguments[0].Value is "VolumeGen")
             {
                 return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// From the declarations' syntax: false when no attribute is named GeneratedCode, true when one is and its first
+    /// argument is the literal <c>"VolumeGen"</c> (as the generator writes it), null when only binding can tell.
+    /// </summary>
+    private static bool? GeneratedCodeFromSyntax(ISymbol member)
+    {
+        foreach (SyntaxReference reference in member.DeclaringSyntaxReferences)
+        {
+            // A field's symbol is declared by its variable declarator; the attributes are on the field declaration.
+            SyntaxNode? node = reference.GetSyntax();
+            while (node is not null and not MemberDeclarationSyntax)
+            {
+                node = node.Parent;
+            }
+
+            if (node is not MemberDeclarationSyntax declaration)
+            {
+                return null; // an unusual declaration: let the binder answer
+            }
+
+            foreach (AttributeListSyntax list in declaration.AttributeLists)
+            {
+                foreach (AttributeSyntax attribute in list.Attributes)
+                {
+                    string name = attribute.Name is QualifiedNameSyntax qualified ? qualified.Right.Identifier.ValueText
+                        : attribute.Name is AliasQualifiedNameSyntax aliased ? aliased.Name.Identifier.ValueText
+                        : attribute.Name is SimpleNameSyntax simple ? simple.Identifier.ValueText
+                        : string.Empty;
+                    if (name is "GeneratedCode" or "GeneratedCodeAttribute")
+                    {
+                        return attribute.ArgumentList is { Arguments.Count: 2 } arguments
+                            && arguments.Arguments[0].NameColon is null
+                            && arguments.Arguments[0].Expression is LiteralExpressionSyntax { Token.ValueText: "VolumeGen" } literal
+                            && literal.IsKind(SyntaxKind.StringLiteralExpression)
+                            ? true
+                            : null;
+                    }
+
+                    if (name.Length == 0)
+                    {
+                        return null;
+                    }
+                }
             }
         }
 

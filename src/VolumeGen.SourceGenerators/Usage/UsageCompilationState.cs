@@ -30,37 +30,31 @@ internal sealed class UsageCompilationState
     private readonly Lazy<DeclaredStorage> _declared;
     private readonly Lazy<AppConfiguration> _configuration;
     private readonly Lazy<KeyRingFacts> _keyRing;
+    private readonly Lazy<PathEvaluator> _evaluator;
     private readonly ConcurrentDictionary<SyntaxTree, UsageOptions> _treeOptions = new();
     private readonly Func<SyntaxTree, UsageOptions> _readOptions;
     private readonly ConcurrentDictionary<UsageOptions, PersistedKnowledge> _knowledge = new();
     private readonly ConcurrentDictionary<string, ResolvedSinks> _additionalSinks = new(StringComparer.Ordinal);
+    private int _anyAdditionalSinks; // 0 not looked yet, 1 no, 2 yes
 
     public UsageCompilationState(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
     {
         _compilation = compilation;
         _options = options;
         _attributes = VolumeGenAttributes.Create(compilation);
-        Sinks = new ResolvedSinks(compilation, SinkTable.BuiltIn);
-        DataProtectionExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.DataProtectionServiceCollectionExtensions");
-        SerilogConfiguration = compilation.GetTypeByMetadataName("Serilog.ConfigurationLoggerConfigurationExtensions");
         _files = new Lazy<ProjectContainerFiles>(() => ProjectContainerFiles.Read(options.AdditionalFiles, options.AnalyzerConfigOptionsProvider.GlobalOptions, compilation.AssemblyName, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
         _configuration = new Lazy<AppConfiguration>(() => AppConfiguration.Build(options.AdditionalFiles, _files.Value.Environment, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
-        Evaluator = new PathEvaluator(compilation, () => _configuration.Value);
+        _evaluator = new Lazy<PathEvaluator>(() => new PathEvaluator(compilation, () => _configuration.Value), LazyThreadSafetyMode.ExecutionAndPublication);
         _keyRing = new Lazy<KeyRingFacts>(() => KeyRingFacts.Find(compilation, Evaluator.ModelOf, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
         _declared = new Lazy<DeclaredStorage>(() => DeclaredStorage.Read(compilation, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
         _readOptions = tree => UsageOptions.Read(_options.AnalyzerConfigOptionsProvider.GetOptions(tree), _options.AnalyzerConfigOptionsProvider.GlobalOptions);
     }
 
-    /// <summary>The built-in sinks of this compilation.</summary>
-    public ResolvedSinks Sinks { get; }
+    /// <summary>The built-in sinks (matched by name: nothing is looked up in the compilation for them).</summary>
+    public ResolvedSinks Sinks => ResolvedSinks.BuiltIn;
 
-    public PathEvaluator Evaluator { get; }
-
-    /// <summary><c>DataProtectionServiceCollectionExtensions</c>, or null when ASP.NET Core Data Protection is not referenced.</summary>
-    public INamedTypeSymbol? DataProtectionExtensions { get; }
-
-    /// <summary><c>Serilog.ConfigurationLoggerConfigurationExtensions</c> (<c>ReadFrom.Configuration</c>), or null.</summary>
-    public INamedTypeSymbol? SerilogConfiguration { get; }
+    /// <summary>The path evaluator, created on the first write whose path is evaluated.</summary>
+    public PathEvaluator Evaluator => _evaluator.Value;
 
     /// <summary>The app's layered configuration (appsettings files and the container's environment), read on first use.</summary>
     public AppConfiguration Configuration => _configuration.Value;
@@ -75,9 +69,48 @@ internal sealed class UsageCompilationState
     public UsageOptions OptionsFor(SyntaxTree tree)
         => _treeOptions.GetOrAdd(tree, _readOptions); // one delegate per compilation: this runs for every invocation
 
+    /// <summary>
+    /// True when some file of the compilation (or the project) sets volumegen.additional_sinks. Found once, on the first
+    /// operation no built-in sink matches; until a project sets the option, a miss then costs one field read instead of
+    /// a per-file options lookup.
+    /// </summary>
+    public bool AnyAdditionalSinks
+    {
+        get
+        {
+            int known = Volatile.Read(ref _anyAdditionalSinks);
+            if (known == 0)
+            {
+                known = FindAdditionalSinks() ? 2 : 1;
+                Volatile.Write(ref _anyAdditionalSinks, known);
+            }
+
+            return known == 2;
+        }
+    }
+
+    private bool FindAdditionalSinks()
+    {
+        AnalyzerConfigOptionsProvider provider = _options.AnalyzerConfigOptionsProvider;
+        if (provider.GlobalOptions.TryGetValue(UsageOptions.AdditionalSinksKey, out _))
+        {
+            return true;
+        }
+
+        foreach (SyntaxTree tree in _compilation.SyntaxTrees)
+        {
+            if (provider.GetOptions(tree).TryGetValue(UsageOptions.AdditionalSinksKey, out _))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The user's additional sinks for these options (usually none).</summary>
     public ResolvedSinks? AdditionalSinks(UsageOptions options)
-        => options.AdditionalSinks is null ? null : _additionalSinks.GetOrAdd(options.AdditionalSinks, s => new ResolvedSinks(_compilation, SinkTable.ParseAdditional(s)));
+        => options.AdditionalSinks is null ? null : _additionalSinks.GetOrAdd(options.AdditionalSinks, static s => new ResolvedSinks(SinkTable.ParseAdditional(s)));
 
     /// <summary>The container knowledge for these options.</summary>
     public PersistedKnowledge KnowledgeFor(UsageOptions options)

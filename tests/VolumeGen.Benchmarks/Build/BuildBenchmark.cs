@@ -119,7 +119,7 @@ public sealed partial class BuildBenchmark
             ours[key] = (ours.TryGetValue(key, out double seen) ? seen : 0) + double.Parse(seconds, CultureInfo.InvariantCulture);
         }
 
-        int warnings = VolumeGenWarning().Matches(log).Select(static m => m.Value).Distinct(StringComparer.Ordinal).Count();
+        int warnings = VolumeGenWarning().Matches(log).Select(static m => m.Value.TrimEnd()).Distinct(StringComparer.Ordinal).Count();
         return new BuildRun(withVolumeGen, wallMs, cscMs, analyzers, generatorsTotal, ours, warnings);
     }
 
@@ -194,6 +194,6 @@ public sealed partial class BuildBenchmark
     [GeneratedRegex(@"^\s*(<?\d+\.\d+)\s+(<?\d+)\s+(.+?)\s*$", RegexOptions.Multiline)]
     private static partial Regex ReportRow();
 
-    [GeneratedRegex(@"[^\s:]+\.cs\(\d+,\d+\): warning VG\d{4}[^\r\n]*")]
+    [GeneratedRegex(@"[^\s:]+\.cs\(\d+,\d+\): warning VG\d{4}[^\r\n\[]*")]
     private static partial Regex VolumeGenWarning();
 }

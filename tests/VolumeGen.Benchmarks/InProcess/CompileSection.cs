@@ -14,8 +14,8 @@ public static class CompileSection
     /// <summary>The budget: VolumeGen may add at most 2 % on the 2,000-file project.</summary>
     public const double BudgetRatio = 1.02;
 
-    /// <summary>Runs the mode.</summary>
-    public static async Task RunAsync(MarkdownReport report, CompilerSetup setup, Options options)
+    /// <summary>Runs the mode; returns the figures of the summary line.</summary>
+    public static async Task<CompileFigures> RunAsync(MarkdownReport report, CompilerSetup setup, Options options)
     {
         var benchmark = new CompileCostBenchmark(setup);
         var bySize = new List<(ProjectSize Size, SyntheticProject Project, IReadOnlyList<CompileRun> Runs)>();
@@ -96,11 +96,13 @@ public static class CompileSection
                 }
 
                 double ownMs = Stats.Median(of.Select(static r => OwnMs(r)));
-                own.Add(new[] { size.Files.ToString("N0", CultureInfo.InvariantCulture), with, Stats.Ms(ownMs), baseline + " " + Stats.Ms(baselineMs), Share(ownMs, baselineMs) });
+                own.Add(new[] { size.Files.ToString("N0", CultureInfo.InvariantCulture), with, Stats.Ms(ownMs), Stats.N(ownMs * 1000 / size.Files, "0"), baseline + " " + Stats.Ms(baselineMs), Share(ownMs, baselineMs) });
             }
         }
 
-        report.Table(new[] { "files", "configuration", "VolumeGen's own time (median, ms)", "baseline compile (median, ms)", "share" }, own);
+        report.Table(new[] { "files", "configuration", "VolumeGen's own time (median, ms)", "per file (µs)", "baseline compile (median, ms)", "share" }, own);
+        CompileFigures figures = CompileFigures.From(bySize.Select(static s => (s.Size, (IReadOnlyList<CompileRun>)s.Runs)).ToList(), OwnMs);
+        report.Paragraph(figures.Describe());
 
         report.Heading(4, "Where VolumeGen's time goes (medians, ms)");
         report.Table(
@@ -153,6 +155,7 @@ public static class CompileSection
                 int crashes = last is null ? 0 : last.DiagnosticsById.Where(static p => p.Key is "AD0001" or "CS8784" or "CS8785").Sum(static p => p.Value);
                 return (IReadOnlyList<string>)new[] { s.Size.Files.ToString("N0", CultureInfo.InvariantCulture), s.Project.Counts.ToString(), ids.Length == 0 ? "none" : ids, crashes.ToString(CultureInfo.InvariantCulture) };
             }));
+        return figures;
     }
 
     private static IReadOnlyList<string> Row(ProjectSize size, SyntheticProject project, IReadOnlyList<CompileRun> runs)

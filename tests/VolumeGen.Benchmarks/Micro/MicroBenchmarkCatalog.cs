@@ -12,5 +12,6 @@ public static class MicroBenchmarkCatalog
         typeof(FormatterBenchmarks),
         typeof(PathEvaluatorBenchmarks),
         typeof(SinkLookupBenchmarks),
+        typeof(UsageAnalyzerAllocationBenchmarks),
     };
 }

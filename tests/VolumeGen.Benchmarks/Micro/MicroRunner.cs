@@ -22,7 +22,8 @@ public static class MicroRunner
     public static IReadOnlyList<Type> BenchmarkTypes { get; } = MicroBenchmarkCatalog.Types;
 
     /// <summary>Runs every class and adds its table to <paramref name="report"/>.</summary>
-    public static void Run(MarkdownReport report, string artifactsDirectory, bool quick)
+    /// <param name="only">When set, only the classes whose name contains it (<c>--focus</c>).</param>
+    public static void Run(MarkdownReport report, string artifactsDirectory, bool quick, string? only = null)
     {
         Job job = Job.Default
             .WithToolchain(InProcessEmitToolchain.Instance)
@@ -34,7 +35,7 @@ public static class MicroRunner
             .AddExporter(MarkdownExporter.GitHub)
             .WithArtifactsPath(Path.Combine(artifactsDirectory, "bdn"))
             .WithOptions(ConfigOptions.DisableLogFile);
-        Summary[] summaries = BenchmarkRunner.Run(BenchmarkTypes.ToArray(), config);
+        Summary[] summaries = BenchmarkRunner.Run(BenchmarkTypes.Where(t => only is null || t.Name.Contains(only, StringComparison.Ordinal)).ToArray(), config);
         foreach (Summary summary in summaries)
         {
             // One file per benchmark class, named after the class: never pick another class's (newer) table.

@@ -112,6 +112,9 @@ public static class MachineInfo
         }
     }
 
+    /// <summary>The load average now (/proc/loadavg), or n/a.</summary>
+    public static string LoadAverage() => ReadLoad();
+
     private static string ReadLoad()
     {
         try

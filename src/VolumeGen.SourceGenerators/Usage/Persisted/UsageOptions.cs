@@ -120,16 +120,23 @@ internal sealed class UsageOptions : IEquatable<UsageOptions>
 
     public override bool Equals(object? obj) => Equals(obj as UsageOptions);
 
+    private static int Hash(string? value) => value is null ? 0 : StringComparer.Ordinal.GetHashCode(value);
+
     public override int GetHashCode()
     {
         unchecked
         {
+            // No array of the values: this runs for every judged write (the knowledge is looked up by options).
             int hash = 17;
-            foreach (string? value in new[] { WorkingDirectory, ContainerWorkingDirectory, PersistedPaths, EphemeralPaths, AdditionalSinks, HomeDirectory, ContainerUser, DockerfileTarget, DataRoot })
-            {
-                hash = (hash * 31) + (value is null ? 0 : StringComparer.Ordinal.GetHashCode(value));
-            }
-
+            hash = (hash * 31) + Hash(WorkingDirectory);
+            hash = (hash * 31) + Hash(ContainerWorkingDirectory);
+            hash = (hash * 31) + Hash(PersistedPaths);
+            hash = (hash * 31) + Hash(EphemeralPaths);
+            hash = (hash * 31) + Hash(AdditionalSinks);
+            hash = (hash * 31) + Hash(HomeDirectory);
+            hash = (hash * 31) + Hash(ContainerUser);
+            hash = (hash * 31) + Hash(DockerfileTarget);
+            hash = (hash * 31) + Hash(DataRoot);
             return (hash * 31) + (SdkContainer ? 1 : 0);
         }
     }

@@ -3,60 +3,49 @@ using Microsoft.CodeAnalysis;
 
 namespace VolumeGen.SourceGenerators.Usage.Sinks;
 
-/// <summary>The sink rows whose types exist in one compilation, indexed by member name (a cheap first check).</summary>
+/// <summary>
+/// Sink rows indexed by member name (the cheap first check). Types are compared by metadata name only when a member
+/// name matches, so building the index looks up nothing in the compilation: the built-in table is built once per process.
+/// </summary>
 internal sealed class ResolvedSinks
 {
-    private readonly Dictionary<string, List<(INamedTypeSymbol Type, SinkEntry Entry)>> _byMember = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, List<SinkEntry>> _byMember = new(System.StringComparer.Ordinal);
 
-    public ResolvedSinks(Compilation compilation, IEnumerable<SinkEntry> entries)
+    public ResolvedSinks(IEnumerable<SinkEntry> entries)
     {
-        var types = new Dictionary<string, INamedTypeSymbol?>(System.StringComparer.Ordinal);
         foreach (SinkEntry entry in entries)
         {
-            if (!types.TryGetValue(entry.TypeMetadataName, out INamedTypeSymbol? type))
+            if (!_byMember.TryGetValue(entry.MemberName, out List<SinkEntry>? rows))
             {
-                type = compilation.GetTypeByMetadataName(entry.TypeMetadataName);
-                types[entry.TypeMetadataName] = type;
-            }
-
-            if (type is null)
-            {
-                continue;
-            }
-
-            if (!_byMember.TryGetValue(entry.MemberName, out List<(INamedTypeSymbol, SinkEntry)>? rows))
-            {
-                rows = new List<(INamedTypeSymbol, SinkEntry)>();
+                rows = new List<SinkEntry>();
                 _byMember[entry.MemberName] = rows;
             }
 
-            rows.Add((type, entry));
+            rows.Add(entry);
         }
     }
 
-    /// <summary>True when no row resolved.</summary>
+    /// <summary>The built-in sinks, shared by every compilation.</summary>
+    public static ResolvedSinks BuiltIn { get; } = new(SinkTable.BuiltIn);
+
+    /// <summary>True when there is no row.</summary>
     public bool IsEmpty => _byMember.Count == 0;
 
+    /// <summary>True when some row is for a member named <paramref name="memberName"/>: the cheap first check.</summary>
+    public bool HasMember(string memberName) => _byMember.ContainsKey(memberName);
+
     /// <summary>The rows for <paramref name="memberName"/> declared on <paramref name="type"/>.</summary>
-    /// <remarks>Called for every invocation, creation and property assignment: a name no row has (nearly all of them) allocates nothing.</remarks>
-    public IEnumerable<SinkEntry> Find(string memberName, SinkMemberKind kind, INamedTypeSymbol? type)
+    /// <remarks>
+    /// Called for every invocation, creation and property assignment: a struct enumerable, so neither a name no row has
+    /// (nearly all of them) nor a common sink name on another type (<c>Create</c>, <c>Open</c>, <c>.ctor</c>) allocates.
+    /// </remarks>
+    public SinkMatches Find(string memberName, SinkMemberKind kind, INamedTypeSymbol? type)
     {
-        if (type is null || !_byMember.TryGetValue(memberName, out List<(INamedTypeSymbol Type, SinkEntry Entry)>? rows))
+        if (type is null || !_byMember.TryGetValue(memberName, out List<SinkEntry>? rows))
         {
-            return System.Array.Empty<SinkEntry>();
+            return default;
         }
 
-        return Matches(rows, kind, type.OriginalDefinition);
-    }
-
-    private static IEnumerable<SinkEntry> Matches(List<(INamedTypeSymbol Type, SinkEntry Entry)> rows, SinkMemberKind kind, INamedTypeSymbol definition)
-    {
-        foreach ((INamedTypeSymbol rowType, SinkEntry entry) in rows)
-        {
-            if (entry.Kind == kind && SymbolEqualityComparer.Default.Equals(rowType, definition))
-            {
-                yield return entry;
-            }
-        }
+        return new SinkMatches(rows, kind, type.OriginalDefinition);
     }
 }

@@ -1,0 +1,118 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+using VolumeGen.Docker.Tests.Templates;
+
+namespace VolumeGen.Benchmarks.Build;
+
+/// <summary>One cold build of the Identity template: VolumeGen's ReportAnalyzer rows.</summary>
+public sealed record TemplateBuildRun(double WallMs, double CscMs, double VolumeGenMs, IReadOnlyDictionary<string, double> RowsSeconds, int VolumeGenWarnings, string LoadAverage);
+
+/// <summary>
+/// The stock <c>dotnet new webapp --auth Individual</c> app with the VolumeGen package added the way the template tests
+/// add it (tests/VolumeGen.Docker.Tests/Templates/TemplateSolution.cs: the packed package from a private feed, restored
+/// into an isolated NUGET_PACKAGES folder, Visual Studio's Dockerfile and .dockerignore), built cold: no compiler server
+/// (<c>-p:UseSharedCompilation=false</c>, <c>--disable-build-servers</c>), <c>-p:ReportAnalyzer=true</c>,
+/// <c>--no-incremental</c> so every build runs a new csc process over the whole project. VolumeGen's figure is the sum of
+/// its ReportAnalyzer rows (the analyzers' and the generator's, each assembly row counted once).
+/// </summary>
+public sealed class IdentityTemplateBenchmark
+{
+    private const string Project = "WebApp";
+    private readonly string _repoRoot;
+
+    /// <summary>Creates the benchmark for the repository at <paramref name="repoRoot"/>.</summary>
+    public IdentityTemplateBenchmark(string repoRoot) => _repoRoot = repoRoot;
+
+    /// <summary>Packs VolumeGen, creates the app in <paramref name="work"/>, builds it once (not measured), then <paramref name="runs"/> measured cold builds.</summary>
+    public IReadOnlyList<TemplateBuildRun> Measure(string work, int runs)
+    {
+        if (Directory.Exists(work))
+        {
+            Directory.Delete(work, recursive: true);
+        }
+
+        string feed = Path.Combine(work, "feed");
+        Directory.CreateDirectory(feed);
+        File.WriteAllText(Path.Combine(work, "Directory.Build.props"), "<Project />\n");
+        File.WriteAllText(Path.Combine(work, "Directory.Build.targets"), "<Project />\n");
+        // The machine's own package sources stay (the template's packages come from there); the feed adds VolumeGen.
+        File.WriteAllText(Path.Combine(work, "nuget.config"),
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n  <packageSources>\n    <add key=\"volumegen-bench-feed\" value=\"feed\" />\n  </packageSources>\n</configuration>\n");
+
+        Console.Error.WriteLine($"template: packing VolumeGen (Release) into {feed}");
+        Run("dotnet", $"pack \"{Path.Combine(_repoRoot, "src", "VolumeGen", "VolumeGen.csproj")}\" -c Release -nologo -p:PackageOutputPath=\"{feed}\"", _repoRoot, null);
+
+        string folder = Path.Combine(work, Project);
+        Run("dotnet", $"new webapp --auth Individual -o \"{folder}\" -n {Project} --no-update-check", work, null);
+        string projectFile = Path.Combine(folder, Project + ".csproj");
+        string text = File.ReadAllText(projectFile);
+        text = new Regex("(\\s*)<PackageReference ", RegexOptions.None, TimeSpan.FromSeconds(5))
+            .Replace(text, "$1<PackageReference Include=\"VolumeGen\" Version=\"0.1.0\" />$1<PackageReference ", 1);
+        File.WriteAllText(projectFile, text);
+        File.WriteAllText(Path.Combine(folder, "Dockerfile"), VisualStudioContainerFiles.Dockerfile(Project));
+        File.WriteAllText(Path.Combine(work, ".dockerignore"), VisualStudioContainerFiles.DockerIgnore);
+
+        string packages = Path.Combine(work, "nuget-packages");
+        Console.Error.WriteLine("template: restoring into an isolated packages folder");
+        Run("dotnet", $"restore \"{projectFile}\"", work, packages);
+        BuildOnce(work, projectFile, packages, "warm-up");
+
+        var results = new List<TemplateBuildRun>();
+        for (int run = 0; run < runs; run++)
+        {
+            TemplateBuildRun result = BuildOnce(work, projectFile, packages, run.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            results.Add(result);
+            Console.Error.WriteLine($"  [template] build {run + 1}/{runs}: VolumeGen {result.VolumeGenMs:0} ms, Csc {result.CscMs:0} ms (load {result.LoadAverage})");
+        }
+
+        return results;
+    }
+
+    private static TemplateBuildRun BuildOnce(string work, string projectFile, string packages, string name)
+    {
+        string log = Path.Combine(work, $"build-{name}.log");
+        string load = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+        var stopwatch = Stopwatch.StartNew();
+        Run("dotnet", $"build \"{projectFile}\" --no-restore --no-incremental --disable-build-servers -nodeReuse:false -p:UseSharedCompilation=false -p:ReportAnalyzer=true -v:q \"-flp:logfile={log};verbosity=detailed;performancesummary\"", work, packages);
+        double wallMs = stopwatch.Elapsed.TotalMilliseconds;
+        BuildRun parsed = BuildBenchmark.Parse(true, wallMs, File.ReadAllText(log));
+        // The assembly rows ("analyzers: VolumeGen.SourceGenerators", "generators: VolumeGen.SourceGenerators") hold the
+        // sum of their class rows.
+        double seconds = parsed.VolumeGenSeconds.Where(static p => p.Key.EndsWith(": VolumeGen.SourceGenerators", StringComparison.Ordinal)).Sum(static p => p.Value);
+        return new TemplateBuildRun(wallMs, parsed.CscMs, seconds * 1000, parsed.VolumeGenSeconds, parsed.VolumeGenWarnings, load);
+    }
+
+    private static void Run(string fileName, string arguments, string workingDirectory, string? nuGetPackages)
+    {
+        var start = new ProcessStartInfo(fileName, arguments)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        if (nuGetPackages is not null)
+        {
+            start.Environment["NUGET_PACKAGES"] = nuGetPackages;
+        }
+
+        using Process process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {fileName}.");
+        var output = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"`{fileName} {arguments}` failed with exit code {process.ExitCode}:{Environment.NewLine}{string.Join(Environment.NewLine, output.ToString().Split('\n').TakeLast(40))}");
+        }
+    }
+}
