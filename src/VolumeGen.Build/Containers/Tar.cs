@@ -21,6 +21,7 @@ internal static class Tar
         var entries = new List<TarEntry>();
         var header = new byte[Block];
         string? longName = null;
+        var extensions = new MemoryStream();
         while (ReadFully(stream, header, Block))
         {
             if (IsZero(header))
@@ -52,15 +53,21 @@ internal static class Tar
             }
 
             char type = (char)header[156];
-            if (type == 'L')
+            if (type is 'L' or 'x')
             {
-                longName = Encoding.UTF8.GetString(content).TrimEnd('\0');
+                // An extended header describes the member after it (.NET's TarWriter writes a pax header before every
+                // member): it travels with that member, or moving members would give it another member's name.
+                longName = (type == 'L' ? Encoding.UTF8.GetString(content).TrimEnd('\0') : PaxPath(content)) ?? longName;
+                extensions.Write(header, 0, Block);
+                extensions.Write(content, 0, content.Length);
+                extensions.Write(new byte[padding], 0, padding);
                 continue;
             }
 
             string name = longName ?? Name(header);
             longName = null;
-            entries.Add(new TarEntry(name, (byte[])header.Clone(), content));
+            entries.Add(new TarEntry(name, (byte[])header.Clone(), content, extensions.Length > 0 ? extensions.ToArray() : null));
+            extensions.SetLength(0);
         }
 
         return entries;
@@ -71,6 +78,11 @@ internal static class Tar
     {
         foreach (TarEntry entry in entries)
         {
+            if (entry.Extensions is byte[] extensions)
+            {
+                stream.Write(extensions, 0, extensions.Length);
+            }
+
             stream.Write(entry.Header, 0, Block);
             stream.Write(entry.Content, 0, entry.Content.Length);
             int padding = (Block - (entry.Content.Length % Block)) % Block;
@@ -125,6 +137,32 @@ internal static class Tar
         string digits = Convert.ToString(value, 8).PadLeft(length - 1, '0');
         Encoding.ASCII.GetBytes(digits).CopyTo(header, offset);
         header[offset + length - 1] = 0;
+    }
+
+    /// <summary>The <c>path</c> record of a pax extended header (<c>"&lt;length&gt; path=&lt;value&gt;\n"</c> records), or null.</summary>
+    private static string? PaxPath(byte[] content)
+    {
+        string text = Encoding.UTF8.GetString(content);
+        int position = 0;
+        while (position < text.Length)
+        {
+            int space = text.IndexOf(' ', position);
+            int newline = text.IndexOf('\n', position);
+            if (space < 0 || newline < 0 || space > newline)
+            {
+                return null;
+            }
+
+            string record = text.Substring(space + 1, newline - space - 1);
+            if (record.StartsWith("path=", StringComparison.Ordinal))
+            {
+                return record.Substring("path=".Length);
+            }
+
+            position = newline + 1;
+        }
+
+        return null;
     }
 
     private static string Name(byte[] header)
