@@ -15,7 +15,7 @@ namespace VolumeGen.Build;
 /// compose override and the Kubernetes manifests in sync with it. Everything is also written under
 /// <see cref="IntermediateDirectory"/> for inspection. Files are written only when their bytes change.
 /// </summary>
-public sealed class WriteVolumeArtifacts : Task
+public sealed partial class WriteVolumeArtifacts : Task
 {
     /// <summary>The built assembly (<c>@(IntermediateAssembly)</c>).</summary>
     [Required]
@@ -201,6 +201,7 @@ public sealed class WriteVolumeArtifacts : Task
             WriteGenerated(KubernetesFile!, "VolumeGenKubernetesFile", kubernetes);
         }
 
+        PlanStorageLock(mounts);
         Commit();
     }
 

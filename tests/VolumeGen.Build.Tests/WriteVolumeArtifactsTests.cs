@@ -3,10 +3,10 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
-using k8s;
-using k8s.Models;
 using Microsoft.Build.Framework;
 using Xunit;
+using k8s;
+using k8s.Models;
 
 namespace VolumeGen.Build.Tests;
 

@@ -5,35 +5,6 @@ using System.Text;
 
 namespace VolumeGen.Build.Dockerfiles;
 
-/// <summary>How the generated region prepares volume directories for a non-root user.</summary>
-public enum DockerfileOwnership
-{
-    /// <summary>No ownership step: only the <c>VOLUME</c> line.</summary>
-    None = 0,
-
-    /// <summary><c>RUN mkdir -p … &amp;&amp; chown -R owner …</c> (needs a shell in the image).</summary>
-    Run = 1,
-
-    /// <summary><c>COPY --chown=owner ["empty/", "/path/"]</c> per directory (works in images without a shell).</summary>
-    Copy = 2,
-}
-
-/// <summary>Where the markers are, or why they cannot be used.</summary>
-internal enum RegionState
-{
-    /// <summary>Exactly one begin marker followed by one end marker.</summary>
-    Found,
-
-    /// <summary>Neither marker.</summary>
-    Missing,
-
-    /// <summary>A marker without its partner, markers in the wrong order, or more than one region.</summary>
-    Malformed,
-}
-
-/// <summary>The result of <see cref="DockerfileRegion.Locate"/>.</summary>
-internal readonly record struct RegionLocation(RegionState State, int BeginLine, int EndLine, string Problem);
-
 /// <summary>
 /// The block of a Dockerfile VolumeGen owns: from a line starting with <see cref="BeginMarker"/> to a line
 /// starting with <see cref="EndMarker"/>, both included. Only those lines are ever rewritten.
