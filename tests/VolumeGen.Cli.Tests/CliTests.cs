@@ -312,7 +312,20 @@ public sealed class CliTests : IDisposable
         Assert.Equal(DockerfileVolume.Format(mounts, escape).TrimEnd('\n'), result.Output.TrimEnd('\n'));
     }
 
+    [Fact]
+    public async Task K8s_options_for_a_non_root_pod_print_the_shared_formatters_output()
+    {
+        CliResult k8s = await CliRunner.RunAsync("k8s", _assembly, "--app", "profiles-app", "--fs-group", "1654", "--workload", "StatefulSet", "--config-maps");
+
+        Assert.True(k8s.ExitCode == 0, k8s.Error);
+        var options = new KubernetesOptions { BindRoot = Directory.GetCurrentDirectory(), FsGroup = 1654, Workload = KubernetesWorkload.StatefulSet, ConfigMapsForReadOnlyBinds = true };
+        Assert.Equal(KubernetesManifests.Format(Declared, "profiles-app", options), k8s.Output);
+        Assert.Contains("fsGroup: 1654", k8s.Output, StringComparison.Ordinal);
+    }
+
     [Theory]
+    [InlineData("k8s", "--fs-group", "-3")]
+    [InlineData("k8s", "--workload", "DaemonSet")]
     [InlineData("dockerfile", "--escape", "$")]
     [InlineData("compose", "--service", "Web Front")]
     [InlineData("k8s", "--app", "Profile_App")]

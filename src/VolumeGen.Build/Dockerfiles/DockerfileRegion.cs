@@ -64,6 +64,11 @@ public static class DockerfileRegion
     /// <param name="owner">The user (and optional group) for the ownership step, e.g. <c>$APP_UID</c>.</param>
     /// <param name="emptyDirectory">For <see cref="DockerfileOwnership.Copy"/>: an empty folder in the build context, relative to it.</param>
     /// <param name="projectName">The project that owns the block, named on the begin line.</param>
+    /// <param name="userAtBlock">
+    /// For <see cref="DockerfileOwnership.Run"/>: the non-root <c>USER</c> in effect where the block stands (as the
+    /// Dockerfile writes it), or null when that is root. <c>chown</c> needs root, so the block switches to root for
+    /// its <c>RUN</c> and back to this user after it.
+    /// </param>
     public static IReadOnlyList<string> Lines(
         IEnumerable<string> classNames,
         IEnumerable<Mount> mounts,
@@ -71,17 +76,10 @@ public static class DockerfileRegion
         DockerfileOwnership ownership = DockerfileOwnership.None,
         string? owner = null,
         string? emptyDirectory = null,
-        string? projectName = null)
+        string? projectName = null,
+        string? userAtBlock = null)
     {
-        var paths = new List<string>();
-        foreach (Mount mount in mounts)
-        {
-            if (mount.Kind is MountKind.NamedVolume or MountKind.AnonymousVolume && !paths.Contains(mount.Target))
-            {
-                paths.Add(mount.Target);
-            }
-        }
-
+        IReadOnlyList<string> paths = VolumePaths(mounts);
         var lines = new List<string> { BeginLine(classNames, projectName) };
         if (paths.Count == 0)
         {
@@ -92,11 +90,20 @@ public static class DockerfileRegion
             if (ownership == DockerfileOwnership.Run)
             {
                 string quoted = string.Join(" ", paths.Select(static p => ShellQuoting.Quote(p, ShellDialect.Posix)));
+                if (userAtBlock is not null)
+                {
+                    lines.Add("USER root");
+                }
+
                 lines.Add("RUN mkdir -p " + quoted + " && chown -R " + owner + " " + quoted);
+                if (userAtBlock is not null)
+                {
+                    lines.Add("USER " + userAtBlock);
+                }
             }
             else if (ownership == DockerfileOwnership.Copy)
             {
-                string source = (emptyDirectory ?? "obj/volumegen/empty").TrimEnd('/') + "/";
+                string source = (emptyDirectory ?? DefaultEmptyDirectory).TrimEnd('/') + "/";
                 foreach (string path in paths)
                 {
                     // DockerfileVolume applies both escaping layers (word processor, then JSON); COPY's JSON form uses the same.
@@ -111,6 +118,27 @@ public static class DockerfileRegion
         lines.Add(EndMarker);
         return lines;
     }
+
+    /// <summary>The container paths of the named and anonymous volumes, each once, in order: what <c>VOLUME</c> declares.</summary>
+    public static IReadOnlyList<string> VolumePaths(IEnumerable<Mount> mounts)
+    {
+        var paths = new List<string>();
+        foreach (Mount mount in mounts)
+        {
+            if (mount.Kind is MountKind.NamedVolume or MountKind.AnonymousVolume && !paths.Contains(mount.Target))
+            {
+                paths.Add(mount.Target);
+            }
+        }
+
+        return paths;
+    }
+
+    /// <summary>
+    /// The default empty folder the <c>copy</c> form copies, relative to the Docker build context. Not under <c>obj/</c>:
+    /// the .dockerignore Visual Studio writes leaves <c>**/obj</c> and <c>**/bin</c> out of the context.
+    /// </summary>
+    public const string DefaultEmptyDirectory = ".volumegen-empty";
 
     /// <summary>The two marker lines users add to opt in, as shown in the VG3001 warning.</summary>
     public static string MarkerHelp => BeginMarker + Environment.NewLine + EndMarker;

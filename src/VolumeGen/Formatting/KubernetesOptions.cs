@@ -22,4 +22,19 @@ public sealed class KubernetesOptions
 
     /// <summary>Root for relative bind sources when <see cref="IncludeHostPath"/> is on.</summary>
     public string? BindRoot { get; set; }
+
+    /// <summary>
+    /// The pod's <c>securityContext.fsGroup</c>: Kubernetes makes every volume's files group-owned and group-writable
+    /// by it, so a non-root container user can write its claims. Null writes none (a root container needs none).
+    /// </summary>
+    public long? FsGroup { get; set; }
+
+    /// <summary>Deployment (default; <c>strategy: Recreate</c> with ReadWriteOnce claims) or StatefulSet (<c>volumeClaimTemplates</c>).</summary>
+    public KubernetesWorkload Workload { get; set; } = KubernetesWorkload.Deployment;
+
+    /// <summary>
+    /// Write each read-only bind mount (configuration shipped beside the app) as a <c>configMap</c> volume named
+    /// <c>&lt;app&gt;-&lt;volume&gt;</c>, created from the bind source with <c>kubectl create configmap</c>. Off by default.
+    /// </summary>
+    public bool ConfigMapsForReadOnlyBinds { get; set; }
 }
