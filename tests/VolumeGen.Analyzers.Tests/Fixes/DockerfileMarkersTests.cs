@@ -1,4 +1,5 @@
 using VolumeGen.CodeFixers.Usage;
+using VolumeGen.TestSupport;
 using Xunit;
 
 namespace VolumeGen.Analyzers.Tests.Fixes;
@@ -7,39 +8,7 @@ namespace VolumeGen.Analyzers.Tests.Fixes;
 public sealed class DockerfileMarkersTests
 {
     /// <summary>The Dockerfile Visual Studio writes for .NET 10 (project in a solution folder).</summary>
-    public const string VisualStudioDockerfile = """
-        # See aka.ms/customizecontainer to learn how to customize your debug container and how Visual Studio uses this Dockerfile to build your images for faster debugging.
-
-        # This stage is used when running from VS in fast mode (Default for Debug configuration)
-        FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS base
-        USER $APP_UID
-        WORKDIR /app
-        EXPOSE 8080
-        EXPOSE 8081
-
-
-        # This stage is used to build the service project
-        FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
-        ARG BUILD_CONFIGURATION=Release
-        WORKDIR /src
-        COPY ["WebApp/WebApp.csproj", "WebApp/"]
-        RUN dotnet restore "./WebApp/WebApp.csproj"
-        COPY . .
-        WORKDIR "/src/WebApp"
-        RUN dotnet build "./WebApp.csproj" -c $BUILD_CONFIGURATION -o /app/build
-
-        # This stage is used to publish the service project to be copied to the final stage
-        FROM build AS publish
-        ARG BUILD_CONFIGURATION=Release
-        RUN dotnet publish "./WebApp.csproj" -c $BUILD_CONFIGURATION -o /app/publish /p:UseAppHost=false
-
-        # This stage is used in production or when running from VS in regular mode (Default when not using the Debug configuration)
-        FROM base AS final
-        WORKDIR /app
-        COPY --from=publish /app/publish .
-        ENTRYPOINT ["dotnet", "WebApp.dll"]
-
-        """;
+    internal static readonly string VisualStudioDockerfile = VisualStudioContainerFiles.Dockerfile("WebApp");
 
     [Fact]
     public void Visual_Studio_Dockerfile_gets_the_markers_before_the_base_stage_switches_to_the_app_user()

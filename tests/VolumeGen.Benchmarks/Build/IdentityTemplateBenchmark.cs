@@ -1,11 +1,11 @@
-using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using System.Text;
 using System.Text.RegularExpressions;
-using VolumeGen.Docker.Tests.Templates;
+using System.Text;
+using System;
+using VolumeGen.TestSupport;
 
 namespace VolumeGen.Benchmarks.Build;
 

@@ -1,9 +1,10 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
+using System;
 using VolumeGen.Docker.Tests.Infrastructure;
+using VolumeGen.TestSupport;
 using Xunit;
 
 namespace VolumeGen.Docker.Tests.Templates;

@@ -1,4 +1,4 @@
-namespace VolumeGen.Docker.Tests.Templates;
+namespace VolumeGen.TestSupport;
 
 /// <summary>
 /// The files Visual Studio's container tools add for a .NET 10 project: the multi-stage Dockerfile in the project
