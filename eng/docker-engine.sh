@@ -2,7 +2,7 @@
 # A private Docker engine for VolumeGen's tests and for developers, on loopback only.
 #
 #   eng/docker-engine.sh up          install + start + base-image + sdk-image (what CI runs)
-#   eng/docker-engine.sh install     apt-get install docker.io debootstrap docker-compose when missing
+#   eng/docker-engine.sh install     apt-get install docker.io debootstrap docker-compose docker-registry when missing
 #   eng/docker-engine.sh start       start dockerd (own data root, own socket, no bridge, no iptables)
 #   eng/docker-engine.sh base-image  build mcr.microsoft.com/dotnet/aspnet:10.0 locally (reused when present)
 #   eng/docker-engine.sh sdk-image   build mcr.microsoft.com/dotnet/sdk:10.0 locally (whole SDK, offline NuGet; reused)
@@ -69,6 +69,8 @@ cmd_install() {
   command -v dockerd >/dev/null || missing+=(docker.io)
   command -v debootstrap >/dev/null || missing+=(debootstrap)
   command -v docker-compose >/dev/null || missing+=(docker-compose)
+  # A registry on 127.0.0.1 for the SDK container publishing tests (PublishContainer pulls its base image from a registry).
+  command -v docker-registry >/dev/null || missing+=(docker-registry)
   if [ ${#missing[@]} -eq 0 ]; then say "install: nothing missing"; return; fi
   say "install: ${missing[*]}"
   # Keep the package's init script from starting a second, default-configured daemon (with iptables).

@@ -36,6 +36,36 @@ public static class BuildDiagnostics
     /// <summary>The Dockerfile's VolumeGen block belongs to another project (error; the file is untouched).</summary>
     public const string BlockOfAnotherProject = "VG3009";
 
+    /// <summary>The image runs as a non-root user and the Dockerfile block cannot give it the volume folders as asked (warning).</summary>
+    public const string VolumeFoldersNotOwned = "VG3030";
+
+    /// <summary>The Kubernetes patch has no fsGroup: the image's non-root user has no numeric id VolumeGen can tell (warning).</summary>
+    public const string FsGroupUnknown = "VG3031";
+
+    /// <summary>An image published with the SDK (<c>-t:PublishContainer</c>) could not get the declared volumes and folders (error).</summary>
+    public const string SdkImageNotCompleted = "VG3032";
+
+    /// <summary>An image pushed to a registry by SDK publishing lacks the declared volumes; VolumeGen cannot change it (warning).</summary>
+    public const string PushedImageNotCompleted = "VG3033";
+
+    /// <summary>A locked named volume got a new name at the same path: the data stays in the old volume (warning; error in locked mode).</summary>
+    public const string VolumeRenamed = "VG3040";
+
+    /// <summary>A locked named volume is no longer declared (warning; error in locked mode).</summary>
+    public const string VolumeRemoved = "VG3041";
+
+    /// <summary>A locked named volume's path is now an anonymous volume, tmpfs or bind mount (warning; error in locked mode).</summary>
+    public const string VolumeKindChanged = "VG3042";
+
+    /// <summary>A locked named volume is mounted at another path (warning; error in locked mode).</summary>
+    public const string VolumeMoved = "VG3043";
+
+    /// <summary>Locked mode: the storage lock is missing or out of date (error).</summary>
+    public const string LockOutOfDate = "VG3044";
+
+    /// <summary>The storage lock file cannot be used: unreadable, damaged, newer, or not VolumeGen's (error; the file is untouched).</summary>
+    public const string UnusableLock = "VG3045";
+
     /// <summary>The Dockerfile VOLUME lint's IDs (VG4001–VG4007, warnings), defined by <see cref="ContainerFiles.DockerfileLint"/>.</summary>
     public static IReadOnlyList<string> DockerfileLint => ContainerFiles.DockerfileLint.All;
 
@@ -43,7 +73,8 @@ public static class BuildDiagnostics
     public static IReadOnlyList<string> All { get; } = new[]
     {
         MissingMarkers, UndeclaredVolume, CannotWrite, UnreadableManifest, MalformedMarkers, DockerfileNotFound, InvalidSetting,
-        NotVolumeGenFile, BlockOfAnotherProject,
+        NotVolumeGenFile, BlockOfAnotherProject, VolumeFoldersNotOwned, FsGroupUnknown, SdkImageNotCompleted, PushedImageNotCompleted,
+        VolumeRenamed, VolumeRemoved, VolumeKindChanged, VolumeMoved, LockOutOfDate, UnusableLock,
     }.Concat(ContainerFiles.DockerfileLint.All).ToArray();
 
     /// <summary>Where the rule pages live (<see cref="RuleHelpLinks.Base"/>, the same base the analyzers' help links use).</summary>

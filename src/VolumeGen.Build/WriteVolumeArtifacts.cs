@@ -15,7 +15,7 @@ namespace VolumeGen.Build;
 /// compose override and the Kubernetes manifests in sync with it. Everything is also written under
 /// <see cref="IntermediateDirectory"/> for inspection. Files are written only when their bytes change.
 /// </summary>
-public sealed class WriteVolumeArtifacts : Task
+public sealed partial class WriteVolumeArtifacts : Task
 {
     /// <summary>The built assembly (<c>@(IntermediateAssembly)</c>).</summary>
     [Required]
@@ -59,14 +59,35 @@ public sealed class WriteVolumeArtifacts : Task
     /// <summary>Root for relative bind sources in <c>hostPath</c> volumes; the build passes the project folder.</summary>
     public string? KubernetesBindRoot { get; set; }
 
-    /// <summary><c>none</c> (default), <c>run</c> or <c>copy</c>: see <see cref="DockerfileOwnership"/>.</summary>
+    /// <summary>
+    /// Empty (default: follow the image, see <see cref="OwnershipPlanner"/>), <c>none</c>, <c>run</c> or <c>copy</c>:
+    /// see <see cref="DockerfileOwnership"/>.
+    /// </summary>
     public string? Ownership { get; set; }
 
-    /// <summary>The owner for the ownership step; default <c>$APP_UID</c>.</summary>
+    /// <summary>The owner for the ownership step; default: the final stage's USER, else <see cref="ContainerUser"/>, else <c>$APP_UID</c>.</summary>
     public string? Owner { get; set; }
 
-    /// <summary>For <c>copy</c> ownership: an empty folder, relative to the Docker build context.</summary>
+    /// <summary>For <c>copy</c> ownership: an empty folder, relative to the Docker build context; default <see cref="DockerfileRegion.DefaultEmptyDirectory"/>.</summary>
     public string? EmptyDirectory { get; set; }
+
+    /// <summary>The Docker build context (VolumeGenDockerContext, else Visual Studio's DockerfileContext), relative to the project folder; empty to find it (<see cref="BuildContext"/>).</summary>
+    public string? DockerContext { get; set; }
+
+    /// <summary>The SDK containers' <c>ContainerUser</c>: the user of an image published with <c>-t:PublishContainer</c>.</summary>
+    public string? ContainerUser { get; set; }
+
+    /// <summary>True when the project publishes its image with the SDK (<c>EnableSdkContainerSupport</c>), whose default user is the base image's <c>$APP_UID</c>.</summary>
+    public bool SdkContainer { get; set; }
+
+    /// <summary>The pod's <c>securityContext.fsGroup</c>: a group id, or <c>none</c>; empty to take it from the container user.</summary>
+    public string? KubernetesFsGroup { get; set; }
+
+    /// <summary><c>Deployment</c> (default) or <c>StatefulSet</c>.</summary>
+    public string? KubernetesWorkload { get; set; }
+
+    /// <summary>Write read-only bind mounts as ConfigMap volumes.</summary>
+    public bool KubernetesConfigMaps { get; set; }
 
     /// <summary>Every file this run actually wrote.</summary>
     [Output]
@@ -135,7 +156,8 @@ public sealed class WriteVolumeArtifacts : Task
             return;
         }
 
-        if (!TryOwnership(out DockerfileOwnership ownership, out string owner) || !TryNames(out string composeService, out string appName) || !TryOutputPaths())
+        if (!TryOwnership(out string ownership, out string? owner) || !TryNames(out string composeService, out string appName) || !TryOutputPaths()
+            || !TryKubernetes(out long? fsGroup, out KubernetesWorkload workload))
         {
             return;
         }
@@ -149,18 +171,25 @@ public sealed class WriteVolumeArtifacts : Task
         {
             IncludeHostPath = KubernetesIncludeHostPath,
             BindRoot = string.IsNullOrWhiteSpace(KubernetesBindRoot) ? null : KubernetesBindRoot,
+            FsGroup = fsGroup,
+            Workload = workload,
+            ConfigMapsForReadOnlyBinds = KubernetesConfigMaps,
         });
         WriteIntermediate("manifest.json", declared.ToJson() + "\n");
-        WriteIntermediate("Dockerfile.volumegen", string.Join("\n", DockerfileRegion.Lines(classNames, mounts, '\\', ownership, owner, EmptyDirectory, ProjectName)) + "\n");
         WriteIntermediate("run-arguments.sh.txt", mounts.ToCommandLine(ShellDialect.Posix) + "\n");
         WriteIntermediate("run-arguments.ps1.txt", mounts.ToCommandLine(ShellDialect.PowerShell) + "\n");
         WriteIntermediate("compose.volumegen.yaml", compose);
         WriteIntermediate("kubernetes.volumegen.yaml", kubernetes);
 
+        // The block as it is (or would be) in the Dockerfile; without a Dockerfile, as a forced form would write it.
+        IReadOnlyList<string> block = DockerfileRegion.Lines(classNames, mounts, '\\', ownership switch { "run" => DockerfileOwnership.Run, "copy" => DockerfileOwnership.Copy, _ => DockerfileOwnership.None },
+            owner ?? NonEmpty(ContainerUser) ?? "$APP_UID", EmptyDirectory, ProjectName);
         if (!string.IsNullOrWhiteSpace(Dockerfile))
         {
-            UpdateDockerfile(Dockerfile!, classNames, mounts, hasDeclarations, ownership, owner);
+            block = UpdateDockerfile(Dockerfile!, classNames, mounts, hasDeclarations, ownership, owner) ?? block;
         }
+
+        WriteIntermediate("Dockerfile.volumegen", string.Join("\n", block) + "\n");
 
         if (!string.IsNullOrWhiteSpace(ComposeFile))
         {
@@ -172,6 +201,7 @@ public sealed class WriteVolumeArtifacts : Task
             WriteGenerated(KubernetesFile!, "VolumeGenKubernetesFile", kubernetes);
         }
 
+        PlanStorageLock(mounts);
         Commit();
     }
 
@@ -290,39 +320,136 @@ public sealed class WriteVolumeArtifacts : Task
         return true;
     }
 
-    private bool TryOwnership(out DockerfileOwnership ownership, out string owner)
+    /// <summary>Reads VolumeGenDockerfileOwnership as <c>auto</c> (empty), <c>none</c>, <c>run</c> or <c>copy</c>, and an explicit owner.</summary>
+    private bool TryOwnership(out string ownership, out string? owner)
     {
-        owner = string.IsNullOrWhiteSpace(Owner) ? "$APP_UID" : Owner!.Trim();
+        owner = NonEmpty(Owner);
         switch ((Ownership ?? string.Empty).Trim().ToLowerInvariant())
         {
             case "":
+            case "auto":
+                ownership = "auto";
+                break;
             case "none":
             case "false":
-                ownership = DockerfileOwnership.None;
-                return true;
+                ownership = "none";
+                break;
             case "run":
             case "true":
-                ownership = DockerfileOwnership.Run;
+                ownership = "run";
                 break;
             case "copy":
-                ownership = DockerfileOwnership.Copy;
+                ownership = "copy";
                 break;
             default:
-                ownership = DockerfileOwnership.None;
+                ownership = "none";
                 Error(BuildDiagnostics.InvalidSetting, null, 0,
-                    $"VolumeGenDockerfileOwnership is '{Ownership}'; use 'none', 'run' (RUN mkdir + chown, needs a shell) or 'copy' (COPY --chown, no shell needed).");
+                    $"VolumeGenDockerfileOwnership is '{Ownership}'; leave it empty (VolumeGen follows the image's USER), or use 'none', 'run' (RUN mkdir + chown, needs a shell) or 'copy' (COPY --chown, no shell needed).");
                 return false;
         }
 
-        if (!DockerfileRegion.IsValidOwner(owner))
+        if (owner is not null && !DockerfileRegion.IsValidOwner(owner))
         {
             Error(BuildDiagnostics.InvalidSetting, null, 0,
-                $"The Dockerfile owner '{owner}' (VolumeGenDockerfileOwner or ContainerUser) is not a user name, id or variable. Use e.g. '$APP_UID', 'app' or '1654:1654'.");
+                $"The Dockerfile owner '{owner}' (VolumeGenDockerfileOwner) is not a user name, id or variable. Use e.g. '$APP_UID', 'app' or '1654:1654'.");
             return false;
         }
 
         return true;
     }
+
+    /// <summary>
+    /// The pod's fsGroup: VolumeGenKubernetesFsGroup (a number, or <c>none</c>); else the group of the user the image
+    /// runs as — the Dockerfile's final USER, else ContainerUser, else the SDK's default <c>$APP_UID</c> (1654) when the
+    /// project publishes with the SDK; none for root. A non-root user whose id cannot be told gets VG3031.
+    /// </summary>
+    private bool TryKubernetes(out long? fsGroup, out KubernetesWorkload workload)
+    {
+        fsGroup = null;
+        workload = VolumeGen.KubernetesWorkload.Deployment;
+        switch ((KubernetesWorkload ?? string.Empty).Trim().ToLowerInvariant())
+        {
+            case "":
+            case "deployment":
+                break;
+            case "statefulset":
+                workload = VolumeGen.KubernetesWorkload.StatefulSet;
+                break;
+            default:
+                Error(BuildDiagnostics.InvalidSetting, null, 0,
+                    $"VolumeGenKubernetesWorkload is '{KubernetesWorkload}'; use 'Deployment' (the default; strategy Recreate with ReadWriteOnce claims) or 'StatefulSet' (volumeClaimTemplates).");
+                return false;
+        }
+
+        string configured = (KubernetesFsGroup ?? string.Empty).Trim();
+        if (configured.Length > 0)
+        {
+            if (string.Equals(configured, "none", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            if (!long.TryParse(configured, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long id)
+                || OutputNames.FsGroupProblem(id, "VolumeGenKubernetesFsGroup") is not null)
+            {
+                Error(BuildDiagnostics.InvalidSetting, null, 0,
+                    $"VolumeGenKubernetesFsGroup is '{configured}', which is not a group id. Use the container user's numeric group, e.g. '1654' (the .NET images' app user), or 'none'.");
+                return false;
+            }
+
+            fsGroup = id;
+            return true;
+        }
+
+        if (string.IsNullOrWhiteSpace(KubernetesFile))
+        {
+            return true;
+        }
+
+        (ContainerFiles.ContainerUser? user, string source) = ImageUser();
+        if (user is null || user.IsRoot)
+        {
+            return true;
+        }
+
+        fsGroup = user.GroupId ?? user.UserId;
+        if (fsGroup is null)
+        {
+            Warning(BuildDiagnostics.FsGroupUnknown, null, 0,
+                $"The image runs as '{user.Text}' ({source}), whose numeric id VolumeGen cannot tell, so the Kubernetes patch has no securityContext.fsGroup and the pod's user may not be able to write its claims. Set VolumeGenKubernetesFsGroup to the user's group id (e.g. 1654), or to 'none'.");
+        }
+
+        return true;
+    }
+
+    /// <summary>The user the image runs as, and where that comes from: the Dockerfile's final stage, else the SDK's ContainerUser or default.</summary>
+    private (ContainerFiles.ContainerUser? User, string Source) ImageUser()
+    {
+        if (!string.IsNullOrWhiteSpace(Dockerfile) && File.Exists(Dockerfile))
+        {
+            try
+            {
+                ContainerFiles.Dockerfile model = ContainerFiles.Dockerfile.Parse(DockerfileText.Parse(File.ReadAllBytes(Dockerfile!)).Text);
+                if (model.FinalStage(DockerfileTarget) is ContainerFiles.DockerfileStage stage)
+                {
+                    return (ContainerFiles.ContainerUser.Of(stage), "the Dockerfile's USER");
+                }
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // UpdateDockerfile reports the unreadable file.
+            }
+        }
+
+        if (NonEmpty(ContainerUser) is string containerUser)
+        {
+            return (ContainerFiles.ContainerUser.Parse(containerUser), "ContainerUser");
+        }
+
+        return SdkContainer ? (ContainerFiles.ContainerUser.Parse("$APP_UID"), "the SDK's default ContainerUser") : (null, string.Empty);
+    }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
 
     private bool TryNames(out string composeService, out string appName)
     {
@@ -339,7 +466,8 @@ public sealed class WriteVolumeArtifacts : Task
         return true;
     }
 
-    private void UpdateDockerfile(string path, IEnumerable<string> classNames, MountSet mounts, bool hasDeclarations, DockerfileOwnership ownership, string owner)
+    /// <summary>Plans the Dockerfile's new block (written by <see cref="Commit"/>); returns the block's lines, or null when the file keeps its own.</summary>
+    private IReadOnlyList<string>? UpdateDockerfile(string path, IEnumerable<string> classNames, MountSet mounts, bool hasDeclarations, string ownership, string? owner)
     {
         if (!File.Exists(path))
         {
@@ -349,7 +477,7 @@ public sealed class WriteVolumeArtifacts : Task
                     $"VolumeGenDockerfile names '{path}', which does not exist. Create it, or correct the property (clear it to stop VolumeGen looking for a Dockerfile).");
             }
 
-            return;
+            return null;
         }
 
         byte[] bytes;
@@ -360,7 +488,7 @@ public sealed class WriteVolumeArtifacts : Task
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             Error(BuildDiagnostics.CannotWrite, path, 0, $"VolumeGen could not read the Dockerfile '{path}': {exception.Message}");
-            return;
+            return null;
         }
 
         DockerfileText file = DockerfileText.Parse(bytes);
@@ -368,7 +496,7 @@ public sealed class WriteVolumeArtifacts : Task
         ContainerFiles.Dockerfile model = ContainerFiles.Dockerfile.Parse(file.Text);
         if (!TryFinalStage(path, model, out ContainerFiles.DockerfileStage? image))
         {
-            return;
+            return null;
         }
 
         if (hasDeclarations)
@@ -394,13 +522,13 @@ public sealed class WriteVolumeArtifacts : Task
                         $"The Dockerfile '{path}' has no VolumeGen block, so its VOLUME lines are not kept in sync. Add these two lines where the VOLUME instruction belongs (after WORKDIR, before ENTRYPOINT): '{DockerfileRegion.BeginMarker}' and '{DockerfileRegion.EndMarker}'. If VolumeGen should not manage this Dockerfile, set VolumeGenDockerfile to none (or to an empty value).");
                 }
 
-                return;
+                return null;
 
             case RegionState.Malformed:
                 Lint(path, model);
                 Error(BuildDiagnostics.MalformedMarkers, path, (region.EndLine >= 0 ? region.EndLine : region.BeginLine) + 1,
                     $"The VolumeGen block in '{path}' is malformed: {region.Problem}. The file was not changed.");
-                return;
+                return null;
         }
 
         // A block names the project that owns it; a second project sharing the Dockerfile must not flip it.
@@ -410,17 +538,32 @@ public sealed class WriteVolumeArtifacts : Task
             Lint(path, model);
             Error(BuildDiagnostics.BlockOfAnotherProject, path, region.BeginLine + 1,
                 $"The VolumeGen block in '{path}' belongs to the project '{owningProject}', not to '{ProjectName}'; the file was not changed. Two projects cannot share one block: give this project its own Dockerfile (VolumeGenDockerfile), or switch its Dockerfile step off (VolumeGenDockerfile=none). If the block is this project's (the project was renamed), change '{owningProject}' on the block's first line to '{ProjectName}'.");
-            return;
+            return null;
         }
 
-        if (ownership == DockerfileOwnership.Copy && !EnsureEmptyDirectory(path))
+        OwnershipPlan plan = OwnershipPlanner.Decide(ownership, owner, NonEmpty(ContainerUser), file.Text, image!, region.BeginLine);
+        if (plan.Problem is not null)
         {
-            return;
+            Warning(BuildDiagnostics.VolumeFoldersNotOwned, path, plan.ProblemLine, plan.Problem);
         }
 
-        byte[] updated = DockerfileRegion.Replace(file, region, DockerfileRegion.Lines(classNames, mounts, model.EscapeCharacter, ownership, owner, EmptyDirectory, ProjectName));
+        if (plan.Form != DockerfileOwnership.None && !DockerfileRegion.IsValidOwner(plan.Owner))
+        {
+            Warning(BuildDiagnostics.VolumeFoldersNotOwned, path, plan.ProblemLine,
+                $"The image runs as '{plan.Owner}', which VolumeGen cannot write as a --chown owner (a user name, id or variable), so the volume folders stay root's. Set VolumeGenDockerfileOwner, e.g. to '$APP_UID' or '1654:1654'.");
+            plan = plan with { Form = DockerfileOwnership.None };
+        }
+
+        if (plan.Form == DockerfileOwnership.Copy && !EnsureEmptyDirectory(path, model))
+        {
+            return null;
+        }
+
+        IReadOnlyList<string> lines = DockerfileRegion.Lines(classNames, mounts, model.EscapeCharacter, plan.Form, plan.Owner, EmptyDirectory, ProjectName, plan.UserAtBlock);
+        byte[] updated = DockerfileRegion.Replace(file, region, lines);
         Lint(path, ContainerFiles.Dockerfile.Parse(DockerfileText.Parse(updated).Text)); // the file as it will be, block included
         Write(path, updated);
+        return lines;
     }
 
     /// <summary>The Dockerfile VOLUME lint (VG4001–VG4007), each finding a warning at its line.</summary>
@@ -447,11 +590,15 @@ public sealed class WriteVolumeArtifacts : Task
         return true;
     }
 
-    /// <summary>For <c>copy</c> ownership: creates the empty source folder beside the Dockerfile (the usual build context).</summary>
-    private bool EnsureEmptyDirectory(string dockerfile)
+    /// <summary>
+    /// For <c>copy</c> ownership: creates the empty source folder in the Docker build context (<see cref="BuildContext"/>).
+    /// Git keeps no empty folder, so on a clean clone the build makes it before <c>docker build</c> needs it.
+    /// </summary>
+    private bool EnsureEmptyDirectory(string dockerfile, ContainerFiles.Dockerfile model)
     {
         string relative = string.IsNullOrWhiteSpace(EmptyDirectory) ? DefaultEmptyDirectory : EmptyDirectory!.Trim();
-        string folder = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(dockerfile)) ?? ".", relative);
+        string context = BuildContext.Find(dockerfile, DockerContext, string.IsNullOrWhiteSpace(KubernetesBindRoot) ? Path.GetDirectoryName(Path.GetFullPath(dockerfile)) ?? "." : KubernetesBindRoot!, model);
+        string folder = Path.Combine(context, relative);
         try
         {
             Directory.CreateDirectory(folder);
@@ -466,7 +613,7 @@ public sealed class WriteVolumeArtifacts : Task
     }
 
     /// <summary>The default empty folder for <c>copy</c> ownership, relative to the Docker build context.</summary>
-    public const string DefaultEmptyDirectory = "obj/volumegen/empty";
+    public const string DefaultEmptyDirectory = DockerfileRegion.DefaultEmptyDirectory;
 
     private void WriteIntermediate(string name, string text)
     {

@@ -50,7 +50,7 @@ public static class VolumeGenCli
         }
     }
 
-    /// <summary>The command tree: show, run-args, dockerfile, compose, k8s, ensure, verify, lint.</summary>
+    /// <summary>The command tree: show, run-args, dockerfile, compose, k8s, ensure, verify, lint, lock, migrate, backup, restore.</summary>
     public static Command CreateRootCommand()
     {
         // Not RootCommand: it names itself after the process (VolumeGen.Cli when run as a dotnet tool), not the tool command.
@@ -68,6 +68,10 @@ public static class VolumeGenCli
         root.Add(EnsureCommand.Create());
         root.Add(VerifyCommand.Create());
         root.Add(LintCommand.Create());
+        root.Add(LockCommand.Create());
+        root.Add(MigrateCommand.Create());
+        root.Add(BackupCommand.Create());
+        root.Add(RestoreCommand.Create());
         return root;
     }
 }

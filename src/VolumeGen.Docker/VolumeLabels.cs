@@ -8,4 +8,10 @@ public static class VolumeLabels
 
     /// <summary><c>dev.volumegen.target</c>: the container path the volume was declared for.</summary>
     public const string Target = "dev.volumegen.target";
+
+    /// <summary><c>dev.volumegen.migrated-from</c>: on a volume <c>volumegen migrate</c> created, the volume it copied.</summary>
+    public const string MigratedFrom = "dev.volumegen.migrated-from";
+
+    /// <summary><c>dev.volumegen.helper=true</c>: a never-started container VolumeGen creates to read or write volumes through the engine's archive endpoints.</summary>
+    public const string Helper = "dev.volumegen.helper";
 }

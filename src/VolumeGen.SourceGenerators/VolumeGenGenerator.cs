@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using VolumeGen.SourceGenerators.Declarations;
 using VolumeGen.SourceGenerators.Emitting;
 using VolumeGen.SourceGenerators.Helpers;
+using VolumeGen.SourceGenerators.Model;
 
 namespace VolumeGen.SourceGenerators;
 
@@ -119,7 +120,7 @@ public sealed class VolumeGenGenerator : IIncrementalGenerator
 
     private static string ManifestJson(EquatableList<StorageClassDeclaration> classes, EquatableList<string> assemblyEphemeralPaths)
     {
-        VolumeManifest manifest = ManifestReader.Build(classes, assemblyEphemeralPaths);
+        VolumeManifest manifest = ManifestBuilder.Build(classes, assemblyEphemeralPaths);
         return manifest.Classes.Count == 0 && manifest.EphemeralPaths.Count == 0 ? string.Empty : manifest.ToJson();
     }
 }

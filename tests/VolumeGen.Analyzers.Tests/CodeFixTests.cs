@@ -1,10 +1,11 @@
 using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Testing;
 using VolumeGen.Analyzers.Tests.Infrastructure;
 using VolumeGen.CodeFixers.Usage;
+using VolumeGen.SourceGenerators.Analyzers;
 using VolumeGen.SourceGenerators.Diagnostics;
 using VolumeGen.SourceGenerators.Usage;
 using Xunit;

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using VolumeGen.Analyzers.Tests.Infrastructure;
 using VolumeGen.CodeFixers.Usage;
+using VolumeGen.SourceGenerators.Analyzers;
 using VolumeGen.SourceGenerators.Usage;
 using Xunit;
 

@@ -70,7 +70,7 @@ public sealed class ImplicitKeyRingTests
     [InlineData("services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(\"/app/data/keys\")); services.AddDefaultIdentity<IdentityUser>();", "[PersistentVolume(\"/app/data\")]")]
     [InlineData("services.AddDefaultIdentity<IdentityUser>(); services.AddSession();", "[PersistentVolume(\"/home/app/.aspnet/DataProtection-Keys\")]")]
     [InlineData("services.AddDataProtection().PersistKeysToStackExchangeRedis(\"redis:6379\"); services.AddDefaultIdentity<IdentityUser>();", "")]
-    [InlineData("services.AddDataProtection().PersistKeysToAzureBlobStorage(new Uri(\"https://acct.blob.core.windows.net/keys/keys.xml\")); services.AddAuthentication().AddCookie();", "")]
+    [InlineData("services.AddDataProtection().PersistKeysToAzureBlobStorage(new Uri(\"https://keys.example/keys/keys.xml\")); services.AddAuthentication().AddCookie();", "")]
     [InlineData("services.AddDataProtection().PersistKeysToDbContext<KeysContext>(); services.AddDefaultIdentity<IdentityUser>();", "")]
     [InlineData("services.Configure<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>(o => o.XmlRepository = null!); services.AddSession();", "")]
     // Not a registration that uses the key ring

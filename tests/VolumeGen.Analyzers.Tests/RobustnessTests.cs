@@ -11,6 +11,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using VolumeGen.Analyzers.Tests.Infrastructure;
 using VolumeGen.ContainerFiles;
+using VolumeGen.SourceGenerators.Analyzers;
 using VolumeGen.SourceGenerators.Usage;
 using VolumeGen.SourceGenerators.Usage.Persisted;
 using VolumeGen.SourceGenerators.Usage.Sinks;

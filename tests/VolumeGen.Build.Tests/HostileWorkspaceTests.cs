@@ -5,10 +5,10 @@ using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using k8s;
-using k8s.Models;
 using Xunit;
 using YamlDotNet.RepresentationModel;
+using k8s;
+using k8s.Models;
 
 namespace VolumeGen.Build.Tests;
 

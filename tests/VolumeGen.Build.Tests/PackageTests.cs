@@ -4,9 +4,9 @@ using System.IO;
 using System.IO.Compression;
 using System.Linq;
 using System.Text;
+using Xunit;
 using k8s;
 using k8s.Models;
-using Xunit;
 
 namespace VolumeGen.Build.Tests;
 
@@ -263,6 +263,7 @@ public sealed class PackageTests
         Assert.True(exit == 0, output);
         Assert.Equal(text, System.IO.File.ReadAllText(project.File("Dockerfile")));
         Assert.False(Directory.Exists(project.File("obj/Debug/net10.0/volumegen")));
+        Assert.False(System.IO.File.Exists(project.File("volumegen.lock.json")));
     }
 
     [Fact]
@@ -271,12 +272,19 @@ public sealed class PackageTests
         ConsumerProject project = Project("Watch", Head + "# >>> VolumeGen\n# <<< VolumeGen\n" + Tail, extraProperties:
             "<VolumeGenComposeFile>compose.volumegen.yaml</VolumeGenComposeFile>");
         System.IO.File.WriteAllText(project.File("compose.volumegen.yaml"), "services: {}\n");
+        System.IO.File.WriteAllText(project.File("volumegen.lock.json"), StorageLock.FromMounts(Declared).ToJson());
+        System.IO.File.WriteAllText(project.File("settings.json"), "{}\n");
+        // A project that asks dotnet watch to watch its JSON files (as the dotnet watch docs show) still does not watch the lock.
+        string csproj = project.File(project.Name + ".csproj");
+        System.IO.File.WriteAllText(csproj, System.IO.File.ReadAllText(csproj).Replace("</Project>", "  <ItemGroup><Watch Include=\"*.json\" /></ItemGroup>\n</Project>"));
 
         (int exit, string output) = Processes.Run("dotnet", new[] { "watch", "--list", "--project", project.Name + ".csproj" }, project.Folder, _fixture.Environment());
 
         Assert.True(exit == 0, output);
         Assert.Contains("Program.cs", output);
+        Assert.True(output.Contains("settings.json", StringComparison.Ordinal), output);
         Assert.DoesNotContain(project.File("Dockerfile"), output);
         Assert.DoesNotContain("compose.volumegen.yaml", output);
+        Assert.DoesNotContain("volumegen.lock.json", output);
     }
 }

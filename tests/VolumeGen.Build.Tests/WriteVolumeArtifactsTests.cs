@@ -3,10 +3,10 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
-using k8s;
-using k8s.Models;
 using Microsoft.Build.Framework;
 using Xunit;
+using k8s;
+using k8s.Models;
 
 namespace VolumeGen.Build.Tests;
 
@@ -288,7 +288,7 @@ public sealed class WriteVolumeArtifactsTests : IDisposable
     }
 
     [Fact]
-    public void Copy_ownership_writes_copy_chown_lines_and_creates_the_empty_source_folder_beside_the_dockerfile()
+    public void Copy_ownership_writes_copy_chown_lines_and_creates_the_empty_source_folder_in_the_build_context()
     {
         File.WriteAllText(_folder.File("Dockerfile"), Dockerfile);
         (WriteVolumeArtifacts task, RecordingBuildEngine engine) = Task(Manifest);
@@ -297,9 +297,10 @@ public sealed class WriteVolumeArtifactsTests : IDisposable
         Assert.True(task.Execute());
 
         Assert.Empty(engine.Errors);
-        Assert.Contains("COPY --chown=$APP_UID [\"obj/volumegen/empty/\", \"/app/data/\"]\n", File.ReadAllText(_folder.File("Dockerfile")));
-        Assert.True(Directory.Exists(_folder.File("obj/volumegen/empty")));
-        Assert.Empty(Directory.EnumerateFileSystemEntries(_folder.File("obj/volumegen/empty")));
+        // Not under obj/: the .dockerignore Visual Studio writes leaves **/obj out of the build context.
+        Assert.Contains("COPY --chown=$APP_UID [\".volumegen-empty/\", \"/app/data/\"]\n", File.ReadAllText(_folder.File("Dockerfile")));
+        Assert.True(Directory.Exists(_folder.File(".volumegen-empty")));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_folder.File(".volumegen-empty")));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using VolumeGen.SourceGenerators.Declarations;
+using VolumeGen.SourceGenerators.Model;
 using VolumeGen.SourceGenerators.Tests.Infrastructure;
 using Xunit;
 
@@ -112,7 +113,7 @@ public sealed class DeclarationReaderTests
         GeneratorOutcome outcome = TestCompiler.Run(AppStorage, """[assembly: VolumeGen.EphemeralPath("/var/tmp")]""");
 
         Assert.Empty(outcome.OutputProblems);
-        string? json = ManifestReader.FindManifestJson(outcome.Output.Assembly);
+        string? json = ManifestAttribute.FindJson(outcome.Output.Assembly);
         Assert.NotNull(json);
         VolumeManifest manifest = VolumeManifest.Parse(json!);
         ManifestClass entry = Assert.Single(manifest.Classes);
@@ -121,9 +122,9 @@ public sealed class DeclarationReaderTests
         Assert.Equal(new[] { "/app/tmp", "/var/tmp" }, manifest.EphemeralPaths);
 
         // Without the generator's output the reader rebuilds the same manifest from the declarations.
-        Assert.Null(ManifestReader.FindManifestJson(outcome.Input.Assembly));
-        Assert.Equal(manifest, ManifestReader.Read(outcome.Input, CancellationToken.None));
-        Assert.Equal(manifest, ManifestReader.Read(outcome.Output, CancellationToken.None));
+        Assert.Null(ManifestAttribute.FindJson(outcome.Input.Assembly));
+        Assert.Equal(manifest, ManifestBuilder.ForCompilation(outcome.Input, CancellationToken.None));
+        Assert.Equal(manifest, ManifestBuilder.ForCompilation(outcome.Output, CancellationToken.None));
     }
 
     [Fact]
@@ -138,7 +139,7 @@ public sealed class DeclarationReaderTests
             """;
         GeneratorOutcome outcome = TestCompiler.Run(Source);
 
-        VolumeManifest manifest = VolumeManifest.Parse(ManifestReader.FindManifestJson(outcome.Output.Assembly)!);
+        VolumeManifest manifest = VolumeManifest.Parse(ManifestAttribute.FindJson(outcome.Output.Assembly)!);
 
         // Nothing vanishes: the invalid classes are there, with what was declared and why they are not generated.
         Assert.Equal(new[] { "Duplicate", "Invalid", "NotPartial", "Valid" }, manifest.Classes.Select(static c => c.Name));
@@ -159,7 +160,7 @@ public sealed class DeclarationReaderTests
         Assert.Equal(3, recorded.Length);
         Assert.Equal(analyzerErrors, recorded);
         Assert.Contains(reported, static d => d.Id == "VG1009");
-        Assert.Equal(manifest, ManifestReader.Read(outcome.Input, CancellationToken.None));
+        Assert.Equal(manifest, ManifestBuilder.ForCompilation(outcome.Input, CancellationToken.None));
     }
 
     [Fact]
@@ -168,6 +169,6 @@ public sealed class DeclarationReaderTests
         GeneratorOutcome outcome = TestCompiler.Run("class Plain { }");
 
         Assert.Empty(outcome.Sources);
-        Assert.Null(ManifestReader.FindManifestJson(outcome.Output.Assembly));
+        Assert.Null(ManifestAttribute.FindJson(outcome.Output.Assembly));
     }
 }

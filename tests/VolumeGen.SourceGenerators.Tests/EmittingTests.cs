@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using VolumeGen.SourceGenerators.Emitting;
+using VolumeGen.SourceGenerators.Model;
 using VolumeGen.SourceGenerators.Tests.Infrastructure;
 using Xunit;
 

@@ -86,7 +86,7 @@ public sealed class RobustnessTests
                 Assert.True(hints.Contains(hint), $"batch {batch}: valid declaration {hint} was not generated");
             }
 
-            if (ManifestReader.FindManifestJson(output.Assembly) is string json)
+            if (ManifestAttribute.FindJson(output.Assembly) is string json)
             {
                 Assert.True(VolumeManifest.TryParse(json, out _, out string? error), error);
             }

@@ -25,10 +25,10 @@ public sealed class RuleHelpLinkTests
     public void Help_link_has_its_page_index_row_and_release_entry(string id)
     {
         DiagnosticDescriptor descriptor = Descriptor(id);
-        Assert.Equal(RuleIdentifiers.GetHelpUri(id), descriptor.HelpLinkUri);
-        Assert.StartsWith(RuleIdentifiers.HelpLinkBase, descriptor.HelpLinkUri, StringComparison.Ordinal);
+        Assert.Equal(RuleHelpLinks.For(id), descriptor.HelpLinkUri);
+        Assert.StartsWith(RuleHelpLinks.Base, descriptor.HelpLinkUri, StringComparison.Ordinal);
 
-        string relative = descriptor.HelpLinkUri.Substring(RuleIdentifiers.HelpLinkBase.Length);
+        string relative = descriptor.HelpLinkUri.Substring(RuleHelpLinks.Base.Length);
         string page = Path.Combine(RepositoryRoot.Path, "docs", "rules", relative);
         Assert.True(File.Exists(page), $"{id}: help link {descriptor.HelpLinkUri} has no page at {page}");
         Assert.StartsWith("# " + id, File.ReadAllText(page), StringComparison.Ordinal);

@@ -5,9 +5,6 @@ using System.Runtime.InteropServices;
 
 namespace VolumeGen.Build.Artifacts;
 
-/// <summary>What a rewrite must keep of an existing file: its mode, owner, group and number of hard links.</summary>
-internal readonly record struct FileStatus(uint Mode, uint Owner, uint Group, uint Links);
-
 /// <summary>
 /// The identity of a file on disk, read without loading anything beyond the runtime: the final target of a
 /// symbolic link (so a rewrite goes through the link, not over it), and on Linux the mode, owner, group and hard

@@ -5,35 +5,6 @@ using System.Text;
 
 namespace VolumeGen.Build.Dockerfiles;
 
-/// <summary>How the generated region prepares volume directories for a non-root user.</summary>
-public enum DockerfileOwnership
-{
-    /// <summary>No ownership step: only the <c>VOLUME</c> line.</summary>
-    None = 0,
-
-    /// <summary><c>RUN mkdir -p … &amp;&amp; chown -R owner …</c> (needs a shell in the image).</summary>
-    Run = 1,
-
-    /// <summary><c>COPY --chown=owner ["empty/", "/path/"]</c> per directory (works in images without a shell).</summary>
-    Copy = 2,
-}
-
-/// <summary>Where the markers are, or why they cannot be used.</summary>
-internal enum RegionState
-{
-    /// <summary>Exactly one begin marker followed by one end marker.</summary>
-    Found,
-
-    /// <summary>Neither marker.</summary>
-    Missing,
-
-    /// <summary>A marker without its partner, markers in the wrong order, or more than one region.</summary>
-    Malformed,
-}
-
-/// <summary>The result of <see cref="DockerfileRegion.Locate"/>.</summary>
-internal readonly record struct RegionLocation(RegionState State, int BeginLine, int EndLine, string Problem);
-
 /// <summary>
 /// The block of a Dockerfile VolumeGen owns: from a line starting with <see cref="BeginMarker"/> to a line
 /// starting with <see cref="EndMarker"/>, both included. Only those lines are ever rewritten.
@@ -93,6 +64,11 @@ public static class DockerfileRegion
     /// <param name="owner">The user (and optional group) for the ownership step, e.g. <c>$APP_UID</c>.</param>
     /// <param name="emptyDirectory">For <see cref="DockerfileOwnership.Copy"/>: an empty folder in the build context, relative to it.</param>
     /// <param name="projectName">The project that owns the block, named on the begin line.</param>
+    /// <param name="userAtBlock">
+    /// For <see cref="DockerfileOwnership.Run"/>: the non-root <c>USER</c> in effect where the block stands (as the
+    /// Dockerfile writes it), or null when that is root. <c>chown</c> needs root, so the block switches to root for
+    /// its <c>RUN</c> and back to this user after it.
+    /// </param>
     public static IReadOnlyList<string> Lines(
         IEnumerable<string> classNames,
         IEnumerable<Mount> mounts,
@@ -100,17 +76,10 @@ public static class DockerfileRegion
         DockerfileOwnership ownership = DockerfileOwnership.None,
         string? owner = null,
         string? emptyDirectory = null,
-        string? projectName = null)
+        string? projectName = null,
+        string? userAtBlock = null)
     {
-        var paths = new List<string>();
-        foreach (Mount mount in mounts)
-        {
-            if (mount.Kind is MountKind.NamedVolume or MountKind.AnonymousVolume && !paths.Contains(mount.Target))
-            {
-                paths.Add(mount.Target);
-            }
-        }
-
+        IReadOnlyList<string> paths = VolumePaths(mounts);
         var lines = new List<string> { BeginLine(classNames, projectName) };
         if (paths.Count == 0)
         {
@@ -121,11 +90,20 @@ public static class DockerfileRegion
             if (ownership == DockerfileOwnership.Run)
             {
                 string quoted = string.Join(" ", paths.Select(static p => ShellQuoting.Quote(p, ShellDialect.Posix)));
+                if (userAtBlock is not null)
+                {
+                    lines.Add("USER root");
+                }
+
                 lines.Add("RUN mkdir -p " + quoted + " && chown -R " + owner + " " + quoted);
+                if (userAtBlock is not null)
+                {
+                    lines.Add("USER " + userAtBlock);
+                }
             }
             else if (ownership == DockerfileOwnership.Copy)
             {
-                string source = (emptyDirectory ?? "obj/volumegen/empty").TrimEnd('/') + "/";
+                string source = (emptyDirectory ?? DefaultEmptyDirectory).TrimEnd('/') + "/";
                 foreach (string path in paths)
                 {
                     // DockerfileVolume applies both escaping layers (word processor, then JSON); COPY's JSON form uses the same.
@@ -140,6 +118,27 @@ public static class DockerfileRegion
         lines.Add(EndMarker);
         return lines;
     }
+
+    /// <summary>The container paths of the named and anonymous volumes, each once, in order: what <c>VOLUME</c> declares.</summary>
+    public static IReadOnlyList<string> VolumePaths(IEnumerable<Mount> mounts)
+    {
+        var paths = new List<string>();
+        foreach (Mount mount in mounts)
+        {
+            if (mount.Kind is MountKind.NamedVolume or MountKind.AnonymousVolume && !paths.Contains(mount.Target))
+            {
+                paths.Add(mount.Target);
+            }
+        }
+
+        return paths;
+    }
+
+    /// <summary>
+    /// The default empty folder the <c>copy</c> form copies, relative to the Docker build context. Not under <c>obj/</c>:
+    /// the .dockerignore Visual Studio writes leaves <c>**/obj</c> and <c>**/bin</c> out of the context.
+    /// </summary>
+    public const string DefaultEmptyDirectory = ".volumegen-empty";
 
     /// <summary>The two marker lines users add to opt in, as shown in the VG3001 warning.</summary>
     public static string MarkerHelp => BeginMarker + Environment.NewLine + EndMarker;

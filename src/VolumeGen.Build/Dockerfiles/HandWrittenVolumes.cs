@@ -3,9 +3,6 @@ using VolumeGen.ContainerFiles;
 
 namespace VolumeGen.Build.Dockerfiles;
 
-/// <summary>A <c>VOLUME</c> path written by hand in a Dockerfile: where a container gets it, and the line (1-based).</summary>
-internal readonly record struct HandWrittenVolume(int Line, string Path);
-
 /// <summary>
 /// The <c>VOLUME</c> paths of the image a Dockerfile builds (its final stage and the stages that stage is built
 /// <c>FROM</c>) outside VolumeGen's block, read by the <see cref="Dockerfile"/> model. Paths it cannot know (a

@@ -28,11 +28,30 @@ internal static class KubernetesCommand
         accessMode.AcceptOnlyFromAmong("ReadWriteOnce", "ReadOnlyMany", "ReadWriteMany", "ReadWriteOncePod");
         var hostPath = new Option<bool>("--include-host-path") { Description = "Emit bind mounts as hostPath volumes (ties the pod to one node; off by default)." };
         var bindRoot = BindRootOption.Create();
+        var fsGroup = new Option<long?>("--fs-group")
+        {
+            Description = "The pod's securityContext.fsGroup: the container user's group id (1654 for the .NET images' app user), so a non-root user can write its claims.",
+            HelpName = "gid",
+        };
+        var workload = new Option<string>("--workload")
+        {
+            Description = "Deployment (strategy Recreate with ReadWriteOnce claims) or StatefulSet (volumeClaimTemplates).",
+            DefaultValueFactory = _ => "Deployment",
+        };
+        workload.AcceptOnlyFromAmong("Deployment", "StatefulSet");
+        var configMaps = new Option<bool>("--config-maps") { Description = "Emit read-only bind mounts as configMap volumes named <app>-<volume>." };
+        fsGroup.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<long?>() is long value && OutputNames.FsGroupProblem(value, "--fs-group") is string problem)
+            {
+                result.AddError(problem);
+            }
+        });
         Validate(app, static value => OutputNames.KubernetesNameProblem(value, "--app"));
         Validate(storage, static value => OutputNames.QuantityProblem(value, "--storage"));
         Validate(storageClass, static value => OutputNames.StorageClassProblem(value, "--storage-class"));
 
-        var command = new Command("k8s", "Print Kubernetes YAML: a PersistentVolumeClaim per named volume and a kustomize-ready Deployment patch with volumes and volumeMounts.");
+        var command = new Command("k8s", "Print Kubernetes YAML: a PersistentVolumeClaim per named volume and a kustomize-ready Deployment (or StatefulSet) patch with volumes, volumeMounts and the pod's fsGroup.");
         input.AddTo(command);
         command.Add(app);
         command.Add(storage);
@@ -40,6 +59,9 @@ internal static class KubernetesCommand
         command.Add(accessMode);
         command.Add(hostPath);
         command.Add(bindRoot);
+        command.Add(fsGroup);
+        command.Add(workload);
+        command.Add(configMaps);
         command.SetAction(parse =>
         {
             MountSet mounts = input.ReadMounts(parse);
@@ -53,6 +75,9 @@ internal static class KubernetesCommand
                 AccessMode = parse.GetValue(accessMode) ?? "ReadWriteOnce",
                 IncludeHostPath = parse.GetValue(hostPath),
                 BindRoot = BindRootOption.Resolve(parse, bindRoot),
+                FsGroup = parse.GetValue(fsGroup),
+                Workload = parse.GetValue(workload) == "StatefulSet" ? KubernetesWorkload.StatefulSet : KubernetesWorkload.Deployment,
+                ConfigMapsForReadOnlyBinds = parse.GetValue(configMaps),
             };
             parse.InvocationConfiguration.Output.Write(KubernetesManifests.Format(mounts, name, options));
             return ExitCodes.Ok;

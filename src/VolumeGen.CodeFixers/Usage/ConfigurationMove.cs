@@ -1,6 +1,6 @@
-using VolumeGen.SourceGenerators.Diagnostics;
 using System;
 using System.Collections.Immutable;
+using VolumeGen.SourceGenerators.Diagnostics;
 
 namespace VolumeGen.CodeFixers.Usage;
 

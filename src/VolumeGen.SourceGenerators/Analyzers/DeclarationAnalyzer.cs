@@ -1,13 +1,14 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using VolumeGen.SourceGenerators.Declarations;
 using VolumeGen.SourceGenerators.Diagnostics;
+using VolumeGen.SourceGenerators.Model;
 using VolumeGen.SourceGenerators.Usage.Persisted;
 
 namespace VolumeGen.SourceGenerators.Analyzers;

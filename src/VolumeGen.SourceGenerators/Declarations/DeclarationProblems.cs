@@ -4,6 +4,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using VolumeGen.SourceGenerators.Diagnostics;
 using VolumeGen.SourceGenerators.Helpers;
+using VolumeGen.SourceGenerators.Model;
 
 namespace VolumeGen.SourceGenerators.Declarations;
 

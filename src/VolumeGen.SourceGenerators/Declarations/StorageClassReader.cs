@@ -7,22 +7,9 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using VolumeGen.SourceGenerators.Helpers;
+using VolumeGen.SourceGenerators.Model;
 
 namespace VolumeGen.SourceGenerators.Declarations;
-
-/// <summary>A mount attribute together with what it declares (for analyzers that need the attribute's syntax).</summary>
-internal readonly struct DeclaredMount
-{
-    public DeclaredMount(AttributeData attribute, MountDeclaration declaration)
-    {
-        Attribute = attribute;
-        Declaration = declaration;
-    }
-
-    public AttributeData Attribute { get; }
-
-    public MountDeclaration Declaration { get; }
-}
 
 /// <summary>
 /// Reads VolumeGen declarations from symbols: the generator's parser and the analyzers' reader are this one
@@ -79,13 +66,13 @@ internal static class StorageClassReader
         for (INamedTypeSymbol? baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
         {
             memberNames.UnionWith(baseType.MemberNames);
-            inheritedReserved.UnionWith(baseType.MemberNames.Where(static name => ReservedMemberNames.Contains(name)));
+            inheritedReserved.UnionWith(baseType.MemberNames.Where(static name => MemberNaming.ReservedMemberNames.Contains(name)));
 
             // A base storage class gets the generated members too, though they are not in this compilation yet.
             if (!baseType.DeclaringSyntaxReferences.IsDefaultOrEmpty && Read(baseType, attributes, cancellationToken) is { CanGenerate: true } baseDeclaration)
             {
-                inheritedReserved.UnionWith(ReservedMemberNames);
-                memberNames.UnionWith(Emitting.MemberNaming.ConstantNames(baseDeclaration, baseDeclaration.ToMountSet()!));
+                inheritedReserved.UnionWith(MemberNaming.ReservedMemberNames);
+                memberNames.UnionWith(MemberNaming.ConstantNames(baseDeclaration, baseDeclaration.ToMountSet()!));
             }
         }
         if (!IsValidName(type.Name) || containing.Any(static h => !IsValidName(h.Name)) || (ns is not null && ns.Split('.').Any(static part => !IsValidName(part))))
@@ -258,9 +245,6 @@ internal static class StorageClassReader
             : null;
     }
 
-    /// <summary>The member names every generated storage class declares.</summary>
-    public static IReadOnlyList<string> ReservedMemberNames { get; } = new[] { "Mounts", "RunArguments", "CommandLine", "Resolve", "DockerfileVolume" };
-
     /// <summary>
     /// The member of <paramref name="type"/> (written by the user, not by VolumeGen) whose name the generator
     /// needs, or null. Members VolumeGen generated carry <c>[GeneratedCode("VolumeGen", …)]</c> and are ignored,
@@ -268,7 +252,7 @@ internal static class StorageClassReader
     /// </summary>
     public static ISymbol? FindMemberTakingReservedName(INamedTypeSymbol type)
     {
-        foreach (string name in ReservedMemberNames)
+        foreach (string name in MemberNaming.ReservedMemberNames)
         {
             foreach (ISymbol member in type.GetMembers(name))
             {
@@ -284,7 +268,7 @@ internal static class StorageClassReader
 
     private static bool TakesReservedName(INamedTypeSymbol type)
     {
-        foreach (string name in ReservedMemberNames)
+        foreach (string name in MemberNaming.ReservedMemberNames)
         {
             if (type.Name == name)
             {

@@ -2,17 +2,6 @@ using Microsoft.CodeAnalysis;
 
 namespace VolumeGen.SourceGenerators.Declarations;
 
-/// <summary>Which VolumeGen attribute an <see cref="AttributeData"/> is.</summary>
-internal enum VolumeGenAttributeKind
-{
-    None = 0,
-    PersistentVolume,
-    AnonymousVolume,
-    BindMount,
-    TmpfsMount,
-    EphemeralPath,
-}
-
 /// <summary>
 /// The VolumeGen attribute types of one compilation. Resolve once (an analyzer's compilation-start action, a
 /// generator transform) and pass to <see cref="StorageClassReader"/>. When a type is missing or ambiguous

@@ -44,7 +44,7 @@ internal static partial class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         description: "VolumeGen generates members into the class that declares the mounts; the class and every type containing it must be declared partial.",
-        helpLinkUri: RuleIdentifiers.GetHelpUri(StorageClassNotPartialId));
+        helpLinkUri: RuleHelpLinks.For(StorageClassNotPartialId));
 
     public static readonly DiagnosticDescriptor ArgumentHasNoValue = new(
         ArgumentHasNoValueId,
@@ -54,7 +54,7 @@ internal static partial class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         description: "A mount's container path and a bind mount's host path must be non-null compile-time constants; VolumeGen generates nothing for a class with a null path.",
-        helpLinkUri: RuleIdentifiers.GetHelpUri(ArgumentHasNoValueId));
+        helpLinkUri: RuleHelpLinks.For(ArgumentHasNoValueId));
 
     public static readonly DiagnosticDescriptor StorageClassShapeNotSupported = new(
         StorageClassShapeNotSupportedId,
@@ -64,7 +64,7 @@ internal static partial class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         description: "Mount constants are per class, not per type argument, and generated code cannot extend a file-local type; VolumeGen generates nothing for such a class.",
-        helpLinkUri: RuleIdentifiers.GetHelpUri(StorageClassShapeNotSupportedId));
+        helpLinkUri: RuleHelpLinks.For(StorageClassShapeNotSupportedId));
 
     public static readonly DiagnosticDescriptor GeneratedMemberNameTaken = new(
         GeneratedMemberNameTakenId,
@@ -74,7 +74,7 @@ internal static partial class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         description: "Every storage class gets the members Mounts, RunArguments, CommandLine, Resolve and DockerfileVolume; a class that already declares one of these names (or is named so) cannot be generated.",
-        helpLinkUri: RuleIdentifiers.GetHelpUri(GeneratedMemberNameTakenId));
+        helpLinkUri: RuleHelpLinks.For(GeneratedMemberNameTakenId));
 
     public const string VolumeOverAppFolderId = "VG1013";
 
@@ -87,7 +87,7 @@ internal static partial class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         description: "A volume whose target is the working directory or one of its parents is mounted over the published application. An empty named volume is filled from the image once and then keeps those files, so later images' binaries never show; an anonymous volume or tmpfs hides them. Keep data in a folder below the working directory (e.g. /app/data). The working directory is volumegen.working_directory, else ContainerWorkingDirectory, else the Dockerfile's final WORKDIR, else /app.",
-        helpLinkUri: RuleIdentifiers.GetHelpUri(VolumeOverAppFolderId));
+        helpLinkUri: RuleHelpLinks.For(VolumeOverAppFolderId));
 
     /// <summary>The descriptor of a <see cref="MountValidator"/> code, or null for an unknown code.</summary>
     public static DiagnosticDescriptor? ForProblem(MountProblemCode code) => code switch
@@ -117,5 +117,5 @@ internal static partial class DiagnosticDescriptors
             severity,
             isEnabledByDefault: true,
             description: "Reported from MountValidator, the rule the build task and the CLI apply too. VolumeGen generates nothing for a class whose declarations have an error.",
-            helpLinkUri: RuleIdentifiers.GetHelpUri(id));
+            helpLinkUri: RuleHelpLinks.For(id));
 }

@@ -45,7 +45,7 @@ internal static partial class DiagnosticDescriptors
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         description: "The path resolves to a container folder that is not under any declared volume, bind mount, Dockerfile VOLUME, compose volume or volumegen.persisted_paths entry. Data written there lives in the container's thin writable layer and disappears with the container.",
-        helpLinkUri: RuleIdentifiers.GetHelpUri("VG2001"));
+        helpLinkUri: RuleHelpLinks.For("VG2001"));
 
     /// <summary>VG2002: a write lands in an anonymous volume.</summary>
     public static readonly DiagnosticDescriptor WriteIntoAnonymousVolume = new(
@@ -56,7 +56,7 @@ internal static partial class DiagnosticDescriptors
         defaultSeverity: DiagnosticSeverity.Info,
         isEnabledByDefault: true,
         description: "Anonymous volumes ([AnonymousVolume], a compose volume without a source) outlive the writable layer but are deleted with the container by 'docker run --rm' or 'docker rm -v', and a new container gets a new, empty one. Use a named volume for data that must survive.",
-        helpLinkUri: RuleIdentifiers.GetHelpUri("VG2002"));
+        helpLinkUri: RuleHelpLinks.For("VG2002"));
 
     /// <summary>VG2003: a write lands in a read-only mount.</summary>
     public static readonly DiagnosticDescriptor WriteIntoReadOnlyMount = new(
@@ -67,7 +67,7 @@ internal static partial class DiagnosticDescriptors
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         description: "The path resolves into a mount declared read-only (ReadOnly = true, ':ro' or read_only: true in compose). Every write there throws an IOException in the container.",
-        helpLinkUri: RuleIdentifiers.GetHelpUri("VG2003"));
+        helpLinkUri: RuleHelpLinks.For("VG2003"));
 
     /// <summary>VG2004: a write lands in tmpfs.</summary>
     public static readonly DiagnosticDescriptor WriteIntoTmpfs = new(
@@ -78,7 +78,7 @@ internal static partial class DiagnosticDescriptors
         defaultSeverity: DiagnosticSeverity.Info,
         isEnabledByDefault: true,
         description: "A tmpfs mount is memory only: its content is gone when the container stops, and it counts against the container's memory. Fine for scratch data; wrong for anything that must survive.",
-        helpLinkUri: RuleIdentifiers.GetHelpUri("VG2004"));
+        helpLinkUri: RuleHelpLinks.For("VG2004"));
 
     /// <summary>VG2005: ASP.NET Core Data Protection keys stay in the writable layer.</summary>
     public static readonly DiagnosticDescriptor DataProtectionKeysNotPersisted = new(
@@ -89,7 +89,7 @@ internal static partial class DiagnosticDescriptors
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         description: "Without PersistKeysTo*, ASP.NET Core keeps its Data Protection key ring under the user's home (~/.aspnet/DataProtection-Keys). In a container that folder is in the writable layer unless a volume covers it, so keys are regenerated on every new container.",
-        helpLinkUri: RuleIdentifiers.GetHelpUri("VG2005"));
+        helpLinkUri: RuleHelpLinks.For("VG2005"));
 
     /// <summary>VG2006: authentication, Identity, session or antiforgery use a key ring that stays in the writable layer.</summary>
     public static readonly DiagnosticDescriptor ImplicitKeyRingNotPersisted = new(
@@ -100,7 +100,7 @@ internal static partial class DiagnosticDescriptors
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         description: "Cookie authentication, ASP.NET Core Identity, session and antiforgery protect their cookies and tokens with the Data Protection key ring even when the app never calls AddDataProtection(). Without PersistKeysTo* the ring lives in the app user's ~/.aspnet/DataProtection-Keys; unless a volume covers it, every new container makes new keys. Reported once, at the first such registration.",
-        helpLinkUri: RuleIdentifiers.GetHelpUri("VG2006"));
+        helpLinkUri: RuleHelpLinks.For("VG2006"));
 
     /// <summary>VG2007: PersistKeysToFileSystem names a folder that dies with the container.</summary>
     public static readonly DiagnosticDescriptor KeyRingFolderNotPersisted = new(
@@ -111,7 +111,7 @@ internal static partial class DiagnosticDescriptors
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         description: "PersistKeysToFileSystem writes the key ring into the given folder. When that folder is in the container's writable layer, the keys still die with the container: persisting them there does not help.",
-        helpLinkUri: RuleIdentifiers.GetHelpUri("VG2007"));
+        helpLinkUri: RuleHelpLinks.For("VG2007"));
 
 
     /// <summary>VG2008: which container files the analyzers read, when several Dockerfiles fit or none does.</summary>
@@ -123,5 +123,5 @@ internal static partial class DiagnosticDescriptors
         defaultSeverity: DiagnosticSeverity.Info,
         isEnabledByDefault: true,
         description: "The analyzers take the working directory, user, volumes and environment from the Dockerfile that builds the project: the one VolumeGenDockerfile names, one in the project folder or listed in VolumeGenContainerFiles, or one above the project (up to the repository root) whose COPY, ADD, RUN, ENTRYPOINT or CMD names the project's .csproj or .dll. When several fit, or none does, this says which was used rather than guessing silently. Reported once per project, on the Dockerfile.",
-        helpLinkUri: RuleIdentifiers.GetHelpUri("VG2008"));
+        helpLinkUri: RuleHelpLinks.For("VG2008"));
 }

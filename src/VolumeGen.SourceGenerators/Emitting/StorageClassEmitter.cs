@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using VolumeGen.SourceGenerators.Declarations;
+using VolumeGen.SourceGenerators.Model;
 
 namespace VolumeGen.SourceGenerators.Emitting;
 

@@ -5,30 +5,15 @@ using System.Text;
 
 namespace VolumeGen;
 
-/// <summary>Options for <see cref="KubernetesManifests"/>.</summary>
-public sealed class KubernetesOptions
-{
-    /// <summary>Storage requested by each PersistentVolumeClaim (Kubernetes quantity). Default <c>1Gi</c>.</summary>
-    public string StorageRequest { get; set; } = "1Gi";
-
-    /// <summary>Access mode of each claim. Default <c>ReadWriteOnce</c>.</summary>
-    public string AccessMode { get; set; } = "ReadWriteOnce";
-
-    /// <summary>Storage class of each claim; null leaves the cluster default.</summary>
-    public string? StorageClassName { get; set; }
-
-    /// <summary>Emit bind mounts as <c>hostPath</c> volumes. Off by default: hostPath ties a pod to one node and is a security risk.</summary>
-    public bool IncludeHostPath { get; set; }
-
-    /// <summary>Root for relative bind sources when <see cref="IncludeHostPath"/> is on.</summary>
-    public string? BindRoot { get; set; }
-}
-
 /// <summary>
 /// Kubernetes YAML: a PersistentVolumeClaim per named volume and a kustomize-ready strategic-merge patch of a
-/// Deployment with the pod's <c>volumes</c> and the container's <c>volumeMounts</c>. Named volume → PVC,
-/// anonymous volume → <c>emptyDir</c>, tmpfs → <c>emptyDir {medium: Memory, sizeLimit}</c>, bind →
-/// <c>hostPath</c> only with <see cref="KubernetesOptions.IncludeHostPath"/>.
+/// Deployment with the pod's <c>volumes</c> and the container's <c>volumeMounts</c> (or, with
+/// <see cref="KubernetesWorkload.StatefulSet"/>, a StatefulSet patch whose <c>volumeClaimTemplates</c> are the claims).
+/// Named volume → PVC, anonymous volume → <c>emptyDir</c>, tmpfs → <c>emptyDir {medium: Memory, sizeLimit}</c>,
+/// read-only bind → <c>configMap</c> with <see cref="KubernetesOptions.ConfigMapsForReadOnlyBinds"/>, bind →
+/// <c>hostPath</c> only with <see cref="KubernetesOptions.IncludeHostPath"/>. A Deployment with ReadWriteOnce claims
+/// is replaced with <c>strategy: Recreate</c>; <see cref="KubernetesOptions.FsGroup"/> becomes the pod's
+/// <c>securityContext.fsGroup</c>.
 /// </summary>
 /// <remarks>
 /// Kubernetes names must be DNS-1123 labels (lower-case letters, digits and <c>-</c>, at most 63 characters), so
@@ -65,18 +50,25 @@ public static class KubernetesManifests
             throw new ArgumentException(
                 "KubernetesOptions.StorageRequest and AccessMode must be set (defaults: \"1Gi\" and \"ReadWriteOnce\").", nameof(options));
         }
-        KubernetesPlan plan = KubernetesPlan.For(mounts, options);
+        KubernetesPlan plan = KubernetesPlan.For(mounts, appName, options);
+        bool statefulSet = options.Workload == KubernetesWorkload.StatefulSet;
+        string kind = statefulSet ? "StatefulSet" : "Deployment";
         var yaml = new YamlWriter();
-        yaml.Line(GeneratedFileHeader.Prefix + " from the app's volume declarations: the claims, then a strategic-merge");
-        yaml.Comment("patch of Deployment " + YamlText.ForComment(appName) + " (kustomize: patches: - path: <this file>).");
-        foreach (KubernetesClaim claim in plan.Claims)
+        yaml.Line(GeneratedFileHeader.Prefix + " from the app's volume declarations: " + (statefulSet ? "a" : "the claims, then a") + " strategic-merge");
+        yaml.Comment("patch of " + kind + " " + YamlText.ForComment(appName) + " (kustomize: patches: - path: <this file>).");
+        if (!statefulSet)
         {
-            WriteClaim(yaml, claim, options);
-            yaml.DocumentSeparator();
+            foreach (KubernetesClaim claim in plan.Claims)
+            {
+                yaml.Pair("apiVersion", "v1");
+                yaml.Pair("kind", "PersistentVolumeClaim");
+                WriteClaim(yaml, claim, options);
+                yaml.DocumentSeparator();
+            }
         }
 
         yaml.Pair("apiVersion", "apps/v1");
-        yaml.Pair("kind", "Deployment");
+        yaml.Pair("kind", kind);
         foreach (string note in plan.Notes)
         {
             yaml.Comment(note);
@@ -88,42 +80,67 @@ public static class KubernetesManifests
         }
 
         using (yaml.Block("spec"))
-        using (yaml.Block("template"))
-        using (yaml.Block("spec"))
         {
-            using (yaml.Block("containers"))
-            using (yaml.Item())
+            if (!statefulSet && plan.Claims.Count > 0 && IsSingleNode(options.AccessMode))
             {
-                yaml.Pair("name", YamlText.Quote(appName));
-                if (plan.VolumeMounts.Count > 0)
+                yaml.Comment("A " + options.AccessMode + " claim is attached to one node: a rolling update would start the new pod");
+                yaml.Comment("while the old one still holds it (and hang on another node), so the old pod goes first.");
+                using (yaml.Block("strategy"))
                 {
-                    using (yaml.Block("volumeMounts"))
+                    yaml.Pair("type", YamlText.Quote("Recreate"));
+                    // A strategic merge keeps the cluster's rollingUpdate otherwise, which Recreate rejects.
+                    yaml.Pair("rollingUpdate", "null");
+                }
+            }
+
+            using (yaml.Block("template"))
+            using (yaml.Block("spec"))
+            {
+                if (options.FsGroup is long fsGroup)
+                {
+                    using (yaml.Block("securityContext"))
                     {
-                        foreach (KubernetesVolumeMount volumeMount in plan.VolumeMounts)
+                        // The claims' files become group-owned by the container user's group and group-writable.
+                        yaml.Pair("fsGroup", fsGroup.ToString(CultureInfo.InvariantCulture));
+                        yaml.Pair("fsGroupChangePolicy", YamlText.Quote("OnRootMismatch"));
+                    }
+                }
+
+                WriteContainer(yaml, appName, plan);
+                var podVolumes = new List<KubernetesPodVolume>();
+                foreach (KubernetesPodVolume volume in plan.Volumes)
+                {
+                    if (!(statefulSet && volume.Mount.Kind == MountKind.NamedVolume))
+                    {
+                        podVolumes.Add(volume);
+                    }
+                }
+
+                if (podVolumes.Count > 0)
+                {
+                    using (yaml.Block("volumes"))
+                    {
+                        foreach (KubernetesPodVolume volume in podVolumes)
                         {
                             using (yaml.Item())
                             {
-                                yaml.Pair("name", YamlText.Quote(volumeMount.Name));
-                                yaml.Pair("mountPath", YamlText.Quote(volumeMount.MountPath));
-                                if (volumeMount.ReadOnly)
-                                {
-                                    yaml.Pair("readOnly", "true");
-                                }
+                                WritePodVolume(yaml, volume);
                             }
                         }
                     }
                 }
             }
 
-            if (plan.Volumes.Count > 0)
+            if (statefulSet && plan.Claims.Count > 0)
             {
-                using (yaml.Block("volumes"))
+                // The templates' names are the volumeMounts' names: each replica gets its own claim <name>-<pod>.
+                using (yaml.Block("volumeClaimTemplates"))
                 {
-                    foreach (KubernetesPodVolume volume in plan.Volumes)
+                    foreach (KubernetesClaim claim in plan.Claims)
                     {
                         using (yaml.Item())
                         {
-                            WritePodVolume(yaml, volume);
+                            WriteClaim(yaml, claim, options);
                         }
                     }
                 }
@@ -131,6 +148,37 @@ public static class KubernetesManifests
         }
 
         return yaml.ToString();
+    }
+
+    /// <summary>True for the access modes that attach a volume to one node (or one pod) at a time.</summary>
+    private static bool IsSingleNode(string accessMode)
+        => accessMode is "ReadWriteOnce" or "ReadWriteOncePod";
+
+    private static void WriteContainer(YamlWriter yaml, string appName, KubernetesPlan plan)
+    {
+        using (yaml.Block("containers"))
+        using (yaml.Item())
+        {
+            yaml.Pair("name", YamlText.Quote(appName));
+            if (plan.VolumeMounts.Count > 0)
+            {
+                using (yaml.Block("volumeMounts"))
+                {
+                    foreach (KubernetesVolumeMount volumeMount in plan.VolumeMounts)
+                    {
+                        using (yaml.Item())
+                        {
+                            yaml.Pair("name", YamlText.Quote(volumeMount.Name));
+                            yaml.Pair("mountPath", YamlText.Quote(volumeMount.MountPath));
+                            if (volumeMount.ReadOnly)
+                            {
+                                yaml.Pair("readOnly", "true");
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private static void WritePodVolume(YamlWriter yaml, KubernetesPodVolume volume)
@@ -157,6 +205,13 @@ public static class KubernetesManifests
                         // A Kubernetes quantity; a plain number of bytes is one.
                         yaml.Pair("sizeLimit", YamlText.Quote(size.ToString(CultureInfo.InvariantCulture)));
                     }
+                }
+
+                break;
+            case MountKind.Bind when volume.ConfigMapName is string configMap:
+                using (yaml.Block("configMap"))
+                {
+                    yaml.Pair("name", YamlText.Quote(configMap));
                 }
 
                 break;
@@ -203,10 +258,9 @@ public static class KubernetesManifests
     internal static string TrimLabel(string label, int maxLength)
         => (label.Length > maxLength ? label.Substring(0, maxLength) : label).Trim('-');
 
+    /// <summary>A claim's metadata and spec: a PersistentVolumeClaim document's body, or a volumeClaimTemplates entry.</summary>
     private static void WriteClaim(YamlWriter yaml, KubernetesClaim claim, KubernetesOptions options)
     {
-        yaml.Pair("apiVersion", "v1");
-        yaml.Pair("kind", "PersistentVolumeClaim");
         using (yaml.Block("metadata"))
         {
             yaml.Pair("name", YamlText.Quote(claim.Name));

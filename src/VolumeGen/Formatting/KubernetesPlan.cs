@@ -23,7 +23,7 @@ internal sealed class KubernetesPlan
 
     public List<string> Notes { get; } = new();
 
-    public static KubernetesPlan For(IEnumerable<Mount> mounts, KubernetesOptions options)
+    public static KubernetesPlan For(IEnumerable<Mount> mounts, string appName, KubernetesOptions options)
     {
         var plan = new KubernetesPlan();
         var used = new HashSet<string>(StringComparer.Ordinal);
@@ -58,6 +58,13 @@ internal sealed class KubernetesPlan
                             + " has no emptyDir equivalent; set the pod's securityContext (fsGroup) for access instead.");
                     }
 
+                    break;
+                case MountKind.Bind when mount.ReadOnly && options.ConfigMapsForReadOnlyBinds:
+                    volumeName = Unique(KubernetesManifests.Dns1123Label(ContainerPath.DefaultVolumeName(mount.Target)), used);
+                    string configMap = KubernetesManifests.TrimLabel(KubernetesManifests.Dns1123Label(appName + "-" + volumeName), KubernetesManifests.MaxLabelLength);
+                    plan.Volumes.Add(new KubernetesPodVolume(volumeName, mount, null, configMap));
+                    plan.Notes.Add("The read-only bind mount of " + YamlText.ForComment(mount.Source ?? string.Empty) + " at " + YamlText.ForComment(mount.Target)
+                        + " is the ConfigMap " + YamlText.ForComment(configMap) + "; create it from the folder (each file a key): kubectl create configmap " + configMap + " --from-file=" + YamlText.ForComment(mount.Source ?? string.Empty));
                     break;
                 default:
                     if (!options.IncludeHostPath)

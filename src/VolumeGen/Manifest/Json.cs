@@ -58,6 +58,55 @@ internal static class Json
         output.Append('"');
     }
 
+    /// <summary>Writes what <see cref="Parse"/> returns (dictionaries in their order, lists, strings, longs, bools, null), compactly.</summary>
+    public static void Write(StringBuilder output, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                output.Append("null");
+                break;
+            case string text:
+                WriteString(output, text);
+                break;
+            case bool flag:
+                output.Append(flag ? "true" : "false");
+                break;
+            case long number:
+                output.Append(number.ToString(CultureInfo.InvariantCulture));
+                break;
+            case int number:
+                output.Append(number.ToString(CultureInfo.InvariantCulture));
+                break;
+            case IDictionary<string, object?> map:
+                output.Append('{');
+                bool first = true;
+                foreach (KeyValuePair<string, object?> pair in map)
+                {
+                    output.Append(first ? string.Empty : ",");
+                    first = false;
+                    WriteString(output, pair.Key);
+                    output.Append(':');
+                    Write(output, pair.Value);
+                }
+
+                output.Append('}');
+                break;
+            case IList<object?> list:
+                output.Append('[');
+                for (int i = 0; i < list.Count; i++)
+                {
+                    output.Append(i == 0 ? string.Empty : ",");
+                    Write(output, list[i]);
+                }
+
+                output.Append(']');
+                break;
+            default:
+                throw new ArgumentException("Json.Write writes only what Json.Parse returns, not " + value.GetType().Name + ".", nameof(value));
+        }
+    }
+
     /// <summary>Parses <paramref name="text"/> into dictionaries, lists, strings, longs, bools and nulls.</summary>
     /// <exception cref="FormatException">The text is not JSON; the message says where.</exception>
     public static object? Parse(string text)

@@ -2,35 +2,6 @@ using System;
 
 namespace VolumeGen;
 
-/// <summary>How bad a <see cref="MountProblem"/> is.</summary>
-public enum MountProblemSeverity
-{
-    /// <summary>The declaration cannot work as written.</summary>
-    Error = 0,
-
-    /// <summary>The declaration works but is probably a mistake or a risk.</summary>
-    Warning = 1,
-}
-
-/// <summary>Which part of a declaration a <see cref="MountProblem"/> is about (where the analyzer puts the squiggle).</summary>
-public enum MountField
-{
-    /// <summary>The container path.</summary>
-    Target = 0,
-
-    /// <summary>The bind mount's host path.</summary>
-    Source = 1,
-
-    /// <summary>The volume name.</summary>
-    Name = 2,
-
-    /// <summary>The tmpfs size.</summary>
-    SizeBytes = 3,
-
-    /// <summary>The tmpfs mode.</summary>
-    Mode = 4,
-}
-
 /// <summary>One problem in a set of mounts, with a stable <see cref="Code"/> and a message that names the value and the fix.</summary>
 public sealed class MountProblem : IEquatable<MountProblem>
 {

@@ -54,4 +54,10 @@ public static class OutputNames
         => value.Length <= 253 && Subdomain.IsMatch(value)
             ? null
             : $"{setting} is '{value}', which is not a storage class name (lower-case letters, digits, '-' and '.', starting and ending with a letter or digit, at most 253 characters). Use e.g. 'standard'.";
+
+    /// <summary>Null when <paramref name="value"/> is a group id a pod's <c>fsGroup</c> can take (0 to 2147483647); else why not.</summary>
+    public static string? FsGroupProblem(long value, string setting)
+        => value is >= 0 and <= int.MaxValue
+            ? null
+            : $"{setting} is '{value.ToString(System.Globalization.CultureInfo.InvariantCulture)}', which is not a group id. Use the container user's numeric group, e.g. '1654' (the .NET images' app user).";
 }

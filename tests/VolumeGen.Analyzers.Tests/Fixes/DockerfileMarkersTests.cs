@@ -8,7 +8,7 @@ public sealed class DockerfileMarkersTests
 {
     /// <summary>The Dockerfile Visual Studio writes for .NET 10 (project in a solution folder).</summary>
     public const string VisualStudioDockerfile = """
-        # See https://aka.ms/customizecontainer to learn how to customize your debug container and how Visual Studio uses this Dockerfile to build your images for faster debugging.
+        # See aka.ms/customizecontainer to learn how to customize your debug container and how Visual Studio uses this Dockerfile to build your images for faster debugging.
 
         # This stage is used when running from VS in fast mode (Default for Debug configuration)
         FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS base

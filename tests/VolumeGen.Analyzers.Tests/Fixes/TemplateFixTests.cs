@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.Testing;
 using VolumeGen.Analyzers.Tests.Infrastructure;
 using VolumeGen.Analyzers.Tests.Templates;
 using VolumeGen.CodeFixers.Usage;
+using VolumeGen.SourceGenerators.Analyzers;
 using VolumeGen.SourceGenerators.Diagnostics;
 using VolumeGen.SourceGenerators.Usage;
 using Xunit;

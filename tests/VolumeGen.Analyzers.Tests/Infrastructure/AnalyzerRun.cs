@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using VolumeGen.SourceGenerators.Analyzers;
 using VolumeGen.SourceGenerators.Usage;
 
 namespace VolumeGen.Analyzers.Tests.Infrastructure;

@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
+using VolumeGen.SourceGenerators.Analyzers;
 using VolumeGen.SourceGenerators.Usage;
 
 namespace VolumeGen.Analyzers.Tests.Infrastructure;

@@ -34,7 +34,7 @@ internal static class WebAppIdentityTemplate
         else
         {
             app.UseExceptionHandler("/Error");
-            // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
+            // The default HSTS value is 30 days. You may want to change this for production scenarios, see aka.ms/aspnetcore-hsts.
             app.UseHsts();
         }
 
@@ -94,7 +94,7 @@ internal static class WebAppIdentityTemplate
         """;
 
     public const string VisualStudioDockerfile = """
-        # See https://aka.ms/customizecontainer to learn how to customize your debug container and how Visual Studio uses this Dockerfile to build your images for faster debugging.
+        # See aka.ms/customizecontainer to learn how to customize your debug container and how Visual Studio uses this Dockerfile to build your images for faster debugging.
 
         # This stage is used when running from VS in fast mode (Default for Debug configuration)
         FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS base

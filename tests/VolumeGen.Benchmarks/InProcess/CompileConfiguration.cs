@@ -70,7 +70,7 @@ public sealed class CompileConfiguration
     public static IReadOnlyList<CompileConfiguration> All { get; } = new[] { Without, Floor, VolumeGen, Sdk, SdkAndVolumeGen };
 
     /// <summary>The analyzer assembly under test.</summary>
-    public static Assembly VolumeGenAssembly => typeof(VolumeGenAnalyzers::VolumeGen.SourceGenerators.Diagnostics.RuleIdentifiers).Assembly;
+    public static Assembly VolumeGenAssembly => typeof(VolumeGenAnalyzers::VolumeGen.SourceGenerators.VolumeGenGenerator).Assembly;
 
     /// <summary>New generator instances.</summary>
     public ImmutableArray<ISourceGenerator> CreateGenerators() => _generators();

@@ -12,7 +12,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using VolumeGen.Benchmarks.InProcess;
 using VolumeGen.Benchmarks.Synthetic;
-using ContainerWriteAnalyzer = VolumeGenAnalyzers::VolumeGen.SourceGenerators.Usage.ContainerWriteAnalyzer;
+using ContainerWriteAnalyzer = VolumeGenAnalyzers::VolumeGen.SourceGenerators.Analyzers.ContainerWriteAnalyzer;
 
 namespace VolumeGen.Benchmarks.Micro;
 

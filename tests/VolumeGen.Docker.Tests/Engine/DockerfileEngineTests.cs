@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using VolumeGen.ContainerFiles;
 using VolumeGen.Docker.Tests.Infrastructure;
+using VolumeGen.TestSupport;
 using Xunit;
 
 namespace VolumeGen.Docker.Tests.Engine;

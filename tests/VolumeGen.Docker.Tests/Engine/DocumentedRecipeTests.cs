@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using VolumeGen.Docker.Tests.Infrastructure;
+using VolumeGen.TestSupport;
 using Xunit;
 
 namespace VolumeGen.Docker.Tests.Engine;

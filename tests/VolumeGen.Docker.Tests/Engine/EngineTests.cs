@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using VolumeGen.Docker.Tests.Infrastructure;
+using VolumeGen.TestSupport;
 using Xunit;
 
 namespace VolumeGen.Docker.Tests.Engine;

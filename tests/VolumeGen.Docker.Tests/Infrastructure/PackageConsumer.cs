@@ -57,6 +57,9 @@ internal sealed class PackageConsumer
 
     public string File(string relative) => Path.Combine(Folder, relative);
 
+    /// <summary>The environment every command of this consumer runs with (the packed feed, the isolated NUGET_PACKAGES).</summary>
+    public Dictionary<string, string> Environment => PackedVolumeGen.Environment(_nuGetPackages);
+
     /// <summary>Runs <c>dotnet build</c> (restoring from the packed feed), which also runs VolumeGen's build task.</summary>
     public ProcessResult Build()
         => DockerEngine.Run("dotnet", new[] { "build", Name + ".csproj" }.Concat(PackedVolumeGen.QuietBuildArguments), Folder, PackedVolumeGen.Environment(_nuGetPackages));

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
+using VolumeGen.TestSupport;
 using Xunit;
 
 namespace VolumeGen.Docker.Tests.Infrastructure;

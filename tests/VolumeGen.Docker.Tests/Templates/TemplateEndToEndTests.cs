@@ -18,9 +18,9 @@ public sealed class TemplateEndToEndTests
 {
     private const string Password = "Vg-Passw0rd!";
 
-    // The documented switch for images that run as a non-root user (docs/build.md, "Ownership for non-root images"):
-    // the Dockerfile block creates the volume folders and gives them to $APP_UID, so the app can write there.
-    private const string UserSettings = "\n    <VolumeGenDockerfileOwnership>run</VolumeGenDockerfileOwnership>";
+    // No VolumeGen setting at all (issue 15): the Visual Studio Dockerfile's base stage says USER $APP_UID, so the block
+    // gives the volume folders to $APP_UID by default (docs/build.md, "Ownership for non-root images").
+    private const string UserSettings = "";
 
     private readonly TemplateAppsFixture _fixture;
 
@@ -51,6 +51,7 @@ public sealed class TemplateEndToEndTests
         Assert.True(clean.ExitCode == 0, clean.Output + clean.Error);
         Assert.True(TemplateSolution.VolumeGenWarnings(clean).Count == 0, "The fixed app still gets VolumeGen warnings:\n" + string.Join("\n", TemplateSolution.VolumeGenWarnings(clean)) + "\n--- dotnet format ---\n" + format.Output);
         Assert.Contains("VOLUME [", File.ReadAllText(solution.Dockerfile), StringComparison.Ordinal);
+        Assert.Contains("&& chown -R $APP_UID ", File.ReadAllText(solution.Dockerfile), StringComparison.Ordinal);
 
         string image = _fixture.NewImage(template);
         using (OfflineSdkImage.Create(_fixture.NuGetPackages))

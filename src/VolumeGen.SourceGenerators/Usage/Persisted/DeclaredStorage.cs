@@ -9,7 +9,7 @@ namespace VolumeGen.SourceGenerators.Usage.Persisted;
 /// <summary>
 /// The mounts and ephemeral paths the C# code declares. Two sources, unioned: the generator's manifest
 /// (<c>[assembly: AssemblyMetadata("VolumeGen.Manifest", json)]</c>, present once the generator has run) and the
-/// same manifest rebuilt from the attributes by the generator's own <see cref="ManifestReader"/> (IDE "Balanced"
+/// same manifest rebuilt from the attributes by the generator's own <see cref="ManifestBuilder"/> (IDE "Balanced"
 /// mode runs generators only on build or save, so the generated manifest may be missing or stale). Both hold
 /// the same mounts for the same valid declarations, so verdicts do not depend on whether the generator ran.
 /// </summary>
@@ -34,7 +34,7 @@ internal sealed class DeclaredStorage
         var ephemeral = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
 
-        foreach (VolumeManifest? manifest in new[] { ManifestReader.FindManifest(compilation.Assembly), ManifestReader.FromDeclarations(compilation, cancellationToken) })
+        foreach (VolumeManifest? manifest in new[] { ManifestAttribute.Find(compilation.Assembly), ManifestBuilder.FromDeclarations(compilation, cancellationToken) })
         {
             if (manifest is null)
             {

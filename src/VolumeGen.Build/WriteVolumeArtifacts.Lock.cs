@@ -1,0 +1,183 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using Microsoft.Build.Framework;
+using VolumeGen.Build.Lock;
+
+namespace VolumeGen.Build;
+
+/// <summary>The storage lock step of the task (docs/migrations.md): compare, warn or refuse, and keep the lock.</summary>
+public sealed partial class WriteVolumeArtifacts
+{
+    /// <summary>The storage lock (<c>VolumeGenLockFile</c>, default the project folder's <c>volumegen.lock.json</c>); empty for none.</summary>
+    public string? LockFile { get; set; }
+
+    /// <summary>CI mode (<c>VolumeGenLockedMode</c>): a stranding change or an out-of-date lock is an error and the lock is never written.</summary>
+    public bool LockedMode { get; set; }
+
+    /// <summary><c>VolumeGenAcceptStorageChanges</c>: this build accepts the stranding changes and records them in the lock.</summary>
+    public bool AcceptStorageChanges { get; set; }
+
+    /// <summary>The assembly in the output folder (<c>$(TargetPath)</c>), for the commands the lock diagnostics print; default <see cref="AssemblyPath"/>.</summary>
+    public string? OutputAssemblyPath { get; set; }
+
+    /// <summary>True when this run reported stranding changes it did not accept: the lock was left as it was, and the next build must check again.</summary>
+    [Output]
+    public bool StorageChangesPending { get; private set; }
+
+    /// <summary>
+    /// Compares the declarations with the lock. New volumes and harmless changes are recorded silently; a change that
+    /// strands data is a warning (an error in locked mode) naming both declarations and the command that saves the
+    /// data, and the lock keeps the old declaration until the change is accepted. The lock is one of the planned
+    /// files, so it is written with every other output or not at all.
+    /// </summary>
+    private void PlanStorageLock(MountSet mounts)
+    {
+        if (string.IsNullOrWhiteSpace(LockFile))
+        {
+            return;
+        }
+
+        string path = LockFile!;
+        if (!TryLockPath(path))
+        {
+            return;
+        }
+
+        var desired = StorageLock.FromMounts(mounts);
+        if (!TryReadLock(path, out StorageLock? locked, out LockFileText existing))
+        {
+            return;
+        }
+
+        if (locked is null && desired.Volumes.Count == 0)
+        {
+            return;
+        }
+
+        // What accepting would write: diff it against the lock to review a change before accepting it.
+        WriteIntermediate(StorageLock.DefaultFileName, desired.ToJson());
+        string name = Path.GetFileName(path);
+        if (locked is null)
+        {
+            if (LockedMode)
+            {
+                Error(BuildDiagnostics.LockOutOfDate, path, 0,
+                    $"VolumeGenLockedMode is on, but there is no storage lock '{path}' recording the named volumes {Names(desired)}. Build once without VolumeGenLockedMode (or run 'volumegen lock <assembly> --lock-file {ShellQuoting.Quote(path)} --accept') and commit {name}.");
+                return;
+            }
+
+            Write(path, existing.Encode(desired.ToJson()));
+            return;
+        }
+
+        IReadOnlyList<StorageChange> changes = StorageLockComparison.Compare(locked, mounts);
+        if (changes.Count > 0)
+        {
+            foreach (StorageChange change in changes)
+            {
+                int line = existing.LineOf(change.Locked);
+                if (LockedMode)
+                {
+                    Error(change.Id, path, line, change.Describe() + $" VolumeGenLockedMode is on, so {name} is not updated: accept the change where the lock is kept (dotnet build -p:VolumeGenAcceptStorageChanges=true) and commit {name}.");
+                }
+                else if (!AcceptStorageChanges)
+                {
+                    Warning(change.Id, path, line, change.Describe() + " " + AcceptHint(path, name));
+                }
+                else
+                {
+                    Log.LogMessage(MessageImportance.High, "VolumeGen accepted {0} and records it in {1}: {2}", change.Id, name, change.Describe());
+                }
+            }
+
+            if (LockedMode)
+            {
+                return;
+            }
+
+            if (!AcceptStorageChanges)
+            {
+                StorageChangesPending = true;
+                return;
+            }
+        }
+
+        if (desired.Equals(locked))
+        {
+            return;
+        }
+
+        if (LockedMode)
+        {
+            Error(BuildDiagnostics.LockOutOfDate, path, 0,
+                $"VolumeGenLockedMode is on, but the storage lock '{path}' is out of date: it records {Names(locked)}, the code declares {Names(desired)} (nothing is left behind: a volume was added, or a volume gained a mount point). Build once without VolumeGenLockedMode, review the change to {name} and commit it.");
+            return;
+        }
+
+        Write(path, existing.Encode(desired.ToJson()));
+    }
+
+    private string AcceptHint(string path, string name)
+    {
+        string assembly = string.IsNullOrWhiteSpace(OutputAssemblyPath) ? AssemblyPath : OutputAssemblyPath!;
+        return $"When the data is safe, accept the change so the lock records it: dotnet build -p:VolumeGenAcceptStorageChanges=true (or volumegen lock {ShellQuoting.Quote(assembly)} --lock-file {ShellQuoting.Quote(path)} --accept). "
+            + $"Until then {name} keeps the old declaration and every build repeats this warning; VolumeGenLockedMode=true makes it an error.";
+    }
+
+    /// <summary>The lock is VolumeGen's own file: it may not be an output the task writes otherwise.</summary>
+    private bool TryLockPath(string path)
+    {
+        string? full = FullPathOrNull(path);
+        foreach ((string? other, string property) in new[] { (Dockerfile, "VolumeGenDockerfile"), (ComposeFile, "VolumeGenComposeFile"), (KubernetesFile, "VolumeGenKubernetesFile") })
+        {
+            if (full is not null && full == FullPathOrNull(other))
+            {
+                Error(BuildDiagnostics.InvalidSetting, path, 0,
+                    $"VolumeGenLockFile and {property} both name '{full}'; the storage lock needs its own file. Leave VolumeGenLockFile at its default ({StorageLock.DefaultFileName} beside the project) or name another file.");
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Reads the lock; a missing file is null. A file that is not a VolumeGen lock is refused (VG3045) and left untouched.</summary>
+    private bool TryReadLock(string path, out StorageLock? locked, out LockFileText existing)
+    {
+        locked = null;
+        existing = LockFileText.None;
+        if (Directory.Exists(path))
+        {
+            Error(BuildDiagnostics.UnusableLock, path, 0, $"VolumeGenLockFile names '{path}', which is a folder. Name a file, e.g. {StorageLock.DefaultFileName}.");
+            return false;
+        }
+
+        if (!File.Exists(path))
+        {
+            return true;
+        }
+
+        try
+        {
+            existing = LockFileText.FromBytes(File.ReadAllBytes(path));
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            Error(BuildDiagnostics.UnusableLock, path, 0, $"VolumeGen could not read the storage lock '{path}' ({exception.Message}); nothing was written. Make it readable.");
+            return false;
+        }
+
+        if (!StorageLock.TryParse(existing.Text, out locked, out string? error))
+        {
+            Error(BuildDiagnostics.UnusableLock, path, 0,
+                $"The storage lock '{path}' cannot be used: {error} VolumeGen wrote nothing and left the file untouched. If the file is not VolumeGen's, point VolumeGenLockFile at another file; to start a new lock from the current declarations (accepting every change since the old one), delete it and build.");
+            return false;
+        }
+
+        return true;
+    }
+
+    private static string Names(StorageLock storageLock)
+        => storageLock.Volumes.Count == 0 ? "(none)" : string.Join(", ", System.Linq.Enumerable.Select(storageLock.Volumes, static v => v.ToString()));
+}

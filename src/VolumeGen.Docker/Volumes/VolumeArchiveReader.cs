@@ -1,0 +1,98 @@
+using System;
+using System.Collections.Generic;
+using System.Formats.Tar;
+using System.IO;
+using System.Security.Cryptography;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace VolumeGen.Docker;
+
+/// <summary>
+/// Reads an archive the engine made of a volume (every entry below one root folder, <c>volume/…</c>) into a
+/// <see cref="VolumeContent"/>. An entry outside the root, or with a <c>..</c> segment, is a damaged (or foreign)
+/// archive: refused before anything is written from it.
+/// </summary>
+internal static class VolumeArchiveReader
+{
+    public static async Task<VolumeContent> ReadAsync(Stream archive, string root, CancellationToken cancellationToken)
+    {
+        var entries = new List<VolumeEntry>();
+        var hardLinks = new List<(string Path, string Target)>();
+        using var reader = new TarReader(archive, leaveOpen: true);
+        while (await reader.GetNextEntryAsync(copyData: false, cancellationToken).ConfigureAwait(false) is TarEntry entry)
+        {
+            string path = RelativePath(entry.Name, root);
+            int mode = (int)entry.Mode;
+            switch (entry.EntryType)
+            {
+                case TarEntryType.Directory:
+                    entries.Add(new VolumeEntry(path, VolumeEntryType.Directory, mode, entry.Uid, entry.Gid, 0, null, null));
+                    break;
+                case TarEntryType.RegularFile or TarEntryType.V7RegularFile or TarEntryType.ContiguousFile:
+                    string sha = entry.DataStream is null
+                        ? EmptySha256
+                        : Convert.ToHexString(await SHA256.HashDataAsync(entry.DataStream, cancellationToken).ConfigureAwait(false)).ToLowerInvariant();
+                    entries.Add(new VolumeEntry(path, VolumeEntryType.File, mode, entry.Uid, entry.Gid, entry.Length, sha, null));
+                    break;
+                case TarEntryType.HardLink:
+                    hardLinks.Add((path, RelativePath(entry.LinkName, root)));
+                    break;
+                case TarEntryType.SymbolicLink:
+                    entries.Add(new VolumeEntry(path, VolumeEntryType.SymbolicLink, mode, entry.Uid, entry.Gid, 0, null, entry.LinkName));
+                    break;
+                default:
+                    entries.Add(new VolumeEntry(path, VolumeEntryType.Other, mode, entry.Uid, entry.Gid, 0, null, entry.EntryType.ToString()));
+                    break;
+            }
+        }
+
+        // A hard link is the same file under a second name; which name the archive calls the link depends on the
+        // order the engine met them, so both are recorded as files.
+        var byPath = new Dictionary<string, VolumeEntry>(StringComparer.Ordinal);
+        foreach (VolumeEntry entry in entries)
+        {
+            byPath[entry.Path] = entry;
+        }
+
+        foreach ((string path, string target) in hardLinks)
+        {
+            if (!byPath.TryGetValue(target, out VolumeEntry? file) || file.Type != VolumeEntryType.File)
+            {
+                throw new FormatException($"the hard link '{path}' points to '{target}', which is not a file earlier in the archive.");
+            }
+
+            entries.Add(file with { Path = path });
+        }
+
+        return new VolumeContent(entries);
+    }
+
+    /// <summary>The path below <paramref name="root"/>: <c>volume/a/b</c> is <c>a/b</c>, <c>volume/</c> is <c>.</c>.</summary>
+    public static string RelativePath(string name, string root)
+    {
+        string trimmed = name.TrimEnd('/');
+        if (trimmed == root)
+        {
+            return ".";
+        }
+
+        if (!trimmed.StartsWith(root + "/", StringComparison.Ordinal))
+        {
+            throw new FormatException($"the entry '{name}' is outside the volume's folder '{root}/'.");
+        }
+
+        string relative = trimmed.Substring(root.Length + 1);
+        foreach (string segment in relative.Split('/'))
+        {
+            if (segment.Length == 0 || segment == "." || segment == "..")
+            {
+                throw new FormatException($"the entry '{name}' has an empty, '.' or '..' segment.");
+            }
+        }
+
+        return relative;
+    }
+
+    private const string EmptySha256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+}
