@@ -122,14 +122,7 @@ public sealed class NonRootVolumeTests : IDisposable
     }
 
     private string RunOnce(string arguments, string image)
-    {
-        string container = DockerEngine.UniqueName("vg-non-root");
-        _containers.Add(container);
-        ProcessResult run = DockerEngine.Run("sh", new[] { "-c", $"exec docker run --name {container} --network none {arguments} {image}" }, _temp.Path);
-        Assert.True(run.ExitCode == 0, "the app could not write its volume as the non-root user:\n" + run.Output + run.Error);
-        DockerEngine.Docker("rm", "-f", container).EnsureSuccess();
-        return run.Output;
-    }
+        => DockerEngine.RunToCompletion(arguments, image, "vg-non-root", _temp.Path, _containers, "the app could not write its volume as the non-root user");
 
     private string Volume()
     {

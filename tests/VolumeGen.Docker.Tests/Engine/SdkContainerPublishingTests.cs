@@ -98,12 +98,5 @@ public sealed class SdkContainerPublishingTests : IDisposable
     }
 
     private string RunOnce(string arguments, string image)
-    {
-        string container = DockerEngine.UniqueName("vg-sdk-publish");
-        _containers.Add(container);
-        ProcessResult run = DockerEngine.Run("sh", new[] { "-c", $"exec docker run --name {container} --network none {arguments} {image}" }, _temp.Path);
-        Assert.True(run.ExitCode == 0, "the app could not write its volume as the SDK image's user:\n" + run.Output + run.Error);
-        DockerEngine.Docker("rm", "-f", container).EnsureSuccess();
-        return run.Output;
-    }
+        => DockerEngine.RunToCompletion(arguments, image, "vg-sdk-publish", _temp.Path, _containers, "the app could not write its volume as the SDK image's user");
 }

@@ -106,6 +106,21 @@ internal static class DockerEngine
         return port;
     }
 
+    /// <summary>
+    /// Runs <paramref name="image"/> to completion with the generated run arguments (a POSIX shell line, as the build
+    /// writes them), removes the container, and returns what the app printed. The container's name is added to
+    /// <paramref name="created"/> first, so a failing test still removes it; a non-zero exit fails with <paramref name="failure"/>.
+    /// </summary>
+    public static string RunToCompletion(string runArguments, string image, string namePrefix, string workingDirectory, ICollection<string> created, string failure)
+    {
+        string container = UniqueName(namePrefix);
+        created.Add(container);
+        ProcessResult run = Run("sh", new[] { "-c", $"exec docker run --name {container} --network none {runArguments} {image}" }, workingDirectory);
+        Assert.True(run.ExitCode == 0, failure + ":\n" + run.Output + run.Error);
+        Docker("rm", "-f", container).EnsureSuccess();
+        return run.Output;
+    }
+
     /// <summary>A name unique to this test run, for containers and volumes the tests create.</summary>
     public static string UniqueName(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N").Substring(0, 10);
 
