@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A private Docker engine for VolumeGen's tests and for developers, on loopback only.
 #
-#   eng/docker-engine.sh up          install + start + base-image + sdk-image (what CI runs)
+#   eng/docker-engine.sh up          install + start + base-image + sdk-image
+#   eng/docker-engine.sh fresh       stop, wipe the data root, then up: the engine as a new machine has it (what CI runs)
 #   eng/docker-engine.sh install     apt-get install docker.io debootstrap docker-compose docker-registry when missing
 #   eng/docker-engine.sh start       start dockerd (own data root, own socket, no bridge, no iptables)
 #   eng/docker-engine.sh base-image  build mcr.microsoft.com/dotnet/aspnet:10.0 locally (reused when present)
@@ -10,6 +11,9 @@
 #   eng/docker-engine.sh env         print the exports a shell needs to talk to the engine
 #   eng/docker-engine.sh status      say whether the engine answers
 #   eng/docker-engine.sh mirror      print the Debian mirror debootstrap uses (from this machine's apt sources)
+#   eng/docker-engine.sh inventory   print every image (id and tag), volume and container the engine holds
+#   eng/docker-engine.sh check-inventory FILE
+#                                    fail, listing them, when anything FILE lists is gone or a base image is missing
 #
 # State lives in $VOLUMEGEN_DOCKER_STATE (default ${TMPDIR:-/tmp}/volumegen-docker): data root, exec root,
 # socket, pid file, log and the cached base root file system. No registry is reachable, so the .NET base
@@ -252,6 +256,57 @@ XML
   say "sdk-image: $SDK_IMAGE ready"
 }
 
+# The engine as a new machine has it: no image, volume or container from an earlier run, the base images with exactly
+# the tags this script gives them. The cached Debian root file system is kept (it is an input, not engine state).
+cmd_fresh() {
+  need_root fresh
+  cmd_stop
+  if [ -d "$STATE/data" ] || [ -d "$STATE/exec" ]; then
+    say "fresh: removing the data root $STATE/data"
+    rm -rf "$STATE/data" "$STATE/exec"
+  fi
+  cmd_install; cmd_start; cmd_base_image; cmd_sdk_image
+  local tags
+  tags=$(docker image inspect --format '{{join .RepoTags " "}}' "$BASE_IMAGE")
+  [ "$tags" = "$BASE_IMAGE" ] || die "fresh: $BASE_IMAGE has the tags '$tags'; a new machine has exactly '$BASE_IMAGE'"
+  say "fresh: engine state as on a new machine ($BASE_IMAGE with its one tag)"
+}
+
+# One line per item: "image <id> <repository:tag>" (each tag of an image on its own line), "volume <name>",
+# "container <id> <name>"; sorted, so two inventories compare with comm.
+cmd_inventory() {
+  engine_answers || die "inventory: no engine at $DOCKER_HOST"
+  {
+    docker image ls --all --no-trunc --format 'image {{.ID}} {{.Repository}}:{{.Tag}}'
+    docker volume ls --quiet | sed 's/^/volume /'
+    docker container ls --all --no-trunc --format 'container {{.ID}} {{.Names}}'
+  } | LC_ALL=C sort -u
+}
+
+# The guard after the engine tests: tests remove only what they created. Everything FILE (an inventory taken before
+# the run) lists must still be there, and the base images must still be there under their official names.
+cmd_check_inventory() {
+  local before="${1:-}"
+  [ -n "$before" ] && [ -f "$before" ] || die "check-inventory: give the inventory file taken before the run"
+  engine_answers || die "check-inventory: no engine at $DOCKER_HOST"
+  local now missing left image
+  now=$(mktemp)
+  cmd_inventory >"$now"
+  missing=$(LC_ALL=C comm -23 "$before" "$now")
+  for image in "$BASE_IMAGE" "$SDK_IMAGE"; do
+    docker image inspect "$image" >/dev/null 2>&1 || missing+=$'\n'"image ? $image (base image)"
+  done
+  missing=$(printf '%s\n' "$missing" | sed '/^$/d')
+  left=$(LC_ALL=C comm -13 "$before" "$now" | wc -l)
+  rm -f "$now"
+  if [ -n "$missing" ]; then
+    say "check-inventory: FAILED — the run removed what was in the engine before it (tests must remove only what they created):"
+    printf '%s\n' "$missing" | sed 's/^/  gone: /' >&2
+    return 1
+  fi
+  say "check-inventory: everything the engine held before the run is still there ($left new item(s) left by the run)"
+}
+
 cmd_env() {
   printf 'export DOCKER_HOST=%q\nexport DOCKER_BUILDKIT=0\n' "$DOCKER_HOST"
 }
@@ -267,8 +322,11 @@ case "${1:-}" in
   base-image) cmd_base_image ;;
   sdk-image) cmd_sdk_image ;;
   up) cmd_install; cmd_start; cmd_base_image; cmd_sdk_image ;;
+  fresh) cmd_fresh ;;
+  inventory) cmd_inventory ;;
+  check-inventory) cmd_check_inventory "${2:-}" ;;
   env) cmd_env ;;
   status) cmd_status ;;
   mirror) debian_mirror ;;
-  *) die "usage: $0 up|install|start|base-image|sdk-image|stop|env|status|mirror" ;;
+  *) die "usage: $0 up|fresh|install|start|base-image|sdk-image|stop|env|status|mirror|inventory|check-inventory FILE" ;;
 esac

@@ -100,6 +100,6 @@ public sealed class ComposeCompatibilityTests : IDisposable
         Assert.Equal("700", DockerEngine.Docker("exec", container, "stat", "-c", "%a", "/app/scratch").EnsureSuccess().Output.Trim());
         Assert.Contains("size=1024k", DockerEngine.Docker("exec", container, "grep", " /app/scratch ", "/proc/self/mountinfo").EnsureSuccess().Output);
         Assert.Contains(volume, DockerEngine.Docker("inspect", "-f", "{{range .Mounts}}{{.Name}} {{end}}", container).EnsureSuccess().Output);
-        DockerEngine.Docker("volume", "rm", "-f", volume);
+        DockerEngine.RemoveVolume(volume, force: true);
     }
 }

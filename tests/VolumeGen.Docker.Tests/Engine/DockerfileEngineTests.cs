@@ -33,12 +33,12 @@ public sealed class DockerfileEngineTests : IDisposable
     {
         if (DockerEngine.Unavailable is null)
         {
-            _containers.ForEach(c => DockerEngine.Docker("rm", "-f", "-v", c));
-            _images.ForEach(i => DockerEngine.Docker("image", "rm", "-f", i));
+            _containers.ForEach(c => DockerEngine.RemoveContainers(c));
+            _images.ForEach(i => DockerEngine.RemoveImage(i));
 
             // The images of stages the final one is not built from stay behind untagged; every build here runs with
-            // --no-cache, so each step's image is this test's own.
-            _steps.ForEach(i => DockerEngine.Docker("image", "rm", i));
+            // --no-cache, so each step's image that was not there before the build is this test's own.
+            _steps.ForEach(i => DockerEngine.RemoveImage(i));
         }
 
         _temp.Dispose();
@@ -210,8 +210,9 @@ public sealed class DockerfileEngineTests : IDisposable
         string context = Context(name, text);
         string image = Tag(name);
 
+        IReadOnlySet<string> before = EngineInventory.ImageIds();
         ProcessResult build = DockerEngine.Docker("build", "--no-cache", "--force-rm", "-t", image, context);
-        RememberSteps(build.Output);
+        RememberSteps(build.Output, before);
 
         Assert.NotEqual(0, build.ExitCode);
         Assert.Contains(model.Problems, p => p.Line == line);
@@ -263,20 +264,29 @@ public sealed class DockerfileEngineTests : IDisposable
         arguments.Add("--network");
         arguments.Add("host");
         arguments.Add(context);
+        IReadOnlySet<string> before = EngineInventory.ImageIds();
         ProcessResult build = DockerEngine.Docker(arguments.ToArray());
-        RememberSteps(build.Output);
+        RememberSteps(build.Output, before);
         build.EnsureSuccess();
         return image;
     }
 
-    /// <summary>The classic builder prints " ---> id" after each step.</summary>
-    private void RememberSteps(string output)
+    /// <summary>
+    /// The classic builder prints " ---> id" after each step; the ids that were not in the engine before this build
+    /// are this build's own. The first one of a <c>FROM image</c> build is that image itself: never removed.
+    /// </summary>
+    private void RememberSteps(string output, IReadOnlySet<string> before)
     {
         foreach (Match step in Regex.Matches(output, @"^ ---> ([0-9a-f]{12})\s*$", RegexOptions.Multiline))
         {
-            _steps.Add(step.Groups[1].Value);
+            string id = step.Groups[1].Value;
+            if (!before.Any(b => b.StartsWith("sha256:" + id, StringComparison.Ordinal)) && !_steps.Contains(id))
+            {
+                _steps.Add(id);
+            }
         }
     }
+
 
     private string Context(string name, string text)
     {

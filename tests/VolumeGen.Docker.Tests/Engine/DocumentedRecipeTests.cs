@@ -35,9 +35,9 @@ public sealed class DocumentedRecipeTests : IDisposable
     {
         if (DockerEngine.Unavailable is null)
         {
-            _containers.ForEach(c => DockerEngine.Docker("rm", "-f", "-v", c));
-            _volumes.ForEach(v => DockerEngine.Docker("volume", "rm", "-f", v));
-            _images.ForEach(i => DockerEngine.Docker("image", "rm", "-f", i));
+            _containers.ForEach(c => DockerEngine.RemoveContainers(c));
+            _volumes.ForEach(v => DockerEngine.RemoveVolume(v, force: true));
+            _images.ForEach(i => DockerEngine.RemoveImage(i));
         }
 
         _temp.Dispose();

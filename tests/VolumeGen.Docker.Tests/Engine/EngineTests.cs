@@ -24,9 +24,9 @@ public sealed class EngineTests : IDisposable
     {
         if (DockerEngine.Unavailable is null)
         {
-            _containers.ForEach(c => DockerEngine.Docker("rm", "-f", "-v", c));
-            _volumes.ForEach(v => DockerEngine.Docker("volume", "rm", "-f", v));
-            _images.ForEach(i => DockerEngine.Docker("image", "rm", "-f", i));
+            _containers.ForEach(c => DockerEngine.RemoveContainers(c));
+            _volumes.ForEach(v => DockerEngine.RemoveVolume(v, force: true));
+            _images.ForEach(i => DockerEngine.RemoveImage(i));
         }
 
         _temp.Dispose();
@@ -93,7 +93,7 @@ public sealed class EngineTests : IDisposable
         var mounts = new MountSet(Mount.NamedVolume("/app/data", ours), Mount.NamedVolume("/app/old", theirs), Mount.NamedVolume("/app/gone", absent));
         using DockerClient client = DockerEngine.CreateClient();
         await client.EnsureVolumesAsync(mounts);
-        DockerEngine.Docker("volume", "rm", absent).EnsureSuccess();
+        DockerEngine.RemoveVolume(absent).EnsureSuccess();
 
         IReadOnlyList<string> removed = await client.RemoveVolumesAsync(mounts);
 

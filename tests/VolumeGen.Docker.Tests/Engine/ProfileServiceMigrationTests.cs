@@ -71,7 +71,7 @@ public sealed class ProfileServiceMigrationTests
         Assert.Equal(System.Net.HttpStatusCode.Redirect, registerAgain.StatusCode);
         Assert.Contains(second + "@example.org", await client.GetStringAsync($"{baseUrl}/u/{second}"));
         Assert.Contains(old, DockerEngine.VolumeNames());
-        DockerEngine.Docker("rm", "-f", "-v", before, after).EnsureSuccess();
+        DockerEngine.RemoveContainers(before, after).EnsureSuccess();
     }
 
     private async Task<string> StartAsync(string container, IEnumerable<string> mountArguments)

@@ -42,7 +42,7 @@ public sealed class ProfileServiceTests
         }
 
         // -v removes the container's anonymous volumes too; a named volume is never removed with a container.
-        DockerEngine.Docker("rm", "-f", "-v", first).EnsureSuccess();
+        DockerEngine.RemoveContainers(first).EnsureSuccess();
         Assert.NotEqual(0, DockerEngine.Docker("inspect", first).ExitCode);
 
         string second = _sample.NewContainerName();
@@ -56,7 +56,7 @@ public sealed class ProfileServiceTests
 
         Assert.Contains(user + "@example.org", page);
         Assert.Equal(avatar, servedAvatar);
-        DockerEngine.Docker("rm", "-f", "-v", second).EnsureSuccess();
+        DockerEngine.RemoveContainers(second).EnsureSuccess();
     }
 
     [SkippableFact]
@@ -118,7 +118,7 @@ public sealed class ProfileServiceTests
         Assert.Contains("Read-only file system", write.Error);
         Assert.False(File.Exists(Path.Combine(_sample.SampleFolder, "config", "written-in-container")));
         File.Delete(hostFile);
-        DockerEngine.Docker("rm", "-f", "-v", container).EnsureSuccess();
+        DockerEngine.RemoveContainers(container).EnsureSuccess();
     }
 
     [SkippableFact]

@@ -27,9 +27,9 @@ public sealed class SdkContainerPublishingTests : IDisposable
     {
         if (DockerEngine.Unavailable is null)
         {
-            _containers.ForEach(c => DockerEngine.Docker("rm", "-f", c));
-            _volumes.ForEach(v => DockerEngine.Docker("volume", "rm", v));
-            _images.ForEach(i => DockerEngine.Docker("image", "rm", "-f", i));
+            _containers.ForEach(c => DockerEngine.RemoveContainers(c));
+            _volumes.ForEach(v => DockerEngine.RemoveVolume(v));
+            _images.ForEach(i => DockerEngine.RemoveImage(i));
         }
 
         _temp.Dispose();

@@ -29,8 +29,8 @@ public sealed class VolumeTransferTests : IDisposable
     {
         if (DockerEngine.Unavailable is null)
         {
-            _containers.ForEach(c => DockerEngine.Docker("rm", "-f", "-v", c));
-            _volumes.ForEach(v => DockerEngine.Docker("volume", "rm", "-f", v));
+            _containers.ForEach(c => DockerEngine.RemoveContainers(c));
+            _volumes.ForEach(v => DockerEngine.RemoveVolume(v, force: true));
         }
 
         _temp.Dispose();
@@ -61,7 +61,7 @@ public sealed class VolumeTransferTests : IDisposable
             Assert.False(string.IsNullOrEmpty(manifest.RootElement.GetProperty("created").GetString()));
         }
 
-        DockerEngine.Docker("volume", "rm", volume).EnsureSuccess();
+        DockerEngine.RemoveVolume(volume).EnsureSuccess();
         CliResult restore = await CliRunner.RunAsync("restore", folder, "--image", BaseImage);
 
         Assert.True(restore.ExitCode == 0, restore.Error);
@@ -108,7 +108,7 @@ public sealed class VolumeTransferTests : IDisposable
         byte[] bytes = File.ReadAllBytes(archive);
         bytes[bytes.Length / 2] ^= 0xFF;
         File.WriteAllBytes(archive, bytes);
-        DockerEngine.Docker("volume", "rm", volume).EnsureSuccess();
+        DockerEngine.RemoveVolume(volume).EnsureSuccess();
 
         CliResult damaged = await CliRunner.RunAsync("restore", folder, "--image", BaseImage);
         CliResult again = await CliRunner.RunAsync("backup", "--volume", "vg-any-volume", "--output", folder, "--image", BaseImage);
@@ -179,7 +179,7 @@ public sealed class VolumeTransferTests : IDisposable
         Assert.Equal(2, refused.ExitCode);
         Assert.Contains($"The volume '{to}' already holds data", refused.Error);
 
-        DockerEngine.Docker("volume", "rm", to).EnsureSuccess();
+        DockerEngine.RemoveVolume(to).EnsureSuccess();
         CliResult migrated = await CliRunner.RunAsync("migrate", assembly, "--image", BaseImage);
         Assert.True(migrated.ExitCode == 0, migrated.Error);
         Assert.Contains("copied   4 files", migrated.Output);
@@ -249,7 +249,7 @@ public sealed class VolumeTransferTests : IDisposable
         using DockerClient client = DockerEngine.CreateClient();
 
         VolumeBackupManifest manifest = await client.BackupAsync(new MountSet(Mount.NamedVolume("/srv/data", volume), Mount.AnonymousVolume("/tmp/cache")), folder, options);
-        DockerEngine.Docker("volume", "rm", volume).EnsureSuccess();
+        DockerEngine.RemoveVolume(volume).EnsureSuccess();
         IReadOnlyList<VolumeRestoreResult> restored = await client.RestoreAsync(folder, options: options);
 
         BackedUpVolume entry = Assert.Single(manifest.Volumes);

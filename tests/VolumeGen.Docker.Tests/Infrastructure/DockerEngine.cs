@@ -20,6 +20,8 @@ internal static class DockerEngine
 {
     private static readonly Lazy<string?> UnreachableReason = new(Probe);
 
+    private static readonly Lazy<EngineInventory> InitialInventory = new(EngineInventory.Read);
+
     public static bool Required => Environment.GetEnvironmentVariable("VOLUMEGEN_REQUIRE_DOCKER") == "1";
 
     /// <summary>Null when the engine answers; else why not.</summary>
@@ -48,7 +50,14 @@ internal static class DockerEngine
         try
         {
             using DockerClient client = CreateClient();
-            return DockerEndpoint.CheckReachableAsync(client).GetAwaiter().GetResult();
+            string? unreachable = DockerEndpoint.CheckReachableAsync(client).GetAwaiter().GetResult();
+            if (unreachable is null)
+            {
+                // Before any test creates anything: what is listed now is never removed by a test.
+                _ = InitialInventory.Value;
+            }
+
+            return unreachable;
         }
         catch (ArgumentException exception)
         {
@@ -96,6 +105,68 @@ internal static class DockerEngine
         return new ProcessResult(process.ExitCode, output.Result, error.Result, fileName + " " + string.Join(' ', arguments));
     }
 
+    /// <summary>What the engine held before this test process first used it (read when the engine first answered).</summary>
+    internal static EngineInventory Before => InitialInventory.Value;
+
+    /// <summary>
+    /// <c>docker rm -f -v</c> of containers this test created (their anonymous volumes go with them). Throws, removing
+    /// nothing, for a container that was in the engine before the test run.
+    /// </summary>
+    public static ProcessResult RemoveContainers(params string[] containers)
+    {
+        foreach (string container in containers)
+        {
+            string id = Docker("container", "inspect", "--format", "{{.Id}}", container).Output.Trim();
+            if (id.Length > 0 && Before.Containers.Contains(id))
+            {
+                throw new InvalidOperationException($"Refusing to remove container {container} ({id}): it was in the engine before this test run; tests remove only what they created.");
+            }
+        }
+
+        return Docker(new[] { "rm", "-f", "-v" }.Concat(containers).ToArray());
+    }
+
+    /// <summary><c>docker volume rm</c> of a volume this test created; throws, removing nothing, for one that was there before the run.</summary>
+    public static ProcessResult RemoveVolume(string volume, bool force = false)
+    {
+        if (Before.Volumes.Contains(volume))
+        {
+            throw new InvalidOperationException($"Refusing to remove volume {volume}: it was in the engine before this test run; tests remove only what they created.");
+        }
+
+        return force ? Docker("volume", "rm", "-f", volume) : Docker("volume", "rm", volume);
+    }
+
+    /// <summary>
+    /// Removes an image this test created, by the tag it gave or by id. An image that was in the engine before the
+    /// run is never removed: only a tag the test added to it may go, and only while another tag keeps the image —
+    /// removing an image by id, or by its last tag, deletes it (how a base image once vanished from a new CI machine).
+    /// </summary>
+    public static ProcessResult RemoveImage(string reference)
+    {
+        ProcessResult inspect = Docker("image", "inspect", "--format", "{{.Id}} {{len .RepoTags}}", reference);
+        if (inspect.ExitCode != 0)
+        {
+            return inspect;
+        }
+
+        string[] fields = inspect.Output.Trim().Split(' ');
+        string id = fields[0];
+        int tags = int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture);
+        if (Before.HadImage(id))
+        {
+            bool byTag = !id.Replace("sha256:", string.Empty, StringComparison.Ordinal).StartsWith(reference.Replace("sha256:", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+            if (!byTag || tags < 2)
+            {
+                throw new InvalidOperationException($"Refusing to remove image {reference} ({id}): it was in the engine before this test run; tests remove only what they created.");
+            }
+
+            return Docker("image", "rm", reference);
+        }
+
+        return Docker("image", "rm", "-f", reference);
+    }
+
     /// <summary>A loopback port nobody listens on right now.</summary>
     public static int FreeLoopbackPort()
     {
@@ -117,7 +188,7 @@ internal static class DockerEngine
         created.Add(container);
         ProcessResult run = Run("sh", new[] { "-c", $"exec docker run --name {container} --network none {runArguments} {image}" }, workingDirectory);
         Assert.True(run.ExitCode == 0, failure + ":\n" + run.Output + run.Error);
-        Docker("rm", "-f", container).EnsureSuccess();
+        RemoveContainers(container).EnsureSuccess();
         return run.Output;
     }
 

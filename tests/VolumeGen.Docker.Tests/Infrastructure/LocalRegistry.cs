@@ -86,7 +86,7 @@ public sealed class LocalRegistry : IDisposable
         }
         finally
         {
-            DockerEngine.Docker("rmi", name);
+            DockerEngine.RemoveImage(name);
         }
 
         return name;

@@ -123,12 +123,12 @@ public sealed class ProfileServiceFixture : IDisposable
 
         foreach (string container in _containers)
         {
-            DockerEngine.Docker("rm", "-f", "-v", container);
+            DockerEngine.RemoveContainers(container);
         }
 
         foreach (string volume in _volumes.Distinct())
         {
-            DockerEngine.Docker("volume", "rm", "-f", volume);
+            DockerEngine.RemoveVolume(volume, force: true);
         }
 
         _image.Dispose();

@@ -48,7 +48,7 @@ public sealed class ProfileServiceImage : IDisposable
     {
         if (_built)
         {
-            DockerEngine.Docker("image", "rm", "-f", Image);
+            DockerEngine.RemoveImage(Image);
         }
 
         try

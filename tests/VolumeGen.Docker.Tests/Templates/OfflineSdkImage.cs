@@ -51,6 +51,6 @@ public sealed class OfflineSdkImage : IDisposable
     public void Dispose()
     {
         DockerEngine.Docker("tag", LocalImage, OfficialName);
-        DockerEngine.Docker("rmi", _derived);
+        DockerEngine.RemoveImage(_derived);
     }
 }

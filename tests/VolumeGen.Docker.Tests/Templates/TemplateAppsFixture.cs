@@ -51,7 +51,7 @@ public sealed class TemplateAppsFixture : IDisposable
         {
             foreach (string container in _containers)
             {
-                DockerEngine.Docker("rm", "-f", "-v", container);
+                DockerEngine.RemoveContainers(container);
             }
 
             _containers.Clear();
@@ -61,7 +61,7 @@ public sealed class TemplateAppsFixture : IDisposable
         {
             foreach (string volume in _volumes)
             {
-                DockerEngine.Docker("volume", "rm", volume);
+                DockerEngine.RemoveVolume(volume);
             }
 
             _volumes.Clear();
@@ -75,7 +75,7 @@ public sealed class TemplateAppsFixture : IDisposable
             RemoveContainersAndVolumes();
             foreach (string image in _images)
             {
-                DockerEngine.Docker("rmi", "-f", image);
+                DockerEngine.RemoveImage(image);
             }
         }
 

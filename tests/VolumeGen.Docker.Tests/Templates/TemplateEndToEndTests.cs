@@ -80,7 +80,7 @@ public sealed class TemplateEndToEndTests
             Assert.True(await browser.IsSignedInAsync(), "The fresh login cookie is not accepted.\n" + Logs(first));
 
             // Replace the container: remove it, start a new one with the same generated arguments.
-            DockerEngine.Docker("rm", "-f", first).EnsureSuccess();
+            DockerEngine.RemoveContainers(first).EnsureSuccess();
             string second = await StartAsync(template, image, arguments, site);
 
             Assert.True(await browser.IsSignedInAsync(), "After the container was replaced the login cookie is rejected: the Data Protection key ring was lost.\n" + Logs(second));
