@@ -94,6 +94,12 @@ public sealed class ContainerWriteAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        if (name == "PersistKeysToDbContext")
+        {
+            AnalyzeKeyDatabase(context, invocation, state);
+            return;
+        }
+
         if (SerilogConfiguredFiles.IsReadFrom(method))
         {
             // Every configured file sink is reported at this call, with the JSON line as the additional location.
@@ -329,6 +335,44 @@ public sealed class ContainerWriteAnalyzer : DiagnosticAnalyzer
 
         context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ImplicitKeyRingNotPersisted, CallLocation(invocation), properties,
             invocation.TargetMethod.Name, "~/.aspnet/DataProtection-Keys", keyFolder, effect));
+    }
+
+    /// <summary>
+    /// VG2007 for <c>PersistKeysToDbContext&lt;TContext&gt;()</c>: the keys go into the context's database. When that is an
+    /// SQLite file no volume keeps — every <c>UseSqlite</c>/<c>AddSqlite</c> that configures the context writes outside every
+    /// persisted path — the keys die with it. Any other store, an unknown path or a persisted one: nothing to say.
+    /// </summary>
+    private static void AnalyzeKeyDatabase(OperationAnalysisContext context, IInvocationOperation invocation, UsageCompilationState state)
+    {
+        if (invocation.TargetMethod.TypeArguments is not { Length: 1 } typeArguments)
+        {
+            return;
+        }
+
+        ITypeSymbol database = typeArguments[0];
+        (WriteSite Site, EvaluationTrace Trace, PersistedKnowledge Knowledge, WriteJudgment Judgment)? lost = null;
+        foreach (IInvocationOperation configuration in state.KeyDatabases.For(database))
+        {
+            var trace = new EvaluationTrace();
+            if (WriteSites.OfInvocation(configuration, state) is not WriteSite site || site.Path(state.Evaluator, trace, context.CancellationToken) is not string path
+                || JudgeWrite(site.Entry, path, configuration.Syntax.SyntaxTree, state) is not (PersistedKnowledge knowledge, WriteJudgment judgment)
+                || judgment.Verdict.Kind != VerdictKind.OutsidePersistedPath)
+            {
+                return;
+            }
+
+            lost ??= (site, trace, knowledge, judgment);
+        }
+
+        if (lost is not (WriteSite lostSite, EvaluationTrace lostTrace, PersistedKnowledge lostKnowledge, WriteJudgment lostJudgment))
+        {
+            return;
+        }
+
+        ConfigurationEntry? origin = lostTrace.HasSeveralOrigins ? null : lostTrace.Origin;
+        string shown = "the " + database.Name + " database, " + (origin is null ? PathValue.Display(lostJudgment.Written) : VerdictText.Describe(origin));
+        ReportLost(context, DiagnosticDescriptors.KeyRingFolderNotPersisted, CallLocation(invocation), lostSite, origin, lostKnowledge, lostJudgment,
+            "PersistKeysToDbContext<" + database.Name + ">", shown, state);
     }
 
     /// <summary>The default key folder (<c>~/.aspnet/DataProtection-Keys</c>) and the fix properties when no volume keeps it; null when it survives or is unknown.</summary>

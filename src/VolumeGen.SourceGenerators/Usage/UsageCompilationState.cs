@@ -31,6 +31,7 @@ internal sealed class UsageCompilationState
     private readonly Lazy<DeclaredStorage> _declared;
     private readonly Lazy<AppConfiguration> _configuration;
     private readonly Lazy<KeyRingFacts> _keyRing;
+    private readonly Lazy<KeyDatabases> _keyDatabases;
     private readonly Lazy<PathEvaluator> _evaluator;
     private readonly ConcurrentDictionary<SyntaxTree, UsageOptions> _treeOptions = new();
     private readonly Func<SyntaxTree, UsageOptions> _readOptions;
@@ -50,6 +51,7 @@ internal sealed class UsageCompilationState
         _configuration = new Lazy<AppConfiguration>(() => AppConfiguration.Build(options.AdditionalFiles, _files.Value.Environment, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
         _evaluator = new Lazy<PathEvaluator>(() => new PathEvaluator(compilation, () => _configuration.Value), LazyThreadSafetyMode.ExecutionAndPublication);
         _keyRing = new Lazy<KeyRingFacts>(() => KeyRingFacts.Find(compilation, Evaluator.ModelOf, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+        _keyDatabases = new Lazy<KeyDatabases>(() => KeyDatabases.Find(compilation, Evaluator.ModelOf, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
         _declared = new Lazy<DeclaredStorage>(() => DeclaredStorage.Read(compilation, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
         _readOptions = tree => UsageOptions.Read(_options.AnalyzerConfigOptionsProvider.GetOptions(tree), _options.AnalyzerConfigOptionsProvider.GlobalOptions);
     }
@@ -65,6 +67,9 @@ internal sealed class UsageCompilationState
 
     /// <summary>What the compilation does with the Data Protection key ring, found on first use.</summary>
     public KeyRingFacts KeyRing => _keyRing.Value;
+
+    /// <summary>The SQLite databases of the app's DbContexts (for PersistKeysToDbContext), found on first use.</summary>
+    public KeyDatabases KeyDatabases => _keyDatabases.Value;
 
     /// <summary>The project's container files (read on first use).</summary>
     public ProjectContainerFiles ContainerFiles => _files.Value;
