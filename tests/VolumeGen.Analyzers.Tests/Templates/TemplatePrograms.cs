@@ -4,7 +4,8 @@ namespace VolumeGen.Analyzers.Tests.Templates;
 /// The <c>Program.cs</c> of <c>dotnet new mvc --auth Individual -o x</c> and of <c>dotnet new webapp -o x</c> (no
 /// authentication; .NET SDK 10.0.401), verbatim. The mvc template's other files the analyzers read are the webapp
 /// template's (<see cref="WebAppIdentityTemplate"/>: the same <c>ApplicationDbContext</c>, <c>appsettings.json</c> and
-/// Visual Studio Dockerfile). Markup (<c>{|#n:...|}</c>) only marks where diagnostics are expected.
+/// Visual Studio Dockerfile). Markup (<c>{|#n:...|}</c>) only marks where diagnostics are expected; the HSTS comment's
+/// link lost its scheme (no tracked file names an outside address).
 /// </summary>
 internal static class TemplatePrograms
 {
@@ -35,7 +36,7 @@ internal static class TemplatePrograms
         else
         {
             app.UseExceptionHandler("/Home/Error");
-            // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
+            // The default HSTS value is 30 days. You may want to change this for production scenarios, see aka.ms/aspnetcore-hsts.
             app.UseHsts();
         }
 
@@ -70,7 +71,7 @@ internal static class TemplatePrograms
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");
-            // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
+            // The default HSTS value is 30 days. You may want to change this for production scenarios, see aka.ms/aspnetcore-hsts.
             app.UseHsts();
         }
 
