@@ -20,9 +20,10 @@ internal sealed class PersistedKnowledge
     // write costs O(path depth), not O(mounts) (1,000 storage classes made the linear scan the analyzer's hot spot).
     private readonly Dictionary<string, KnownMount> _byPath = new(StringComparer.Ordinal);
 
-    public PersistedKnowledge(bool isActive, IEnumerable<KnownMount> mounts, string workingDirectory, string? homeDirectory, string? dataRoot = null)
+    public PersistedKnowledge(bool isActive, IEnumerable<KnownMount> mounts, string workingDirectory, string? homeDirectory, string? dataRoot = null, bool dataRootIsDefault = false)
     {
         DataRoot = dataRoot;
+        DataRootIsDefault = dataRootIsDefault;
         IsActive = isActive;
         // Deepest folder first; among equal folders the earlier source wins (stable sort).
         _byDepth = mounts.Select(static (m, i) => (m, i)).OrderByDescending(static x => x.m.Path.Length).ThenBy(static x => x.i).Select(static x => x.m).ToArray();
@@ -56,6 +57,25 @@ internal sealed class PersistedKnowledge
     /// </summary>
     public string? DataRoot { get; }
 
+    /// <summary>
+    /// True when <see cref="DataRoot"/> is only the default <c>&lt;working directory&gt;/data</c> — no volumegen.data_root and
+    /// no persisted folder under the working directory —, so the app's own data folder may take its place.
+    /// </summary>
+    public bool DataRootIsDefault { get; }
+
+    /// <summary>The same knowledge with <paramref name="dataRoot"/> as the data root (the app's own data folder).</summary>
+    public PersistedKnowledge WithDataRoot(string dataRoot) => new(this, dataRoot);
+
+    private PersistedKnowledge(PersistedKnowledge other, string dataRoot)
+    {
+        IsActive = other.IsActive;
+        _byDepth = other._byDepth;
+        _byPath = other._byPath;
+        WorkingDirectory = other.WorkingDirectory;
+        HomeDirectory = other.HomeDirectory;
+        DataRoot = dataRoot;
+    }
+
     /// <summary>The container user's home, or null when it cannot be told.</summary>
     public string? HomeDirectory { get; }
 
@@ -78,6 +98,23 @@ internal sealed class PersistedKnowledge
         }
 
         return ContainerPath.IsAbsolute(path) && _byPath.TryGetValue("/", out KnownMount? root) ? root : null;
+    }
+
+    /// <summary>
+    /// True when some known folder — a mount or an ephemeral path — lies strictly below <paramref name="folder"/>: a name
+    /// known only at run time may lead into it.
+    /// </summary>
+    public bool HasKnownFolderBelow(string folder)
+    {
+        foreach (KnownMount mount in _byDepth)
+        {
+            if (mount.Path.Length > folder.Length && ContainerPath.IsUnder(mount.Path, folder))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True when some known mount lies at or below <paramref name="path"/> (creating its parent folders is harmless).</summary>
