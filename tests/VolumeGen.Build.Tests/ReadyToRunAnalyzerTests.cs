@@ -131,6 +131,53 @@ public sealed class ReadyToRunAnalyzerTests
             + string.Join("\n", precompiled.JitCompiledVolumeGenMethods.Take(40)));
     }
 
+    [SkippableFact]
+    public void Dotnet_format_on_dotnet_loads_the_image_and_applies_a_code_fix_from_its_folder()
+    {
+        // dotnet format hosts the analyzers and code fixes as an editor on .NET does (MSBuildWorkspace, Roslyn's analyzer
+        // loader): the fixer in readytorun/<rid>/ must find the analyzer types it references in the image beside it.
+        string? platform = CurrentPlatform();
+        Skip.If(platform is null, $"no ReadyToRun image for {RuntimeInformation.OSDescription} {RuntimeInformation.ProcessArchitecture}");
+
+        (bool Fixed, string[] Jitted) precompiled = FormatWith(readyToRun: true);
+        (bool Fixed, string[] Jitted) il = FormatWith(readyToRun: false);
+
+        Assert.True(precompiled.Fixed, "dotnet format did not declare the written folder with the ReadyToRun image");
+        Assert.True(il.Fixed, "dotnet format did not declare the written folder with the IL assembly");
+        Assert.True(il.Jitted.Length >= 100, $"with the IL assembly dotnet format JIT-compiled only {il.Jitted.Length} of VolumeGen's analyzer methods");
+        Assert.True(precompiled.Jitted.Length * 10 <= il.Jitted.Length,
+            $"with the image dotnet format JIT-compiled {precompiled.Jitted.Length} of VolumeGen's analyzer methods (IL: {il.Jitted.Length}): the image was not the one loaded\n"
+            + string.Join("\n", precompiled.Jitted.Take(40)));
+    }
+
+    private (bool Fixed, string[] Jitted) FormatWith(bool readyToRun)
+    {
+        ConsumerProject project = _fixture.CreateProject("Format", files: new Dictionary<string, string>
+        {
+            ["AppStorage.cs"] = "using VolumeGen;\n\nnamespace Demo;\n\n[PersistentVolume(\"/app/data\")]\npublic static partial class AppStorage { }\n",
+            ["Program.cs"] = "System.IO.File.WriteAllText(\"/srv/uploads/a.txt\", \"x\");\n",
+        });
+        (int exit, string output) = project.Build();
+        Assert.True(exit == 0, output);
+
+        string jitFile = project.File("jit-format.txt");
+        var environment = new Dictionary<string, string>(_fixture.Environment())
+        {
+            // An environment variable is an MSBuild property: the workspace's design-time build sees it (dotnet format has no -p).
+            ["VolumeGenUseReadyToRunAnalyzers"] = readyToRun ? "true" : "false",
+            ["DOTNET_JitStdOutFile"] = jitFile,
+            ["DOTNET_JitDisasmSummary"] = "1",
+        };
+        (exit, output) = Processes.Run("dotnet", new[] { "format", "analyzers", project.Name + ".csproj", "--diagnostics", "VG2001", "--severity", "info", "--no-restore" }, project.Folder, environment);
+        Assert.True(exit == 0, output);
+
+        // The analyzer assembly's own methods; not the code fixes (IL in both folders) nor the build task (VolumeGen.Build) the design-time build runs.
+        string[] jitted = File.ReadLines(jitFile).Where(l => l.Contains("JIT compiled VolumeGen.", StringComparison.Ordinal) && !l.Contains("Tier1", StringComparison.Ordinal)
+                && !l.Contains("JIT compiled VolumeGen.CodeFixers.", StringComparison.Ordinal) && !l.Contains("JIT compiled VolumeGen.Build.", StringComparison.Ordinal))
+            .Select(l => l.Substring(l.IndexOf("VolumeGen.", StringComparison.Ordinal))).Distinct(StringComparer.Ordinal).ToArray();
+        return (File.ReadAllText(project.File("AppStorage.cs")).Contains("[PersistentVolume(\"/srv/uploads\")]", StringComparison.Ordinal), jitted);
+    }
+
     private Compile CompileWith(ConsumerProject project, bool readyToRun)
     {
         string jitFile = project.File($"jit-{(readyToRun ? "readytorun" : "il")}.txt");
