@@ -67,7 +67,7 @@ public sealed class ContainerWriteAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        ContainerFileSelection selection = state.ContainerFiles.Selection;
+        ContainerFileSelection selection = state.ContainerFileSelection;
         if (selection.Report is string report && string.Equals(selection.ReportFile, path, StringComparison.Ordinal)
             && context.AdditionalFile.GetText(context.CancellationToken) is Microsoft.CodeAnalysis.Text.SourceText text && text.Lines.Count > 0)
         {

@@ -115,14 +115,11 @@ internal sealed class ContainerFileSelection
     /// <summary>Chooses among <paramref name="dockerfiles"/> (parsed) for <paramref name="project"/>.</summary>
     public static ContainerFileSelection Choose(IReadOnlyList<(AdditionalText File, Dockerfile Model)> dockerfiles, Project project)
     {
-        if (project.ExplicitDockerfile is string named)
+        foreach ((AdditionalText file, Dockerfile _) in dockerfiles)
         {
-            foreach ((AdditionalText file, Dockerfile _) in dockerfiles)
+            if (IsNamed(file, project))
             {
-                if (string.Equals(Normalize(file.Path), named, StringComparison.OrdinalIgnoreCase))
-                {
-                    return new ContainerFileSelection(file, null, null);
-                }
+                return Named(file);
             }
         }
 
@@ -187,6 +184,13 @@ internal sealed class ContainerFileSelection
             + "; also found " + others + "; set VolumeGenDockerfile to choose another";
         return new ContainerFileSelection(chosen, several, chosen.Path);
     }
+
+    /// <summary>True when <paramref name="file"/> is the Dockerfile VolumeGenDockerfile names: then nothing else is considered.</summary>
+    public static bool IsNamed(AdditionalText file, Project project)
+        => project.ExplicitDockerfile is string named && string.Equals(Normalize(file.Path), named, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The choice of the named Dockerfile, about which VG2008 has nothing to say.</summary>
+    public static ContainerFileSelection Named(AdditionalText file) => new(file, null, null);
 
     /// <summary>True when a compose file counts whole: in the project folder or listed in VolumeGenContainerFiles.</summary>
     public static bool CountsWhole(string composePath, Project project)

@@ -46,16 +46,11 @@ internal sealed class ProjectContainerFiles
     public static ProjectContainerFiles Read(IEnumerable<AdditionalText> files, AnalyzerConfigOptions globalOptions, string? assemblyName, CancellationToken cancellationToken)
     {
         var project = new ContainerFileSelection.Project(globalOptions, assemblyName);
-        var dockerfiles = new List<(AdditionalText File, Dockerfile Model)>();
+        List<(AdditionalText File, Dockerfile Model)> dockerfiles = ReadDockerfiles(files, cancellationToken);
         var composeFiles = new List<(AdditionalText File, SourceText Text)>();
         foreach (AdditionalText file in files)
         {
-            string name = Path.GetFileName(file.Path);
-            if (IsDockerfile(name) && file.GetText(cancellationToken) is SourceText dockerfileText)
-            {
-                dockerfiles.Add((file, Dockerfile.Parse(dockerfileText.ToString())));
-            }
-            else if (IsComposeFile(name) && file.GetText(cancellationToken) is SourceText composeText)
+            if (IsComposeFile(Path.GetFileName(file.Path)) && file.GetText(cancellationToken) is SourceText composeText)
             {
                 composeFiles.Add((file, composeText));
             }
@@ -100,6 +95,39 @@ internal sealed class ProjectContainerFiles
         }
 
         return new ProjectContainerFiles(model, compose, hasCompose, environment, selection);
+    }
+
+    /// <summary>
+    /// Only which Dockerfile builds the project, what VG2008 needs on every compilation: the Dockerfile VolumeGenDockerfile
+    /// names is taken without parsing anything; otherwise the Dockerfiles are parsed and the compose files left unread.
+    /// The same choice as <see cref="Read"/>'s.
+    /// </summary>
+    public static ContainerFileSelection Select(IEnumerable<AdditionalText> files, AnalyzerConfigOptions globalOptions, string? assemblyName, CancellationToken cancellationToken)
+    {
+        var project = new ContainerFileSelection.Project(globalOptions, assemblyName);
+        foreach (AdditionalText file in files)
+        {
+            if (ContainerFileSelection.IsNamed(file, project) && IsDockerfile(Path.GetFileName(file.Path)) && file.GetText(cancellationToken) is not null)
+            {
+                return ContainerFileSelection.Named(file);
+            }
+        }
+
+        return ContainerFileSelection.Choose(ReadDockerfiles(files, cancellationToken), project);
+    }
+
+    private static List<(AdditionalText File, Dockerfile Model)> ReadDockerfiles(IEnumerable<AdditionalText> files, CancellationToken cancellationToken)
+    {
+        var dockerfiles = new List<(AdditionalText File, Dockerfile Model)>();
+        foreach (AdditionalText file in files)
+        {
+            if (IsDockerfile(Path.GetFileName(file.Path)) && file.GetText(cancellationToken) is SourceText text)
+            {
+                dockerfiles.Add((file, Dockerfile.Parse(text.ToString())));
+            }
+        }
+
+        return dockerfiles;
     }
 
     /// <summary><c>Dockerfile</c>, <c>Dockerfile.prod</c>, <c>app.dockerfile</c>.</summary>
