@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using VolumeGen.ContainerFiles;
 using VolumeGen.SourceGenerators.Diagnostics;
 using VolumeGen.SourceGenerators.Usage;
 using VolumeGen.SourceGenerators.Usage.Configuration;
@@ -62,7 +63,7 @@ public sealed class ContainerWriteAnalyzer : DiagnosticAnalyzer
     {
         // The name first: only a Dockerfile can carry the report, and reading the container files is not free.
         string path = context.AdditionalFile.Path;
-        if (!ProjectContainerFiles.IsDockerfile(System.IO.Path.GetFileName(path)))
+        if (!ContainerFileNames.IsDockerfile(RepositoryPath.FileName(path)))
         {
             return;
         }

@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -11,12 +11,20 @@ using VolumeGen.SourceGenerators.Usage.Configuration;
 namespace VolumeGen.SourceGenerators.Usage.Persisted;
 
 /// <summary>
-/// The Dockerfile and compose files of the project's AdditionalFiles, read by the runtime library's models, and the
-/// environment the container starts with: the final stage's <c>ENV</c>, then the project services' compose
-/// <c>environment:</c> (which overrides the image's). Read once per compilation.
+/// The container the project runs in, from its AdditionalFiles: the Dockerfile and compose files that build and run it
+/// (<see cref="ContainerFileSelection"/>, the rule the build task follows too) and the environment the container starts
+/// with — the image's (the chosen Dockerfile's final-stage <c>ENV</c>, or without a Dockerfile the SDK's
+/// <c>ContainerEnvironmentVariable</c> items), then the compose <c>environment:</c> of the services that run it.
+/// Read once per compilation.
 /// </summary>
 internal sealed class ProjectContainerFiles
 {
+    public const string DockerfilePathProperty = "build_property.VolumeGenDockerfilePath";
+    public const string ContainerFilesProperty = "build_property.VolumeGenContainerFiles";
+    public const string ProjectNameProperty = "build_property.MSBuildProjectName";
+    public const string ProjectDirectoryProperty = "build_property.MSBuildProjectDirectory";
+    public const string ProjectDirProperty = "build_property.ProjectDir";
+
     private ProjectContainerFiles(Dockerfile? dockerfile, IReadOnlyList<KnownMount> composeMounts, bool hasCompose, IReadOnlyList<EnvironmentVariable> environment, ContainerFileSelection selection)
     {
         Selection = selection;
@@ -32,126 +40,144 @@ internal sealed class ProjectContainerFiles
 
     public bool HasCompose { get; }
 
-    /// <summary>Which Dockerfile was chosen, and what VG2008 says about it.</summary>
+    /// <summary>Which Dockerfile and compose files were chosen, and what VG2008 says about it.</summary>
     public ContainerFileSelection Selection { get; }
 
-    /// <summary>The environment variables the container starts with (final-stage ENV, then compose environment).</summary>
+    /// <summary>The environment variables the container starts with (the image's, then compose environment).</summary>
     public IReadOnlyList<EnvironmentVariable> Environment { get; }
 
     /// <summary>
-    /// Reads the container files: the Dockerfile that builds this project (<see cref="ContainerFileSelection"/>), the
-    /// compose services that run it; <paramref name="globalOptions"/> carries the build's properties (the project's
-    /// folder and name, VolumeGenDockerfile, VolumeGenContainerFiles, VolumeGenDockerfileTarget).
+    /// The project as the build describes it (compiler-visible properties): its folder and name, the Dockerfile
+    /// <c>VolumeGenDockerfile</c> names (<c>VolumeGenDockerfilePath</c>: a path, <c>none</c> when the Dockerfile step is
+    /// off, empty when the search chooses), the files <c>VolumeGenContainerFiles</c> lists, <c>ContainerRepository</c>.
     /// </summary>
-    public static ProjectContainerFiles Read(IEnumerable<AdditionalText> files, AnalyzerConfigOptions globalOptions, string? assemblyName, CancellationToken cancellationToken)
+    public static ContainerProject ProjectOf(AnalyzerConfigOptions global, string? assemblyName)
     {
-        var project = new ContainerFileSelection.Project(globalOptions, assemblyName);
-        List<(AdditionalText File, Dockerfile Model)> dockerfiles = ReadDockerfiles(files, cancellationToken);
-        var composeFiles = new List<(AdditionalText File, SourceText Text)>();
+        string? named = Get(global, DockerfilePathProperty);
+        return new ContainerProject(
+            Get(global, ProjectDirectoryProperty) ?? Get(global, ProjectDirProperty),
+            new[] { Get(global, ProjectNameProperty), assemblyName },
+            string.Equals(named, "none", StringComparison.OrdinalIgnoreCase) ? null : named,
+            (Get(global, ContainerFilesProperty) ?? string.Empty).Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries),
+            Get(global, UsageOptions.ContainerRepositoryProperty));
+    }
+
+    /// <summary>
+    /// Which Dockerfile is the project's among <paramref name="files"/> — what VG2008 (on every compilation with a
+    /// Dockerfile, writes or not) and the code fix (which Dockerfile the build keeps) need — reading no more than that
+    /// choice needs: the Dockerfile VolumeGenDockerfile names alone; else the Dockerfiles, and the compose files only when
+    /// a Dockerfile outside the project folder might be one a compose service builds from it. The same
+    /// <see cref="ContainerFileSelection.Dockerfile"/> and <see cref="ContainerFileSelection.Report"/> as <see cref="Read"/>'s
+    /// (its <see cref="ContainerFileSelection.Compose"/> may be left empty).
+    /// </summary>
+    public static ContainerFileSelection Select(IEnumerable<AdditionalText> files, AnalyzerConfigOptions globalOptions, string? assemblyName, CancellationToken cancellationToken)
+    {
+        ContainerProject project = ProjectOf(globalOptions, assemblyName);
+        var dockerfiles = new List<AdditionalText>();
+        var composeFiles = new List<AdditionalText>();
         foreach (AdditionalText file in files)
         {
-            if (IsComposeFile(Path.GetFileName(file.Path)) && file.GetText(cancellationToken) is SourceText composeText)
+            ContainerFileKind? kind = ContainerFileNames.KindOf(RepositoryPath.FileName(file.Path));
+            if (kind == ContainerFileKind.Dockerfile)
             {
-                composeFiles.Add((file, composeText));
+                if (project.IsNamed(file.Path) && Candidate(file, cancellationToken) is ContainerFileCandidate named)
+                {
+                    return ContainerFileSelection.Select(new[] { named }, project);
+                }
+
+                dockerfiles.Add(file);
+            }
+            else if (kind == ContainerFileKind.Compose)
+            {
+                composeFiles.Add(file);
             }
         }
 
-        ContainerFileSelection selection = ContainerFileSelection.Choose(dockerfiles, project);
-        Dockerfile? model = null;
-        foreach ((AdditionalText file, Dockerfile parsed) in dockerfiles)
+        bool composeDecides = false;
+        foreach (AdditionalText file in dockerfiles)
         {
-            model = ReferenceEquals(file, selection.Dockerfile) ? parsed : model;
+            composeDecides |= !project.IsInProjectFolder(file.Path) && !project.IsListed(file.Path);
         }
+
+        var candidates = new List<ContainerFileCandidate>();
+        foreach (AdditionalText file in composeDecides ? dockerfiles.Concat(composeFiles) : dockerfiles)
+        {
+            if (Candidate(file, cancellationToken) is ContainerFileCandidate candidate)
+            {
+                candidates.Add(candidate);
+            }
+        }
+
+        return ContainerFileSelection.Select(candidates, project);
+    }
+
+    /// <summary>Reads the container files among <paramref name="files"/> for the project <paramref name="globalOptions"/> describes.</summary>
+    public static ProjectContainerFiles Read(IEnumerable<AdditionalText> files, AnalyzerConfigOptions globalOptions, string? assemblyName, CancellationToken cancellationToken)
+    {
+        Dictionary<ContainerFileCandidate, SourceText> candidates = Candidates(files, cancellationToken);
+        ContainerFileSelection selection = ContainerFileSelection.Select(candidates.Keys, ProjectOf(globalOptions, assemblyName));
+        Dockerfile? model = selection.Dockerfile?.File.Dockerfile;
 
         var environment = new List<EnvironmentVariable>();
         string? target = globalOptions.TryGetValue(UsageOptions.DockerfileTargetProperty, out string? value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
-        if ((model?.FinalStage(target) ?? model?.FinalStage()) is DockerfileStage stage && selection.Dockerfile?.GetText(cancellationToken) is SourceText chosenText)
+        if ((model?.FinalStage(target) ?? model?.FinalStage()) is DockerfileStage stage)
         {
+            SourceText chosenText = candidates[selection.Dockerfile!.File];
             foreach (DockerfileVariable variable in stage.Environment)
             {
                 if (variable.Value.IsKnown)
                 {
-                    environment.Add(Variable(variable.Name, variable.Value.Text, "Dockerfile ENV", selection.Dockerfile.Path, chosenText, variable.Line));
+                    environment.Add(Variable(variable.Name, variable.Value.Text, "Dockerfile ENV", selection.Dockerfile.File.Path, chosenText, variable.Line));
                 }
             }
         }
+        else if (model is null)
+        {
+            AddSdkEnvironment(environment, files, cancellationToken);
+        }
 
         var compose = new List<KnownMount>();
-        bool hasCompose = false;
-        foreach ((AdditionalText file, SourceText text) in composeFiles)
+        foreach (ComposeMatch match in selection.Compose)
         {
-            ComposeFile parsed = ComposeFile.Parse(text.ToString());
-            IReadOnlyList<ComposeService> services = ContainerFileSelection.CountsWhole(file.Path, project)
-                ? Persisted.ComposeMounts.ProjectServices(parsed)
-                : BuildingServices(parsed, file.Path, selection.Dockerfile, project);
-            if (services.Count == 0 && !ContainerFileSelection.CountsWhole(file.Path, project))
-            {
-                continue; // a compose file elsewhere that runs other projects
-            }
-
-            hasCompose = true;
-            compose.AddRange(Persisted.ComposeMounts.Of(services));
-            AddComposeEnvironment(environment, services, file.Path, text);
+            compose.AddRange(Persisted.ComposeMounts.Of(match.Services));
+            AddComposeEnvironment(environment, match.Services, match.File.Path, candidates[match.File]);
         }
 
-        return new ProjectContainerFiles(model, compose, hasCompose, environment, selection);
+        return new ProjectContainerFiles(model, compose, selection.Compose.Count > 0, environment, selection);
     }
 
-    /// <summary>
-    /// Only which Dockerfile builds the project, what VG2008 needs on every compilation: the Dockerfile VolumeGenDockerfile
-    /// names is taken without parsing anything; otherwise the Dockerfiles are parsed and the compose files left unread.
-    /// The same choice as <see cref="Read"/>'s.
-    /// </summary>
-    public static ContainerFileSelection Select(IEnumerable<AdditionalText> files, AnalyzerConfigOptions globalOptions, string? assemblyName, CancellationToken cancellationToken)
+    private static Dictionary<ContainerFileCandidate, SourceText> Candidates(IEnumerable<AdditionalText> files, CancellationToken cancellationToken)
     {
-        var project = new ContainerFileSelection.Project(globalOptions, assemblyName);
+        var candidates = new Dictionary<ContainerFileCandidate, SourceText>();
         foreach (AdditionalText file in files)
         {
-            if (ContainerFileSelection.IsNamed(file, project) && IsDockerfile(Path.GetFileName(file.Path)) && file.GetText(cancellationToken) is not null)
+            // The name first: reading a file is not free, and only container files are candidates.
+            if (ContainerFileNames.IsContainerFile(RepositoryPath.FileName(file.Path)) && file.GetText(cancellationToken) is SourceText text
+                && ContainerFileCandidate.Create(file.Path, text.ToString()) is ContainerFileCandidate candidate)
             {
-                return ContainerFileSelection.Named(file);
+                candidates.Add(candidate, text);
             }
         }
 
-        return ContainerFileSelection.Choose(ReadDockerfiles(files, cancellationToken), project);
+        return candidates;
     }
 
-    private static List<(AdditionalText File, Dockerfile Model)> ReadDockerfiles(IEnumerable<AdditionalText> files, CancellationToken cancellationToken)
+    private static ContainerFileCandidate? Candidate(AdditionalText file, CancellationToken cancellationToken)
+        => file.GetText(cancellationToken) is SourceText text ? ContainerFileCandidate.Create(file.Path, text.ToString()) : null;
+
+    /// <summary>The SDK's <c>ContainerEnvironmentVariable</c> items, which the package passes as <see cref="ContainerEnvironmentFile"/>.</summary>
+    private static void AddSdkEnvironment(List<EnvironmentVariable> environment, IEnumerable<AdditionalText> files, CancellationToken cancellationToken)
     {
-        var dockerfiles = new List<(AdditionalText File, Dockerfile Model)>();
         foreach (AdditionalText file in files)
         {
-            if (IsDockerfile(Path.GetFileName(file.Path)) && file.GetText(cancellationToken) is SourceText text)
+            if (string.Equals(RepositoryPath.FileName(file.Path), ContainerEnvironmentFile.FileName, StringComparison.Ordinal) && file.GetText(cancellationToken) is SourceText text)
             {
-                dockerfiles.Add((file, Dockerfile.Parse(text.ToString())));
+                foreach ((string name, string value, int line) in ContainerEnvironmentFile.Parse(text.ToString()))
+                {
+                    environment.Add(Variable(name, value, "ContainerEnvironmentVariable", file.Path, text, line));
+                }
             }
         }
-
-        return dockerfiles;
-    }
-
-    /// <summary><c>Dockerfile</c>, <c>Dockerfile.prod</c>, <c>app.dockerfile</c>.</summary>
-    public static bool IsDockerfile(string name)
-        => name.StartsWith("Dockerfile", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".dockerfile", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary><c>compose.yaml</c>, <c>docker-compose.override.yml</c>, … (not VolumeGen's generated override).</summary>
-    public static bool IsComposeFile(string name)
-        => (name.StartsWith("compose", StringComparison.OrdinalIgnoreCase) || name.StartsWith("docker-compose", StringComparison.OrdinalIgnoreCase))
-        && (name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase))
-        && name.IndexOf("volumegen", StringComparison.OrdinalIgnoreCase) < 0;
-
-    private static IReadOnlyList<ComposeService> BuildingServices(ComposeFile file, string path, AdditionalText? dockerfile, ContainerFileSelection.Project project)
-    {
-        var services = new List<ComposeService>();
-        foreach (ComposeService service in file.Services)
-        {
-            if (ContainerFileSelection.BuildsProject(service, path, dockerfile, project))
-            {
-                services.Add(service);
-            }
-        }
-
-        return services;
     }
 
     /// <summary>The <c>environment:</c> of the services that run the project.</summary>
@@ -181,4 +207,6 @@ internal sealed class ProjectContainerFiles
         return new EnvironmentVariable(name, value, sourceName, path, textLine.Span, text.Lines.GetLinePositionSpan(textLine.Span));
     }
 
+    private static string? Get(AnalyzerConfigOptions options, string key)
+        => options.TryGetValue(key, out string? value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 }
