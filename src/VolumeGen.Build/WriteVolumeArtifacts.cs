@@ -5,7 +5,7 @@ using System.Linq;
 using System.Text;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
-using VolumeGen.Build.Artifacts;
+using VolumeGen.Artifacts;
 using VolumeGen.Build.Dockerfiles;
 
 namespace VolumeGen.Build;

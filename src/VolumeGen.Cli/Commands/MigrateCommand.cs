@@ -19,7 +19,8 @@ internal static class MigrateCommand
         input.Assembly.Description = "The built assembly (e.g. bin/Release/net10.0/MyApp.dll): its declarations and its storage lock name the renames to migrate. Not needed with --from and --to.";
         var from = new Option<string?>("--from") { Description = "The old volume name (with --to): migrate this one rename instead of the lock's.", HelpName = "volume" };
         var to = new Option<string?>("--to") { Description = "The new volume name (with --from).", HelpName = "volume" };
-        var lockFile = new Option<string?>("--lock-file") { Description = "The storage lock; default: the volumegen.lock.json in the assembly's folder or above it.", HelpName = "path" };
+        var lockFile = new Option<string?>("--lock-file") { Description = "The storage lock; default: the volumegen.lock.json beside the nearest project file above the assembly.", HelpName = "path" };
+        var project = ProjectOption.Create();
         var image = HelperImageOption.Create();
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the plan (volumes, containers using them, helper image) and change nothing." };
         var host = EngineConnection.CreateHostOption();
@@ -30,6 +31,7 @@ internal static class MigrateCommand
         command.Add(from);
         command.Add(to);
         command.Add(lockFile);
+        command.Add(project);
         command.Add(image);
         command.Add(dryRun);
         command.Add(host);
@@ -37,7 +39,7 @@ internal static class MigrateCommand
         {
             TextWriter output = parse.InvocationConfiguration.Output;
             TextWriter error = parse.InvocationConfiguration.Error;
-            IReadOnlyList<(string From, string To, string? Target)> renames = Renames(parse, input, from, to, lockFile, output, out string? assembly);
+            IReadOnlyList<(string From, string To, string? Target)> renames = Renames(parse, input, from, to, lockFile, project, output, out string? assembly);
             if (renames.Count == 0)
             {
                 return ExitCodes.Ok;
@@ -84,7 +86,7 @@ internal static class MigrateCommand
     }
 
     private static IReadOnlyList<(string From, string To, string? Target)> Renames(
-        ParseResult parse, ManifestInput input, Option<string?> from, Option<string?> to, Option<string?> lockFile, TextWriter output, out string? assembly)
+        ParseResult parse, ManifestInput input, Option<string?> from, Option<string?> to, Option<string?> lockFile, Option<string?> project, TextWriter output, out string? assembly)
     {
         string? old = parse.GetValue(from);
         string? renamed = parse.GetValue(to);
@@ -124,13 +126,20 @@ internal static class MigrateCommand
         }
 
         MountSet mounts = ManifestInput.Select(input.ReadValidManifest(parse), null);
-        string? path = LockFileLocator.Find(assembly, parse.GetValue(lockFile), forCreation: false);
-        if (path is null || !File.Exists(path))
+        (string path, string owner) = LockFileLocator.Find(assembly, parse.GetValue(lockFile), parse.GetValue(project));
+        if (!File.Exists(path))
         {
-            throw new CliException($"No storage lock ({StorageLock.DefaultFileName}) {(path is null ? "in the folder of '" + assembly + "' or above it" : "at '" + path + "'")}, so there is no recorded rename to migrate. Name it with --lock-file, or name the volumes with --from and --to.");
+            throw new CliException($"No storage lock ({StorageLock.DefaultFileName}) at '{path}', so there is no recorded rename to migrate. Name it with --lock-file, or name the volumes with --from and --to.");
         }
 
-        IReadOnlyList<StorageChange> changes = StorageLockComparison.Compare(LockFileLocator.Read(path), mounts);
+        StorageLock? locked = LockFileLocator.Read(path, owner, mounts).Locked;
+        if (locked is null)
+        {
+            output.WriteLine($"Nothing to migrate: '{path}' records no named volume of the project '{owner}'.");
+            return Array.Empty<(string, string, string?)>();
+        }
+
+        IReadOnlyList<StorageChange> changes = StorageLockComparison.Compare(locked, mounts);
         foreach (StorageChange change in changes.Where(static c => c.Kind != StorageChangeKind.Renamed))
         {
             output.WriteLine($"not a rename, nothing to copy: {change.Id}: {change.Describe()}");
@@ -140,7 +149,7 @@ internal static class MigrateCommand
             .Select(static c => (c.Locked.Name, c.NewName!, (string?)c.Locked.Target)).ToArray();
         if (renames.Length == 0)
         {
-            output.WriteLine($"Nothing to migrate: '{path}' records no renamed named volume for '{assembly}'.");
+            output.WriteLine($"Nothing to migrate: '{path}' records no renamed named volume of the project '{owner}'.");
         }
 
         return renames;
