@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using Docker.DotNet;
 using VolumeGen.Docker;
@@ -46,7 +47,8 @@ internal static class MigrateCommand
             }
 
             using DockerClient client = await EngineConnection.ConnectAsync(parse, host, cancellationToken).ConfigureAwait(false);
-            var options = new VolumeTransferOptions { HelperImage = parse.GetValue(image), Progress = new ProgressPrinter(error) };
+            var options = new VolumeTransferOptions { HelperImage = parse.GetValue(image), Progress = new ProgressPrinter(error), Notice = line => error.WriteLine("volumegen: " + line) };
+            (string From, string To)? copying = null;
             try
             {
                 if (parse.GetValue(dryRun))
@@ -64,11 +66,16 @@ internal static class MigrateCommand
                 foreach ((string old, string renamed, string? target) in renames)
                 {
                     output.WriteLine($"migrate  {old} -> {renamed}{(target is null ? string.Empty : $"  ({target})")}");
+                    copying = (old, renamed);
                     VolumeMigrationResult result = await client.MigrateVolumeAsync(old, renamed, target, options, cancellationToken).ConfigureAwait(false);
                     output.WriteLine(result.Outcome == VolumeMigrationOutcome.AlreadyCopied
                         ? $"already migrated: '{renamed}' holds exactly the data of '{old}' ({result.Content.Summary}); nothing to do."
                         : $"copied   {result.Content.Summary} into {(result.CreatedVolume ? "the new volume" : "the empty volume")} '{renamed}'; verified: both hold the same files, bytes, owners and modes (sha256 {result.Content.Sha256}). '{old}' is untouched.");
                 }
+            }
+            catch (Exception) when (cancellationToken.IsCancellationRequested && copying is { } stopped)
+            {
+                throw new CliInterruptedException(await InterruptedAsync(client, stopped.From, stopped.To).ConfigureAwait(false));
             }
             catch (Exception exception) when (TransferErrors.Translate(client, exception) is { } translated)
             {
@@ -153,6 +160,26 @@ internal static class MigrateCommand
         }
 
         return renames;
+    }
+
+    /// <summary>What an interrupted copy left (the helpers are removed by then; the old volume is only ever read) and what to do.</summary>
+    private static async Task<string> InterruptedAsync(DockerClient client, string from, string to)
+    {
+        bool created;
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            created = (await client.Volumes.InspectAsync(to, timeout.Token).ConfigureAwait(false)).Labels?.TryGetValue(VolumeLabels.MigratedFrom, out string? origin) == true && origin == from;
+        }
+        catch (Exception exception) when (exception is DockerApiException || DockerEndpoint.IsUnreachable(exception))
+        {
+            created = false;
+        }
+
+        return $"interrupted while copying '{from}' into '{to}'; the helper containers were removed and '{from}' is untouched. "
+            + (created
+                ? $"'{to}' holds a partial copy: remove it (docker volume rm {to}), then run the same migrate again."
+                : "Run the same migrate again; it says what to do if it finds a partial copy.");
     }
 
     private static void Print(VolumeMigrationPlan plan, TextWriter output)

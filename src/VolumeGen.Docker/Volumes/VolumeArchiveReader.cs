@@ -10,8 +10,10 @@ namespace VolumeGen.Docker;
 
 /// <summary>
 /// Reads an archive the engine made of a volume (every entry below one root folder, <c>volume/…</c>) into a
-/// <see cref="VolumeContent"/>. An entry outside the root, or with a <c>..</c> segment, is a damaged (or foreign)
-/// archive: refused before anything is written from it.
+/// <see cref="VolumeContent"/>. An archive the engine could not have made of a volume is a damaged (or hostile) one,
+/// refused before anything is written from it: an entry outside the root or with a <c>..</c> segment, a path twice,
+/// an entry whose folder is not a folder entry earlier in the archive (below a symbolic link or a file: writing it
+/// would follow the link, perhaps into another volume), a hard link to anything but a file earlier in the archive.
 /// </summary>
 internal static class VolumeArchiveReader
 {
@@ -19,10 +21,12 @@ internal static class VolumeArchiveReader
     {
         var entries = new List<VolumeEntry>();
         var hardLinks = new List<(string Path, string Target)>();
+        var seen = new Dictionary<string, TarEntryType>(StringComparer.Ordinal);
         using var reader = new TarReader(archive, leaveOpen: true);
         while (await reader.GetNextEntryAsync(copyData: false, cancellationToken).ConfigureAwait(false) is TarEntry entry)
         {
             string path = RelativePath(entry.Name, root);
+            CheckPlace(path, entry, seen);
             int mode = (int)entry.Mode;
             switch (entry.EntryType)
             {
@@ -36,7 +40,13 @@ internal static class VolumeArchiveReader
                     entries.Add(new VolumeEntry(path, VolumeEntryType.File, mode, entry.Uid, entry.Gid, entry.Length, sha, null));
                     break;
                 case TarEntryType.HardLink:
-                    hardLinks.Add((path, RelativePath(entry.LinkName, root)));
+                    string target = RelativePath(entry.LinkName, root);
+                    if (!(seen.TryGetValue(target, out TarEntryType linked) && linked is TarEntryType.RegularFile or TarEntryType.V7RegularFile or TarEntryType.ContiguousFile))
+                    {
+                        throw new FormatException($"the hard link '{entry.Name}' points to '{entry.LinkName}', which is not a file earlier in the archive.");
+                    }
+
+                    hardLinks.Add((path, target));
                     break;
                 case TarEntryType.SymbolicLink:
                     entries.Add(new VolumeEntry(path, VolumeEntryType.SymbolicLink, mode, entry.Uid, entry.Gid, 0, null, entry.LinkName));
@@ -67,6 +77,45 @@ internal static class VolumeArchiveReader
 
         return new VolumeContent(entries);
     }
+
+    /// <summary>Refuses a path seen before, a root that is not a folder, and an entry whose folder is not a folder entry seen before.</summary>
+    private static void CheckPlace(string path, TarEntry entry, Dictionary<string, TarEntryType> seen)
+    {
+        if (seen.ContainsKey(path))
+        {
+            throw new FormatException($"the entry '{entry.Name}' appears twice; a volume's archive holds each path once.");
+        }
+
+        bool folder = entry.EntryType == TarEntryType.Directory;
+        if (path == ".")
+        {
+            if (!folder)
+            {
+                throw new FormatException($"the entry '{entry.Name}' is the volume's root but not a folder.");
+            }
+        }
+        else
+        {
+            int slash = path.LastIndexOf('/');
+            string parent = slash < 0 ? "." : path.Substring(0, slash);
+            if (parent != "." && !(seen.TryGetValue(parent, out TarEntryType type) && type == TarEntryType.Directory))
+            {
+                throw new FormatException(seen.TryGetValue(parent, out TarEntryType other)
+                    ? $"the entry '{entry.Name}' is below '{parent}', which the archive holds as a {Words(other)}, not a folder: writing it would follow that {Words(other)}."
+                    : $"the entry '{entry.Name}' is below '{parent}', which is not a folder entry earlier in the archive.");
+            }
+        }
+
+        seen[path] = entry.EntryType;
+    }
+
+    private static string Words(TarEntryType type) => type switch
+    {
+        TarEntryType.SymbolicLink => "symbolic link",
+        TarEntryType.HardLink => "hard link",
+        TarEntryType.RegularFile or TarEntryType.V7RegularFile or TarEntryType.ContiguousFile => "file",
+        _ => "special file",
+    };
 
     /// <summary>The path below <paramref name="root"/>: <c>volume/a/b</c> is <c>a/b</c>, <c>volume/</c> is <c>.</c>.</summary>
     public static string RelativePath(string name, string root)
