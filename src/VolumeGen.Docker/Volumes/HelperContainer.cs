@@ -150,18 +150,17 @@ internal sealed class HelperContainer : IAsyncDisposable
     /// <paramref name="toFolder"/>, in uploads of about <paramref name="segmentBytes"/> each: one request per volume
     /// would be cut off by the client's request timeout (Docker.DotNet's default is 100 s). A file is never split.
     /// Folders are sent once more at the end, so their modes, owners and times are those of the archive even after
-    /// later uploads wrote into them. The caller has checked the archive (<see cref="VolumeArchiveReader"/>): every
-    /// entry's folder is a folder entry before it, so nothing is written through a link. The engine is asked never to
-    /// replace a folder by a non-folder or the reverse (which would delete what the folder holds), and the archive is
-    /// unpacked at <c>/</c>, so the engine's own check of link targets (lexical, from where it unpacks) refuses no link
-    /// a volume may hold, e.g. <c>../../etc/hosts</c>.
+    /// later uploads wrote into them. The archive is the engine's own of a volume (migrate) or one
+    /// <see cref="VolumeArchiveReader"/> checked (restore): every entry's folder is a folder entry before it, so
+    /// nothing is written through a link. The engine is asked never to replace a folder by a non-folder or the reverse
+    /// (which would delete what the folder holds), and the archive is unpacked at <c>/</c>, so the engine's own check of
+    /// link targets (lexical, from where it unpacks) refuses no link a volume may hold, e.g. <c>../../etc/hosts</c>.
     /// </summary>
     public async Task UploadAsync(Stream archive, string fromRoot, string toFolder, long segmentBytes, Action<long, long>? progress, CancellationToken cancellationToken)
     {
         string into = Folder.TrimStart('/') + "/" + toFolder;
         using var reader = new TarReader(archive, leaveOpen: true);
         var folders = new List<TarEntry>();
-        var files = new Dictionary<string, TarEntry>(StringComparer.Ordinal);
         UploadSegment? segment = null;
         long bytes = 0;
         long entries = 0;
@@ -174,19 +173,7 @@ internal sealed class HelperContainer : IAsyncDisposable
                 entry.Name = relative == "." ? into + "/" : into + "/" + relative + (folder ? "/" : string.Empty);
                 if (entry.EntryType == TarEntryType.HardLink)
                 {
-                    string target = VolumeArchiveReader.RelativePath(entry.LinkName, fromRoot);
-                    entry.LinkName = into + "/" + target;
-                    if (files.TryGetValue(target, out TarEntry? file))
-                    {
-                        // The engine gives the shared file the link's mode and owner; the archive's digest records the file's.
-                        entry.Mode = file.Mode;
-                        entry.Uid = file.Uid;
-                        entry.Gid = file.Gid;
-                    }
-                }
-                else if (!folder)
-                {
-                    files[relative] = entry;
+                    entry.LinkName = into + "/" + VolumeArchiveReader.RelativePath(entry.LinkName, fromRoot);
                 }
 
                 if (segment is not null && segment.Bytes >= segmentBytes)

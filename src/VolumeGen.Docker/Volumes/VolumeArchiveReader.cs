@@ -13,14 +13,15 @@ namespace VolumeGen.Docker;
 /// <see cref="VolumeContent"/>. An archive the engine could not have made of a volume is a damaged (or hostile) one,
 /// refused before anything is written from it: an entry outside the root or with a <c>..</c> segment, a path twice,
 /// an entry whose folder is not a folder entry earlier in the archive (below a symbolic link or a file: writing it
-/// would follow the link, perhaps into another volume), a hard link to anything but a file earlier in the archive.
+/// would follow the link, perhaps into another volume), a hard link to anything but a file earlier in the archive or
+/// with another mode or owner than that file's.
 /// </summary>
 internal static class VolumeArchiveReader
 {
     public static async Task<VolumeContent> ReadAsync(Stream archive, string root, CancellationToken cancellationToken)
     {
         var entries = new List<VolumeEntry>();
-        var hardLinks = new List<(string Path, string Target)>();
+        var files = new Dictionary<string, VolumeEntry>(StringComparer.Ordinal);
         var seen = new Dictionary<string, TarEntryType>(StringComparer.Ordinal);
         using var reader = new TarReader(archive, leaveOpen: true);
         while (await reader.GetNextEntryAsync(copyData: false, cancellationToken).ConfigureAwait(false) is TarEntry entry)
@@ -37,16 +38,26 @@ internal static class VolumeArchiveReader
                     string sha = entry.DataStream is null
                         ? EmptySha256
                         : Convert.ToHexString(await SHA256.HashDataAsync(entry.DataStream, cancellationToken).ConfigureAwait(false)).ToLowerInvariant();
-                    entries.Add(new VolumeEntry(path, VolumeEntryType.File, mode, entry.Uid, entry.Gid, entry.Length, sha, null));
+                    var file = new VolumeEntry(path, VolumeEntryType.File, mode, entry.Uid, entry.Gid, entry.Length, sha, null);
+                    entries.Add(file);
+                    files[path] = file;
                     break;
                 case TarEntryType.HardLink:
+                    // The same file under a second name; which name the archive calls the link depends on the order the
+                    // engine met them, so both are recorded as files.
                     string target = RelativePath(entry.LinkName, root);
-                    if (!(seen.TryGetValue(target, out TarEntryType linked) && linked is TarEntryType.RegularFile or TarEntryType.V7RegularFile or TarEntryType.ContiguousFile))
+                    if (!files.TryGetValue(target, out VolumeEntry? linked))
                     {
                         throw new FormatException($"the hard link '{entry.Name}' points to '{entry.LinkName}', which is not a file earlier in the archive.");
                     }
 
-                    hardLinks.Add((path, target));
+                    if (mode != linked.Mode || entry.Uid != linked.Uid || entry.Gid != linked.Gid)
+                    {
+                        // The engine would give the shared file the link's mode and owner: not what the archive records for it.
+                        throw new FormatException($"the hard link '{entry.Name}' gives its file '{entry.LinkName}' another mode or owner than the file's own entry.");
+                    }
+
+                    entries.Add(linked with { Path = path });
                     break;
                 case TarEntryType.SymbolicLink:
                     entries.Add(new VolumeEntry(path, VolumeEntryType.SymbolicLink, mode, entry.Uid, entry.Gid, 0, null, entry.LinkName));
@@ -55,24 +66,6 @@ internal static class VolumeArchiveReader
                     entries.Add(new VolumeEntry(path, VolumeEntryType.Other, mode, entry.Uid, entry.Gid, 0, null, entry.EntryType.ToString()));
                     break;
             }
-        }
-
-        // A hard link is the same file under a second name; which name the archive calls the link depends on the
-        // order the engine met them, so both are recorded as files.
-        var byPath = new Dictionary<string, VolumeEntry>(StringComparer.Ordinal);
-        foreach (VolumeEntry entry in entries)
-        {
-            byPath[entry.Path] = entry;
-        }
-
-        foreach ((string path, string target) in hardLinks)
-        {
-            if (!byPath.TryGetValue(target, out VolumeEntry? file) || file.Type != VolumeEntryType.File)
-            {
-                throw new FormatException($"the hard link '{path}' points to '{target}', which is not a file earlier in the archive.");
-            }
-
-            entries.Add(file with { Path = path });
         }
 
         return new VolumeContent(entries);
