@@ -83,6 +83,17 @@ public sealed class StorageLockFileTests : IDisposable
     }
 
     [Fact]
+    public void A_format_1_lock_in_a_folder_without_project_files_is_the_reading_projects()
+    {
+        File.WriteAllText(LockPath, Legacy);
+        Mount[] renamed = { Mount.NamedVolume("/app/data", "orders-v2"), Mount.NamedVolume("/app/shared", "shared") };
+
+        StorageLockFile file = StorageLockFile.Read(LockPath, "Orders", renamed);
+
+        Assert.Equal(StorageChangeKind.Renamed, Assert.Single(StorageLockComparison.Compare(file.Locked!, renamed)).Kind);
+    }
+
+    [Fact]
     public void A_missing_file_is_an_empty_lock_and_a_damaged_one_is_refused()
     {
         StorageLockFile missing = StorageLockFile.Read(LockPath, "Orders", Array.Empty<Mount>());

@@ -7,13 +7,14 @@ namespace VolumeGen.Cli.Commands;
 /// <summary>
 /// Finds the storage lock of a built assembly and the project whose entries are its own, where the build keeps them:
 /// the <c>volumegen.lock.json</c> beside the nearest project file above the assembly (never one further up, which
-/// belongs to another project), under that project's name (docs/migrations.md).
+/// belongs to another project), under that project's name (docs/migrations.md). An assembly with no project file
+/// above it (copied elsewhere) uses the nearest lock above it, under the assembly's name.
 /// </summary>
 internal static class LockFileLocator
 {
     /// <summary>
     /// The lock: <paramref name="explicitPath"/> when given, else the one in the nearest folder at or above the
-    /// assembly that holds a project file. The project: <paramref name="explicitProject"/> when given, else the only
+    /// assembly that holds a project file, else (no project file) the nearest lock at or above the assembly. The project: <paramref name="explicitProject"/> when given, else the only
     /// project file in that folder (or the lock's), else the one named like the assembly, else — no project file — the
     /// assembly's name (the SDK names an assembly after its project). A <see cref="CliException"/> when it cannot tell.
     /// </summary>
@@ -32,7 +33,8 @@ internal static class LockFileLocator
         }
         else
         {
-            throw new CliException($"There is no project file (*.csproj) in the folder of '{assembly}' or above it, so VolumeGen cannot tell which storage lock is this project's. Name it with --lock-file (and the project with --project).");
+            path = NearestLockAbove(Path.GetDirectoryName(Path.GetFullPath(assembly)) ?? ".")
+                ?? throw new CliException($"No storage lock ({StorageLock.DefaultFileName}) and no project file (*.csproj) in the folder of '{assembly}' or above it. Name the lock with --lock-file (with --accept, to create it), and the project with --project.");
         }
 
         if (!string.IsNullOrWhiteSpace(explicitProject))
@@ -61,6 +63,20 @@ internal static class LockFileLocator
         }
 
         throw new CliException($"The folder '{folder}' holds the projects {string.Join(", ", projects)}, and none is named like '{Path.GetFileName(assembly)}', so VolumeGen cannot tell whose entries of the storage lock to read. Name the project that builds it with --project.");
+    }
+
+    private static string? NearestLockAbove(string folder)
+    {
+        for (string? current = folder; current is not null; current = Path.GetDirectoryName(current))
+        {
+            string candidate = Path.Combine(current, StorageLock.DefaultFileName);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Reads <paramref name="path"/> for <paramref name="project"/>; an unreadable or damaged lock is a <see cref="CliException"/>.</summary>

@@ -178,7 +178,7 @@ internal static class MigrateCommand
 
         return $"interrupted while copying '{from}' into '{to}'; the helper containers were removed and '{from}' is untouched. "
             + (created
-                ? $"'{to}' holds a partial copy: remove it (docker volume rm {to}), then run the same migrate again."
+                ? $"'{to}' may hold a partial copy: run the same migrate again; it leaves a complete copy as it is and names the command that removes a partial one."
                 : "Run the same migrate again; it says what to do if it finds a partial copy.");
     }
 

@@ -9,8 +9,8 @@ namespace VolumeGen;
 /// A storage lock file as one project reads and rewrites it — the build task and <c>volumegen lock</c>/<c>migrate</c>
 /// alike, so both follow one rule. A lock holds entries of any number of projects (two projects in one folder share
 /// the file); a project compares its declarations only with its own entries and, when it accepts, replaces only them.
-/// Entries a lock of format 1 recorded without a project are the project's when the lock's folder holds its project
-/// file alone, else only those with a name it declares (docs/migrations.md, "Locks written before format 2").
+/// Entries a lock of format 1 recorded without a project are the project's when the lock's folder holds no other
+/// project file, else only those with a name it declares (docs/migrations.md, "Locks written before format 2").
 /// </summary>
 public sealed class StorageLockFile
 {
@@ -65,7 +65,7 @@ public sealed class StorageLockFile
         StorageLock whole = exists ? StorageLock.Parse(text.Text) : StorageLock.Empty;
         var names = new HashSet<string>((declared ?? throw new ArgumentNullException(nameof(declared))).Where(static m => m.Kind == MountKind.NamedVolume && m.Source is not null).Select(static m => m.Source!), StringComparer.Ordinal);
         IReadOnlyList<string> owners = ProjectFiles.NamesIn(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".");
-        bool alone = owners.Count == 1 && string.Equals(owners[0], project, StringComparison.Ordinal);
+        bool alone = owners.All(o => string.Equals(o, project, StringComparison.Ordinal));
         LockedVolume[] claimed = whole.Volumes.Where(v => v.Project is null && (alone || names.Contains(v.Name))).ToArray();
         return new StorageLockFile(path, project, exists, text, whole, claimed);
     }
