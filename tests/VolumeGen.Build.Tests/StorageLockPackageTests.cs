@@ -66,7 +66,7 @@ public sealed class StorageLockPackageTests
         Assert.True(exit == 0, output);
         Assert.DoesNotMatch(@"VG304\d", output);
         string created = System.IO.File.ReadAllText(lockPath);
-        Assert.Equal(StorageLock.FromMounts(Mounts("profiles", "uploads", "sessions", "reports", "keys")).ToJson(), created);
+        Assert.Equal(StorageLock.FromMounts(Mounts("profiles", "uploads", "sessions", "reports", "keys"), "Locked").ToJson(), created);
         string dockerfile = System.IO.File.ReadAllText(project.File("Dockerfile"));
 
         // 2. Locked mode (CI): each stranding change is an error, and nothing is written.
@@ -124,7 +124,7 @@ public sealed class StorageLockPackageTests
         Assert.Contains("VolumeGen accepted VG3040", output);
         string accepted = System.IO.File.ReadAllText(lockPath);
         Assert.Equal(
-            StorageLock.FromMounts(new[] { Mount.NamedVolume("/app/profiles", "profile-data"), Mount.NamedVolume("/srv/reports", "reports"), Mount.NamedVolume("/app/keys", "keys"), Mount.NamedVolume("/app/audit", "audit") }).ToJson(),
+            StorageLock.FromMounts(new[] { Mount.NamedVolume("/app/profiles", "profile-data"), Mount.NamedVolume("/srv/reports", "reports"), Mount.NamedVolume("/app/keys", "keys"), Mount.NamedVolume("/app/audit", "audit") }, "Locked").ToJson(),
             accepted);
 
         // 6. A harmless change (a new volume, a read-only flag): recorded silently, and locked mode accepts the result.
@@ -133,7 +133,7 @@ public sealed class StorageLockPackageTests
         (exit, output) = project.Build();
         Assert.True(exit == 0, output);
         Assert.DoesNotMatch(@"VG304\d", output);
-        Assert.Contains("{ \"name\": \"exports\", \"target\": \"/app/exports\", \"kind\": \"volume\" }", System.IO.File.ReadAllText(lockPath));
+        Assert.Contains("{ \"project\": \"Locked\", \"name\": \"exports\", \"target\": \"/app/exports\", \"kind\": \"volume\" }", System.IO.File.ReadAllText(lockPath));
         (exit, output) = project.Build("-p:VolumeGenLockedMode=true");
         Assert.True(exit == 0, output);
         Assert.DoesNotMatch(@"VG304\d", output);

@@ -62,7 +62,7 @@ public sealed class StorageLockTaskTests : IDisposable
         Assert.True(task.Execute());
 
         Assert.Empty(engine.Warnings);
-        Assert.Equal(StorageLock.FromMounts(Original).ToJson(), File.ReadAllText(LockPath));
+        Assert.Equal(StorageLock.FromMounts(Original, "Demo").ToJson(), File.ReadAllText(LockPath));
         Assert.Equal(File.ReadAllText(LockPath), File.ReadAllText(ObjCopy));
         Assert.Contains(task.WrittenFiles, item => item.ItemSpec == LockPath);
         Assert.False(task.StorageChangesPending);
@@ -103,7 +103,7 @@ public sealed class StorageLockTaskTests : IDisposable
         Assert.Contains("[PersistentVolume(\"/app/data\", Name = \"profile-data\")]", warning.Message);
         Assert.Contains("volumegen migrate --from profiles --to profile-data", warning.Message);
         Assert.Contains("dotnet build -p:VolumeGenAcceptStorageChanges=true", warning.Message);
-        Assert.Contains($"volumegen lock {_folder.File("bin/App.dll")} --lock-file {LockPath} --accept", warning.Message);
+        Assert.Contains($"volumegen lock {_folder.File("bin/App.dll")} --lock-file {LockPath} --project Demo --accept", warning.Message);
         Assert.True(task.StorageChangesPending);
         Assert.Equal(locked, File.ReadAllBytes(LockPath));
         Assert.Contains("\"profile-data\"", File.ReadAllText(ObjCopy));
@@ -146,7 +146,7 @@ public sealed class StorageLockTaskTests : IDisposable
 
         Assert.Empty(engine.Warnings);
         Assert.False(task.StorageChangesPending);
-        Assert.Equal(StorageLock.FromMounts(renamed).ToJson(), File.ReadAllText(LockPath));
+        Assert.Equal(StorageLock.FromMounts(renamed, "Demo").ToJson(), File.ReadAllText(LockPath));
         Assert.Contains(engine.Messages, static m => m.Importance == MessageImportance.High && m.Message!.Contains("VolumeGen accepted VG3040", StringComparison.Ordinal));
 
         (task, engine) = Task(renamed);
@@ -172,7 +172,7 @@ public sealed class StorageLockTaskTests : IDisposable
         (WriteVolumeArtifacts task, RecordingBuildEngine engine) = Task(added);
         Assert.True(task.Execute());
         Assert.Empty(engine.Warnings);
-        Assert.Equal(StorageLock.FromMounts(added).ToJson(), File.ReadAllText(LockPath));
+        Assert.Equal(StorageLock.FromMounts(added, "Demo").ToJson(), File.ReadAllText(LockPath));
     }
 
     [Fact]
@@ -192,6 +192,7 @@ public sealed class StorageLockTaskTests : IDisposable
     [InlineData("{\"version\": 1, \"dependencies\": {}}\n", "not a VolumeGen lock")]
     [InlineData("{\n<<<<<<< HEAD\n  \"volumeGenLock\": 1\n=======\n>>>>>>> main\n}\n", "merge conflict markers")]
     [InlineData("{\"volumeGenLock\": 9}", "newer than this VolumeGen")]
+    [InlineData("{\"volumeGenLock\": 1, \"volumes\": [{\"name\": \"profiles\", \"target\": \"/app/data\"}], \"volumes\": []}\n", "\"volumes\" appears twice")]
     public void A_lock_file_VolumeGen_cannot_use_is_an_error_and_nothing_is_written(string text, string reason)
     {
         File.WriteAllText(LockPath, text);
@@ -205,6 +206,38 @@ public sealed class StorageLockTaskTests : IDisposable
         Assert.Equal(text, File.ReadAllText(LockPath));
         Assert.Equal(Dockerfile, File.ReadAllText(_folder.File("Dockerfile")));
         Assert.Empty(task.WrittenFiles);
+    }
+
+    [Fact]
+    public void Two_projects_sharing_one_lock_file_keep_their_own_entries_and_never_see_each_others_volume_as_renamed()
+    {
+        (WriteVolumeArtifacts orders, RecordingBuildEngine ordersEngine) = Task(Mount.NamedVolume("/app/data", "orders-data"));
+        orders.ProjectName = "Orders";
+        orders.Dockerfile = string.Empty;
+        Assert.True(orders.Execute());
+        Assert.Empty(ordersEngine.Warnings);
+
+        (WriteVolumeArtifacts billing, RecordingBuildEngine billingEngine) = Task(Mount.NamedVolume("/app/data", "billing-data"));
+        billing.ProjectName = "Billing";
+        billing.Dockerfile = string.Empty;
+        Assert.True(billing.Execute());
+
+        Assert.Empty(billingEngine.Warnings);
+        Assert.False(billing.StorageChangesPending);
+        string both = File.ReadAllText(LockPath);
+        Assert.Contains("\"orders-data\"", both);
+        Assert.Contains("\"billing-data\"", both);
+
+        // A rename in one project is still caught, and names only that project's volumes.
+        (WriteVolumeArtifacts renamed, RecordingBuildEngine renamedEngine) = Task(Mount.NamedVolume("/app/data", "orders-v2"));
+        renamed.ProjectName = "Orders";
+        renamed.Dockerfile = string.Empty;
+        Assert.True(renamed.Execute());
+        BuildWarningEventArgs warning = Assert.Single(renamedEngine.Warnings);
+        Assert.Equal("VG3040", warning.Code);
+        Assert.Contains("volumegen migrate --from orders-data --to orders-v2", warning.Message);
+        Assert.DoesNotContain("billing", warning.Message);
+        Assert.Equal(both, File.ReadAllText(LockPath));
     }
 
     [Fact]
@@ -243,7 +276,7 @@ public sealed class StorageLockTaskTests : IDisposable
     public void A_rewrite_keeps_the_lock_files_bom_and_crlf()
     {
         byte[] bom = { 0xEF, 0xBB, 0xBF };
-        File.WriteAllBytes(LockPath, bom.Concat(Encoding.UTF8.GetBytes(StorageLock.FromMounts(Original).ToJson().Replace("\n", "\r\n"))).ToArray());
+        File.WriteAllBytes(LockPath, bom.Concat(Encoding.UTF8.GetBytes(StorageLock.FromMounts(Original, "Demo").ToJson().Replace("\n", "\r\n"))).ToArray());
         Mount[] added = Original.Append(Mount.NamedVolume("/app/keys", "keys")).ToArray();
         (WriteVolumeArtifacts task, _) = Task(added);
 
@@ -251,7 +284,7 @@ public sealed class StorageLockTaskTests : IDisposable
 
         byte[] written = File.ReadAllBytes(LockPath);
         Assert.Equal(bom, written.Take(3));
-        Assert.Equal(StorageLock.FromMounts(added).ToJson().Replace("\n", "\r\n"), Encoding.UTF8.GetString(written, 3, written.Length - 3));
+        Assert.Equal(StorageLock.FromMounts(added, "Demo").ToJson().Replace("\n", "\r\n"), Encoding.UTF8.GetString(written, 3, written.Length - 3));
     }
 
     [Fact]
@@ -259,14 +292,14 @@ public sealed class StorageLockTaskTests : IDisposable
     {
         Directory.CreateDirectory(_folder.File("shared"));
         string real = _folder.File("shared/real.lock.json");
-        File.WriteAllText(real, StorageLock.FromMounts(Original).ToJson());
+        File.WriteAllText(real, StorageLock.FromMounts(Original, "Demo").ToJson());
         File.CreateSymbolicLink(LockPath, real);
         Mount[] added = Original.Append(Mount.NamedVolume("/app/keys", "keys")).ToArray();
 
         Assert.True(Task(added).Task.Execute());
 
         Assert.NotNull(new FileInfo(LockPath).LinkTarget);
-        Assert.Equal(StorageLock.FromMounts(added).ToJson(), File.ReadAllText(real));
+        Assert.Equal(StorageLock.FromMounts(added, "Demo").ToJson(), File.ReadAllText(real));
     }
 
     [Fact]

@@ -55,7 +55,7 @@ public sealed class TransferCliTests : IDisposable
         Assert.Contains("volumegen migrate --from profiles --to profile-data", check.Output);
         Assert.Equal(0, accept.ExitCode);
         Assert.Contains("accepted VG3040", accept.Output);
-        Assert.Equal(StorageLock.FromMounts(new[] { Mount.NamedVolume("/app/data", "profile-data"), Mount.NamedVolume("/app/logs", "logs") }).ToJson(), File.ReadAllText(LockPath));
+        Assert.Equal(StorageLock.FromMounts(new[] { Mount.NamedVolume("/app/data", "profile-data"), Mount.NamedVolume("/app/logs", "logs") }, "App").ToJson(), File.ReadAllText(LockPath));
         Assert.Equal(0, after.ExitCode);
         Assert.Contains("is up to date", after.Output);
     }

@@ -16,14 +16,16 @@ public class StorageLockTests
     [Fact]
     public void Records_only_named_volumes_sorted_by_name_one_line_each_with_lf_and_a_final_newline()
     {
-        var storageLock = StorageLock.FromMounts(new[]
-        {
-            Mount.NamedVolume("/b", "zeta"),
-            Mount.Tmpfs("/t"),
-            Mount.Bind("./c", "/c"),
-            Mount.NamedVolume("/a/", "alpha", readOnly: true),
-            Mount.NamedVolume("/a", "alpha"),
-        });
+        var storageLock = StorageLock.FromMounts(
+            new[]
+            {
+                Mount.NamedVolume("/b", "zeta"),
+                Mount.Tmpfs("/t"),
+                Mount.Bind("./c", "/c"),
+                Mount.NamedVolume("/a/", "alpha", readOnly: true),
+                Mount.NamedVolume("/a", "alpha"),
+            },
+            "Shop.Api");
 
         string json = storageLock.ToJson();
 
@@ -31,16 +33,16 @@ public class StorageLockTests
         Assert.Equal(
             new[]
             {
-                "{", "  \"volumeGenLock\": 1,", lines[2], "  \"volumes\": [",
-                "    { \"name\": \"alpha\", \"target\": \"/a\", \"kind\": \"volume\" },",
-                "    { \"name\": \"zeta\", \"target\": \"/b\", \"kind\": \"volume\" }",
+                "{", "  \"volumeGenLock\": 2,", lines[2], "  \"volumes\": [",
+                "    { \"project\": \"Shop.Api\", \"name\": \"alpha\", \"target\": \"/a\", \"kind\": \"volume\" },",
+                "    { \"project\": \"Shop.Api\", \"name\": \"zeta\", \"target\": \"/b\", \"kind\": \"volume\" }",
                 "  ]", "}", string.Empty,
             },
             lines);
-        Assert.StartsWith("  \"about\": \"The named volumes this project keeps its data in", lines[2]);
+        Assert.StartsWith("  \"about\": \"The named volumes each project keeps its data in", lines[2]);
         Assert.DoesNotContain("\r", json);
         Assert.Equal(storageLock, StorageLock.Parse(json));
-        Assert.StartsWith("{\n  \"volumeGenLock\": 1,\n", StorageLock.Empty.ToJson());
+        Assert.StartsWith("{\n  \"volumeGenLock\": 2,\n", StorageLock.Empty.ToJson());
         Assert.EndsWith("\"volumes\": []\n}\n", StorageLock.Empty.ToJson());
         Assert.Equal(StorageLock.Empty, StorageLock.Parse(StorageLock.Empty.ToJson()));
     }
@@ -54,6 +56,21 @@ public class StorageLockTests
     }
 
     [Fact]
+    public void Entries_of_several_projects_sort_by_project_and_a_format_1_lock_reads_as_entries_without_one()
+    {
+        var two = new StorageLock(new[] { new LockedVolume("b-data", "/app/data", "Billing"), new LockedVolume("a-data", "/app/data", "Orders"), new LockedVolume("old", "/app/old") });
+        var legacy = StorageLock.Parse("{\"volumeGenLock\": 1, \"volumes\": [{\"name\": \"profiles\", \"target\": \"/app/data\", \"kind\": \"volume\"}]}");
+
+        Assert.Equal(new string?[] { null, "Billing", "Orders" }, two.Volumes.Select(static v => v.Project));
+        Assert.Equal(two, StorageLock.Parse(two.ToJson()));
+        Assert.Equal(2, StorageLock.Parse(two.ToJson()).Version);
+        Assert.Equal(1, legacy.Version);
+        Assert.Null(Assert.Single(legacy.Volumes).Project);
+        Assert.True(legacy.SameVolumes(StorageLock.FromMounts(new[] { Mount.NamedVolume("/app/data", "profiles") }, "App")));
+        Assert.NotEqual(legacy, StorageLock.FromMounts(new[] { Mount.NamedVolume("/app/data", "profiles") }, "App"));
+    }
+
+    [Fact]
     public void Reads_crlf_a_bom_and_other_whitespace_and_ignores_unknown_properties()
     {
         string text = "\uFEFF{\r\n\"volumes\":[{\"target\":\"/app/data\",\"name\":\"profiles\",\"extra\":1}],\r\n\"volumeGenLock\":1,\"future\":{}}\r\n";
@@ -63,12 +80,15 @@ public class StorageLockTests
     [Theory]
     [InlineData("", "not valid JSON")]
     [InlineData("{\"version\": 1}", "not a VolumeGen lock")]
-    [InlineData("{\"volumeGenLock\": 2}", "newer than this VolumeGen")]
+    [InlineData("{\"volumeGenLock\": 3}", "newer than this VolumeGen")]
+    [InlineData("{\"volumeGenLock\": 2, \"volumes\": [{\"project\": 7, \"name\": \"a\", \"target\": \"/a\"}]}", "not a project name")]
     [InlineData("{\"volumeGenLock\": \"1\"}", "not a version number")]
     [InlineData("{\"volumeGenLock\": 1, \"volumes\": {}}", "not an array")]
     [InlineData("{\"volumeGenLock\": 1, \"volumes\": [{\"name\": \"a\"}]}", "no \"name\" or \"target\"")]
     [InlineData("{\"volumeGenLock\": 1, \"volumes\": [{\"name\": \"a\", \"target\": \"/a\", \"kind\": \"bind\"}]}", "kind bind")]
     [InlineData("{\n<<<<<<< HEAD\n  \"volumeGenLock\": 1\n=======\n>>>>>>> other\n}", "merge conflict markers")]
+    [InlineData("{\"volumeGenLock\": 1, \"volumes\": [{\"name\": \"a\", \"target\": \"/a\"}], \"volumes\": []}", "\"volumes\" appears twice")]
+    [InlineData("{\"volumeGenLock\": 1, \"volumes\": [{\"name\": \"a\", \"name\": \"b\", \"target\": \"/a\"}]}", "\"name\" appears twice")]
     public void Refuses_what_is_not_a_lock_this_version_reads_saying_why(string text, string reason)
     {
         Assert.False(StorageLock.TryParse(text, out StorageLock? parsed, out string? error));

@@ -8,40 +8,67 @@ namespace VolumeGen;
 
 /// <summary>
 /// The storage lock (<c>volumegen.lock.json</c>, committed beside the project as NuGet keeps <c>packages.lock.json</c>):
-/// every named volume the project keeps data in and the path it is mounted at, as last accepted. The build compares
-/// the declarations with it (<see cref="StorageLockComparison"/>) and warns when a change would leave data behind.
-/// The text is deterministic — entries sorted by name then target, one per line, LF — so its diffs are reviewable.
+/// every named volume a project keeps data in, the path it is mounted at, and the project (so projects sharing a folder,
+/// or a lock, never read each other's entries), as last accepted. The build compares the declarations with its
+/// project's entries (<see cref="StorageLockFile"/>, <see cref="StorageLockComparison"/>) and warns when a change would
+/// leave data behind. The text is deterministic — entries sorted by project, name, target, one per line, LF — so its
+/// diffs are reviewable.
 /// </summary>
 public sealed class StorageLock : IEquatable<StorageLock>
 {
     /// <summary>The file name the build task uses beside the project (<c>VolumeGenLockFile</c> changes it).</summary>
     public const string DefaultFileName = "volumegen.lock.json";
 
-    /// <summary>The format version this library writes and the newest it reads.</summary>
-    public const int CurrentVersion = 1;
+    /// <summary>
+    /// The format version this library writes and the newest it reads: 2 records each entry's project; 1 (read, and
+    /// rewritten as 2 by the next build that writes the lock) did not.
+    /// </summary>
+    public const int CurrentVersion = 2;
 
     /// <summary>The property that carries the version; it also marks the file as a VolumeGen lock.</summary>
     public const string VersionProperty = "volumeGenLock";
 
-    private const string About = "The named volumes this project keeps its data in, as last accepted. Commit this file and review its diffs: dotnet build warns when a change would leave data behind in a volume listed here (docs/migrations.md).";
+    private const string About = "The named volumes each project keeps its data in, as last accepted. Commit this file and review its diffs: dotnet build warns when a change would leave data behind in a volume listed here (docs/migrations.md).";
 
     /// <summary>Creates a lock; entries are de-duplicated and sorted.</summary>
     public StorageLock(IEnumerable<LockedVolume> volumes)
+        : this(volumes, CurrentVersion)
+    {
+    }
+
+    private StorageLock(IEnumerable<LockedVolume> volumes, int version)
     {
         Volumes = (volumes ?? throw new ArgumentNullException(nameof(volumes))).Distinct().OrderBy(static v => v).ToArray();
+        Version = version;
     }
 
     /// <summary>A lock without volumes.</summary>
     public static StorageLock Empty { get; } = new(Array.Empty<LockedVolume>());
 
-    /// <summary>The locked volumes, sorted by name, then target.</summary>
+    /// <summary>The locked volumes, sorted by project, then name, then target.</summary>
     public IReadOnlyList<LockedVolume> Volumes { get; }
 
-    /// <summary>The lock that records the named volumes of <paramref name="mounts"/> (one entry per name and target).</summary>
-    public static StorageLock FromMounts(IEnumerable<Mount> mounts)
+    /// <summary>The format version the text had (<see cref="CurrentVersion"/> for a lock made here).</summary>
+    public int Version { get; }
+
+    /// <summary>The lock that records the named volumes of <paramref name="mounts"/> (one entry per name and target) as <paramref name="project"/>'s.</summary>
+    public static StorageLock FromMounts(IEnumerable<Mount> mounts, string? project = null)
         => new((mounts ?? throw new ArgumentNullException(nameof(mounts)))
             .Where(static m => m.Kind == MountKind.NamedVolume && m.Source is not null)
-            .Select(static m => new LockedVolume(m.Source!, m.Target)));
+            .Select(m => new LockedVolume(m.Source!, m.Target, project)));
+
+    /// <summary>True when both record the same volumes at the same targets, whoever's entries they are.</summary>
+    public bool SameVolumes(StorageLock other)
+    {
+        if (other is null)
+        {
+            throw new ArgumentNullException(nameof(other));
+        }
+
+        return Keys(this).SetEquals(Keys(other));
+
+        static HashSet<(string, string)> Keys(StorageLock storageLock) => new(storageLock.Volumes.Select(static v => (v.Name, v.Target)));
+    }
 
     /// <summary>The deterministic text (LF line endings, a final newline).</summary>
     public string ToJson()
@@ -64,8 +91,16 @@ public sealed class StorageLock : IEquatable<StorageLock>
     /// <summary>The one line an entry takes in <see cref="ToJson"/> (without indentation or comma), to find it in a file.</summary>
     public static string EntryJson(LockedVolume volume)
     {
-        var json = new StringBuilder("{ \"name\": ");
-        Json.WriteString(json, (volume ?? throw new ArgumentNullException(nameof(volume))).Name);
+        var json = new StringBuilder("{ ");
+        if ((volume ?? throw new ArgumentNullException(nameof(volume))).Project is string project)
+        {
+            json.Append("\"project\": ");
+            Json.WriteString(json, project);
+            json.Append(", ");
+        }
+
+        json.Append("\"name\": ");
+        Json.WriteString(json, volume.Name);
         json.Append(", \"target\": ");
         Json.WriteString(json, volume.Target);
         json.Append(", \"kind\": ");
@@ -73,7 +108,7 @@ public sealed class StorageLock : IEquatable<StorageLock>
         return json.Append(" }").ToString();
     }
 
-    /// <summary>Reads a lock written by <see cref="ToJson"/> (any whitespace and line endings; unknown properties ignored).</summary>
+    /// <summary>Reads a lock written by <see cref="ToJson"/>, of this format or format 1 (any whitespace and line endings; unknown properties ignored).</summary>
     /// <exception cref="FormatException">Not a VolumeGen lock, a newer version, or a damaged one; the message says which and what to do.</exception>
     public static StorageLock Parse(string json)
     {
@@ -134,11 +169,21 @@ public sealed class StorageLock : IEquatable<StorageLock>
                     throw new FormatException($"the entry of '{nameText}' has the kind {kind}, which this VolumeGen does not know (only \"{LockedVolume.VolumeKind}\"); update the VolumeGen package.");
                 }
 
-                volumes.Add(new LockedVolume(nameText, targetText));
+                string? projectText = null;
+                if (entry.TryGetValue("project", out object? project) && project is not null)
+                {
+                    projectText = project as string;
+                    if (string.IsNullOrEmpty(projectText))
+                    {
+                        throw new FormatException($"the entry of '{nameText}' has a \"project\" that is not a project name.");
+                    }
+                }
+
+                volumes.Add(new LockedVolume(nameText, targetText, projectText));
             }
         }
 
-        return new StorageLock(volumes);
+        return new StorageLock(volumes, (int)number);
     }
 
     /// <summary>Like <see cref="Parse"/>, without throwing; <paramref name="error"/> says what is wrong.</summary>
