@@ -16,12 +16,18 @@ public sealed class ComposeCompatibilityTests : IDisposable
 {
     private readonly TempFolder _temp = new();
     private readonly List<string> _projects = new();
+    private readonly List<string> _volumes = new();
 
     public void Dispose()
     {
         if (DockerEngine.Unavailable is null)
         {
-            _projects.ForEach(p => DockerEngine.Run("docker-compose", new[] { "-p", p, "down", "-v" }, _temp.Path));
+            // With the override: its top-level volumes are the ones `down -v` removes (compose.yaml alone declares none).
+            _projects.ForEach(p => DockerEngine.Run("docker-compose", new[] { "-p", p, "-f", "compose.yaml", "-f", "compose.volumegen.yaml", "down", "-v" }, _temp.Path));
+
+            // A volume `down` did not remove (a failed `up`, a compose that did not read the override) goes now that no container holds it.
+            IReadOnlySet<string> left = DockerEngine.VolumeNames();
+            _volumes.Where(left.Contains).ToList().ForEach(v => DockerEngine.RemoveVolume(v, force: true));
         }
 
         _temp.Dispose();
@@ -91,6 +97,7 @@ public sealed class ComposeCompatibilityTests : IDisposable
         string volume = DockerEngine.UniqueName("vg-compose");
         string project = DockerEngine.UniqueName("vgcompose").Replace("-", string.Empty, StringComparison.Ordinal);
         _projects.Add(project);
+        _volumes.Add(volume);
         Write(new MountSet(Mount.NamedVolume("/app/data", volume), Mount.Tmpfs("/app/scratch", 1024 * 1024, mode: 448)), "web");
 
         ProcessResult up = DockerEngine.Run("docker-compose", new[] { "-p", project, "-f", "compose.yaml", "-f", "compose.volumegen.yaml", "up", "-d" }, _temp.Path);
@@ -100,6 +107,5 @@ public sealed class ComposeCompatibilityTests : IDisposable
         Assert.Equal("700", DockerEngine.Docker("exec", container, "stat", "-c", "%a", "/app/scratch").EnsureSuccess().Output.Trim());
         Assert.Contains("size=1024k", DockerEngine.Docker("exec", container, "grep", " /app/scratch ", "/proc/self/mountinfo").EnsureSuccess().Output);
         Assert.Contains(volume, DockerEngine.Docker("inspect", "-f", "{{range .Mounts}}{{.Name}} {{end}}", container).EnsureSuccess().Output);
-        DockerEngine.RemoveVolume(volume, force: true);
     }
 }

@@ -8,6 +8,7 @@ using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using Docker.DotNet;
+using VolumeGen.ContainerFiles;
 using Xunit;
 
 namespace VolumeGen.Docker.Tests.Infrastructure;
@@ -165,6 +166,32 @@ internal static class DockerEngine
         }
 
         return Docker("image", "rm", "-f", reference);
+    }
+
+    /// <summary>
+    /// Tags the image of every stage of <paramref name="dockerfile"/> but the last as <c><paramref name="image"/>-stage</c>
+    /// and returns those tags, for the test to remove with <see cref="RemoveImage"/>: the classic builder leaves the
+    /// stages the final image is not built from (a multi-stage Dockerfile's build and publish stages) behind untagged,
+    /// where only their ids would name them. Run right after the build of <paramref name="image"/> with the same
+    /// arguments, each <c>--target</c> build is a cache hit of the image that build made.
+    /// </summary>
+    public static IReadOnlyList<string> TagStages(string image, string dockerfile, string context, string workingDirectory, int timeoutSeconds = 600)
+    {
+        var tags = new List<string>();
+        Dockerfile model = Dockerfile.Parse(File.ReadAllText(dockerfile));
+        foreach (DockerfileStage stage in model.Stages.Take(model.Stages.Count - 1))
+        {
+            if (stage.Name is null)
+            {
+                throw new InvalidOperationException($"{dockerfile}: stage {stage.Index} has no name, so its image cannot be tagged (docker build --target needs one); name it with FROM … AS name.");
+            }
+
+            string tag = image + "-" + stage.Name.ToLowerInvariant();
+            Run("docker", new[] { "build", "-q", "-f", dockerfile, "--target", stage.Name, "-t", tag, context }, workingDirectory, timeoutSeconds: timeoutSeconds).EnsureSuccess();
+            tags.Add(tag);
+        }
+
+        return tags;
     }
 
     /// <summary>A loopback port nobody listens on right now.</summary>

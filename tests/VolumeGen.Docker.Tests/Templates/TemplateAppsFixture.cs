@@ -39,6 +39,9 @@ public sealed class TemplateAppsFixture : IDisposable
 
     public string NewImage(AspNetTemplate template) => Track(_images, "volumegen-test/template-" + template.ShortName + ":" + Guid.NewGuid().ToString("N").Substring(0, 10));
 
+    /// <summary>An image the run tagged (a build stage of a template's image), removed at the end.</summary>
+    public void OwnsImage(string image) => Track(_images, image);
+
     public string NewContainer(AspNetTemplate template) => Track(_containers, DockerEngine.UniqueName("vg-template-" + template.ShortName));
 
     /// <summary>A named volume the run created (the generated arguments name it), removed at the end.</summary>
