@@ -255,6 +255,11 @@ public sealed class FindContainerFiles : Task
         foreach (ITaskItem item in ConfigurationFiles)
         {
             string path = Full(item.ItemSpec) ?? item.ItemSpec;
+            if (FileIdentity.KindOf(path) == FileKind.Missing)
+            {
+                continue; // the package offers appsettings.json to every project; one without it has nothing to say
+            }
+
             AnalyzerInputFile file = AnalyzerInputFile.Read(path);
             if (file.Text is not null)
             {

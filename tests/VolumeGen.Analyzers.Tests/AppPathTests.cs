@@ -53,6 +53,11 @@ public sealed class AppPathTests
     [InlineData("File.WriteAllText(Virtual, \"x\");")]
     [InlineData("File.WriteAllText(TwoStatements, \"x\");")]
     [InlineData("File.WriteAllText(_fromParameter, \"x\");")]
+    // Trial of issue 22: a deconstruction is a write too (it went unseen: the initializer was taken as the one value)
+    [InlineData("File.WriteAllText(_deconstructedInConstructor, \"x\");")]
+    [InlineData("File.WriteAllText(DeconstructedProperty, \"x\");")]
+    [InlineData("var local = \"/srv/s\"; (local, _) = (Console.ReadLine()!, 1); File.WriteAllText(local, \"x\");")]
+    [InlineData("var local = \"/srv/t\"; ref string alias = ref local; alias = Console.ReadLine()!; File.WriteAllText(local, \"x\");")]
     public async Task Members_with_more_than_one_possible_value_are_unknown(string statement)
         => await new UsageTest(Source(statement)).WithAspNetCore().RunAsync();
 
@@ -79,6 +84,7 @@ public sealed class AppPathTests
                 private readonly string _fromInitializer = Path.Combine(AppContext.BaseDirectory, "wwwroot", "uploads");
                 private readonly string _twice = "/srv/a";
                 private string _notReadonly = "/srv/b";
+                private readonly string _deconstructedInConstructor = "/srv/m";
                 private readonly string _inMethod;
                 private readonly string _fromParameter;
                 private readonly IWebHostEnvironment _env;
@@ -91,6 +97,7 @@ public sealed class AppPathTests
                     _fromParameter = folder;
                     UploadsPrivateSet = Path.Combine(env.WebRootPath, "uploads");
                     _inMethod = Init();
+                    (_deconstructedInConstructor, _) = (folder, 1);
                 }
 
                 private string Init() => "/srv/e";
@@ -125,6 +132,10 @@ public sealed class AppPathTests
                 }
 
                 private void Change() => _notReadonly = "/srv/j";
+
+                public string DeconstructedProperty { get; private set; } = "/srv/n";
+
+                private void Deconstruct() => (DeconstructedProperty, _) = (Console.ReadLine()!, 1);
             }
             """.Replace("BODY", body);
 }

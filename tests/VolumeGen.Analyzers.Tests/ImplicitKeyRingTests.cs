@@ -43,6 +43,21 @@ public sealed class ImplicitKeyRingTests
     public async Task MVC_views_and_Razor_Pages_use_antiforgery_and_are_reported(string statement, string registration)
         => await new UsageTest(Source(statement), VG2006(registration, "forms opened before it are rejected")).WithAspNetCore().RunAsync();
 
+    /// <summary>
+    /// Trial of issue 22 (a Blazor web app): AddRazorComponents registers antiforgery itself (<c>services.AddAntiforgery()</c>
+    /// in RazorComponentsServiceCollectionExtensions), so its statically rendered forms carry tokens the key ring protects.
+    /// </summary>
+    [Fact]
+    public async Task Razor_components_use_antiforgery_and_are_reported()
+        => await new UsageTest(Source("services.{|#0:AddRazorComponents()|}.AddInteractiveServerComponents();"), VG2006("AddRazorComponents", "forms opened before it are rejected"))
+            .WithAspNetCore().RunAsync();
+
+    [Theory]
+    [InlineData("services.AddRazorComponents().AddInteractiveServerComponents();", "[PersistentVolume(\"/home/app/.aspnet/DataProtection-Keys\")]")]
+    [InlineData("services.AddRazorComponents(); services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(\"/app/data/keys\"));", "[PersistentVolume(\"/app/data\")]")]
+    public async Task Razor_components_with_persisted_keys_get_no_diagnostic(string statement, string storage)
+        => await new UsageTest(Source(statement, storage)).WithAspNetCore().RunAsync();
+
     [Theory]
     [InlineData("services.AddRazorPages(); services.AddSession(); services.{|#0:AddDefaultIdentity<IdentityUser>()|};", "AddDefaultIdentity", LoggedOut)]
     [InlineData("services.AddControllersWithViews(); services.{|#0:AddSession()|}; services.AddAntiforgery();", "AddSession", "every session is lost and forms opened before it are rejected")]

@@ -130,6 +130,39 @@ public sealed class FindContainerFilesTests : IDisposable
         Assert.Empty(Coded(quietEngine, BuildDiagnostics.FileLeftOut));
     }
 
+    /// <summary>
+    /// Trial of issue 22 (a web API without appsettings.json): the package always proposes appsettings.json; a project
+    /// without one is told nothing (VG3020 said "it does not exist" on every build).
+    /// </summary>
+    [Fact]
+    public void A_configuration_file_the_project_does_not_have_is_passed_over_silently()
+    {
+        string missing = Path.Combine(ProjectFolder, "appsettings.json");
+        string development = Write("repo/src/Shop/appsettings.Development.json", "{ \"a\": 1 }");
+        (FindContainerFiles task, RecordingBuildEngine engine) = Task(t => t.ConfigurationFiles = new ITaskItem[] { new TaskItem(missing), new TaskItem(development) });
+
+        Assert.True(task.Execute());
+
+        Assert.Equal(new[] { development }, Paths(task.UsableConfigurationFiles));
+        Assert.Empty(Coded(engine, BuildDiagnostics.FileLeftOut));
+    }
+
+    [SkippableFact]
+    public void A_configuration_file_that_is_a_broken_link_is_still_named()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "needs symbolic links (Linux)");
+        Directory.CreateDirectory(ProjectFolder);
+        string broken = Path.Combine(ProjectFolder, "appsettings.json");
+        File.CreateSymbolicLink(broken, Path.Combine(ProjectFolder, "gone.json"));
+        (FindContainerFiles task, RecordingBuildEngine engine) = Task(t => t.ConfigurationFiles = new ITaskItem[] { new TaskItem(broken) });
+
+        Assert.True(task.Execute());
+
+        Assert.Empty(task.UsableConfigurationFiles);
+        BuildMessageEventArgs message = Assert.Single(Coded(engine, BuildDiagnostics.FileLeftOut));
+        Assert.Contains("leads nowhere", message.Message!, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_binary_configuration_file_is_not_handed_over_and_a_text_one_is()
     {

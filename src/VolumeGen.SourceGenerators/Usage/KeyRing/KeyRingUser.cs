@@ -6,7 +6,8 @@ namespace VolumeGen.SourceGenerators.Usage.KeyRing;
 
 /// <summary>
 /// The ASP.NET Core registrations that use the Data Protection key ring without an <c>AddDataProtection()</c> call of
-/// the app's own (Identity, cookies, session, antiforgery — also MVC views and Razor Pages, which add antiforgery), and
+/// the app's own (Identity, cookies, session, antiforgery — also MVC views, Razor Pages and Razor components, which add
+/// antiforgery), and
 /// what the user sees when the ring is lost. Matched by containing type name (two assemblies define
 /// <c>IdentityServiceCollectionExtensions</c>, so a metadata-name lookup would be ambiguous).
 /// </summary>
@@ -23,14 +24,14 @@ internal static class KeyRingUser
     public static IReadOnlyList<string> Names { get; } = new[]
     {
         "AddDefaultIdentity", "AddIdentity", "AddIdentityApiEndpoints", "AddIdentityCookies", "AddSignInManager", "AddCookie", "AddSession", "AddAntiforgery",
-        "AddControllersWithViews", "AddMvc", "AddRazorPages",
+        "AddControllersWithViews", "AddMvc", "AddRazorPages", "AddRazorComponents",
     };
 
     /// <summary>True for a method name that may be such a registration (the cheap first check, before any symbol work).</summary>
     public static bool IsCandidateName(string name) => name switch
     {
         "AddDefaultIdentity" or "AddIdentity" or "AddIdentityApiEndpoints" or "AddIdentityCookies" or "AddSignInManager"
-            or "AddCookie" or "AddSession" or "AddAntiforgery" or "AddControllersWithViews" or "AddMvc" or "AddRazorPages" => true,
+            or "AddCookie" or "AddSession" or "AddAntiforgery" or "AddControllersWithViews" or "AddMvc" or "AddRazorPages" or "AddRazorComponents" => true,
         _ => false,
     };
 
@@ -63,6 +64,8 @@ internal static class KeyRingUser
             ("AddAntiforgery", "AntiforgeryServiceCollectionExtensions") when ns == DependencyInjection => FormsRejected,
             // MVC views and Razor Pages register antiforgery themselves: their forms carry tokens protected by the key ring.
             ("AddControllersWithViews" or "AddMvc" or "AddRazorPages", "MvcServiceCollectionExtensions") when ns == DependencyInjection => FormsRejected,
+            // So do Razor components (Blazor web apps): AddRazorComponents calls AddAntiforgery for their forms.
+            ("AddRazorComponents", "RazorComponentsServiceCollectionExtensions") when ns == DependencyInjection => FormsRejected,
             _ => null,
         };
     }

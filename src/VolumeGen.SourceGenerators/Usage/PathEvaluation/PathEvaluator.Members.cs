@@ -219,7 +219,8 @@ internal sealed partial class PathEvaluator
     /// <summary>
     /// The one expression assigned to the member <paramref name="name"/> of <paramref name="type"/>: its initializer, or a
     /// single <c>name = value</c> in a constructor (not inside a lambda or local function). Any other write (a second
-    /// assignment, a compound one, <c>ref</c>/<c>out</c>, an increment) makes it unknown. Name-based, so it errs to unknown.
+    /// assignment, a compound one, a deconstruction into it, <c>ref</c>/<c>out</c>, a <c>ref</c> alias, an increment) makes
+    /// it unknown. Name-based, so it errs to unknown.
     /// </summary>
     private static ExpressionSyntax? SingleWrite(INamedTypeSymbol type, string name, bool isStatic, ExpressionSyntax? initializer, CancellationToken cancellationToken)
     {
@@ -240,9 +241,7 @@ internal sealed partial class PathEvaluator
                         writes++;
                         value = assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && IsInConstructor(assignment, declaration, isStatic) ? assignment.Right : null;
                         break;
-                    case PrefixUnaryExpressionSyntax prefix when IsName(prefix.Operand, name):
-                    case PostfixUnaryExpressionSyntax postfix when IsName(postfix.Operand, name):
-                    case ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument when IsName(argument.Expression, name):
+                    case var other when IsOtherWrite(other, name):
                         writes++;
                         value = null;
                         break;
@@ -325,15 +324,31 @@ internal sealed partial class PathEvaluator
             switch (node)
             {
                 case AssignmentExpressionSyntax assignment when IsName(assignment.Left, name):
-                case PrefixUnaryExpressionSyntax prefix when IsName(prefix.Operand, name):
-                case PostfixUnaryExpressionSyntax postfix when IsName(postfix.Operand, name):
-                case ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument when IsName(argument.Expression, name):
+                case var other when IsOtherWrite(other, name):
                     return true;
             }
         }
 
         return false;
     }
+
+    /// <summary>
+    /// True when <paramref name="node"/> writes <paramref name="name"/> other than by <c>name = value</c>: a deconstruction
+    /// into it, an increment, a <c>ref</c>/<c>out</c> argument or a <c>ref</c> alias (which any later statement may write through).
+    /// </summary>
+    private static bool IsOtherWrite(SyntaxNode node, string name) => node switch
+    {
+        AssignmentExpressionSyntax deconstruction => IsDeconstructedInto(deconstruction.Left, name),
+        PrefixUnaryExpressionSyntax prefix => IsName(prefix.Operand, name),
+        PostfixUnaryExpressionSyntax postfix => IsName(postfix.Operand, name),
+        ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument => IsName(argument.Expression, name),
+        RefExpressionSyntax alias => IsName(alias.Expression, name),
+        _ => false,
+    };
+
+    /// <summary>True when the left side of a deconstruction (<c>(name, _) = …</c>, nested or not) assigns <paramref name="name"/>.</summary>
+    private static bool IsDeconstructedInto(ExpressionSyntax left, string name)
+        => left is TupleExpressionSyntax tuple && tuple.Arguments.Any(argument => IsName(argument.Expression, name) || IsDeconstructedInto(argument.Expression, name));
 
     private static bool IsName(ExpressionSyntax expression, string name) => expression switch
     {
