@@ -111,7 +111,7 @@ public sealed class ImageFacts
         }
 
         return from.IsKnown && RunsAsDotNetAppUser(from.Text)
-            ? new ImageFacts(ContainerUser.DotNetAppUser, true, $"the base image '{from.Text}', which runs as {ContainerUser.AppUidVariable}", from.Text, from.Text, hasShell)
+            ? new ImageFacts(ContainerUser.DotNetAppUser, true, $"the base image '{from.Text}'", from.Text, from.Text, hasShell)
             : new ImageFacts(null, true, "the Dockerfile, which sets no USER", from.Text, from.Text, hasShell);
     }
 
