@@ -38,6 +38,19 @@ public sealed class KubernetesUserTests : IDisposable
         Assert.Equal(string.Empty, k8s.Error);
     }
 
+    // Issue 24: the chiseled images run as $APP_UID without a USER line — for the CLI as for the build task and the analyzers.
+    [Fact]
+    public async Task A_chiseled_image_without_USER_gives_the_pod_fsGroup_1654()
+    {
+        File.WriteAllText(Path.Combine(_project, "Dockerfile"), "FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled\nWORKDIR /app\nENTRYPOINT [\"dotnet\", \"ProfileApp.dll\"]\n");
+
+        CliResult k8s = await CliRunner.RunAsync("k8s", _assembly);
+
+        Assert.True(k8s.ExitCode == 0, k8s.Error);
+        Assert.Contains("fsGroup: 1654", k8s.Output);
+        Assert.Equal(string.Empty, k8s.Error);
+    }
+
     [Fact]
     public async Task Dockerfile_names_another_Dockerfile_and_its_users_group_is_the_fsGroup()
     {

@@ -80,9 +80,6 @@ public sealed class ContainerUser
         return new ContainerUser(text, user, group, userId, groupId);
     }
 
-    /// <summary>The user <paramref name="stage"/> runs as (<see cref="ImageFacts.FromDockerfile"/>); null for root.</summary>
-    public static ContainerUser? Of(DockerfileStage? stage) => stage is null ? null : ImageFacts.FromDockerfile(stage).User;
-
     /// <summary>The .NET images' app user, <see cref="AppUidVariable"/> (uid and gid 1654).</summary>
     public static ContainerUser DotNetAppUser => Parse(AppUidVariable)!;
 
