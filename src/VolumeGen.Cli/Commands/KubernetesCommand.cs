@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
@@ -105,6 +106,31 @@ internal static class KubernetesCommand
     }
 
     /// <summary>
+    /// The Dockerfile the build chooses among the project folder's own (<see cref="ContainerFileNames"/>: <c>Dockerfile</c>,
+    /// <c>Dockerfile.&lt;x&gt;</c>, <c>&lt;x&gt;.dockerfile</c>; <see cref="ContainerFileSelection"/>: <c>Dockerfile</c> first), or null.
+    /// </summary>
+    private static string? ProjectFolderDockerfile(string folder, string assembly)
+    {
+        var candidates = new List<ContainerFileCandidate>();
+        foreach (string file in Directory.EnumerateFiles(folder).Where(static f => ContainerFileNames.IsDockerfile(Path.GetFileName(f))))
+        {
+            try
+            {
+                if (ContainerFileCandidate.Create(file, File.ReadAllText(file)) is ContainerFileCandidate candidate)
+                {
+                    candidates.Add(candidate);
+                }
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                throw new CliException($"Cannot read the Dockerfile '{file}': {exception.Message}");
+            }
+        }
+
+        return ContainerFileSelection.Select(candidates, new ContainerProject(folder, new[] { Path.GetFileNameWithoutExtension(assembly) })).KeptDockerfile?.File.Path;
+    }
+
+    /// <summary>
     /// The fsGroup of the user the image runs as (<see cref="ImageFacts"/>, as the build task finds it): from
     /// <paramref name="dockerfile"/>, else the Dockerfile beside the project. When it cannot be told and the pod has
     /// claims to write, a note on <paramref name="error"/> says so and how to pass it.
@@ -116,12 +142,12 @@ internal static class KubernetesCommand
         if (string.IsNullOrWhiteSpace(path))
         {
             string? project = ProjectFiles.FolderAtOrAbove(Path.GetDirectoryName(Path.GetFullPath(assembly)) ?? ".");
-            path = project is null ? null : Path.Combine(project, "Dockerfile");
-            if (path is null || !File.Exists(path))
+            path = project is null ? null : ProjectFolderDockerfile(project, assembly);
+            if (path is null)
             {
                 if (claims)
                 {
-                    error.WriteLine($"volumegen: no Dockerfile {(path is null ? "beside a project file above '" + assembly + "'" : "at '" + path + "'")}, so the image is the SDK's (dotnet publish -t:PublishContainer), whose user is the project's ContainerUser, else the .NET images' {ContainerUser.AppUidVariable} — which this tool cannot see (the build task's Kubernetes output can), and the pod gets no securityContext.fsGroup. A non-root image cannot write its claims without one: pass --fs-group 1654 (the .NET images' app user) or ContainerUser's group id, or the Dockerfile with --dockerfile.");
+                    error.WriteLine($"volumegen: no Dockerfile {(project is null ? "beside a project file above '" + assembly + "'" : "in '" + project + "'")}, so the image is the SDK's (dotnet publish -t:PublishContainer), whose user is the project's ContainerUser, else the .NET images' {ContainerUser.AppUidVariable} — which this tool cannot see (the build task's Kubernetes output can), and the pod gets no securityContext.fsGroup. A non-root image cannot write its claims without one: pass --fs-group 1654 (the .NET images' app user) or ContainerUser's group id, or the Dockerfile with --dockerfile.");
                 }
 
                 return null;
