@@ -99,9 +99,9 @@ public sealed class CompleteContainerImage : Task
             return;
         }
 
-        ContainerFiles.ContainerUser? owner = ContainerFiles.ContainerUser.Parse(user.Trim());
-        DockerfileOwnership form = owner is null || owner.IsRoot ? DockerfileOwnership.None : DockerfileOwnership.Copy;
-        string chown = owner is { UserId: long uid } ? uid.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + (owner.GroupId ?? uid).ToString(System.Globalization.CultureInfo.InvariantCulture) : owner?.Text ?? "root";
+        ContainerFiles.ImageFacts image = ContainerFiles.ImageFacts.FromImageConfiguration(user.Trim());
+        DockerfileOwnership form = image.IsRoot ? DockerfileOwnership.None : DockerfileOwnership.Copy;
+        string chown = image.User?.NumericOwner ?? image.User?.Text ?? "root";
         string context = Path.Combine(IntermediateDirectory, "container");
         try
         {

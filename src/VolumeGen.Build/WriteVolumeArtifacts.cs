@@ -71,7 +71,7 @@ public sealed partial class WriteVolumeArtifacts : Task
     /// </summary>
     public string? Ownership { get; set; }
 
-    /// <summary>The owner for the ownership step; default: the final stage's USER, else <see cref="ContainerUser"/>, else <c>$APP_UID</c>.</summary>
+    /// <summary>The owner for the ownership step; default: the image's user (<see cref="ContainerFiles.ImageFacts.Owner"/>).</summary>
     public string? Owner { get; set; }
 
     /// <summary>For <c>copy</c> ownership: an empty folder, relative to the Docker build context; default <see cref="DockerfileRegion.DefaultEmptyDirectory"/>.</summary>
@@ -80,11 +80,14 @@ public sealed partial class WriteVolumeArtifacts : Task
     /// <summary>The Docker build context (VolumeGenDockerContext, else Visual Studio's DockerfileContext), relative to the project folder; empty to find it (<see cref="BuildContext"/>).</summary>
     public string? DockerContext { get; set; }
 
-    /// <summary>The SDK containers' <c>ContainerUser</c>: the user of an image published with <c>-t:PublishContainer</c>.</summary>
+    /// <summary>The SDK containers' <c>ContainerUser</c>: the user of an image published with <c>-t:PublishContainer</c> (without a Dockerfile).</summary>
     public string? ContainerUser { get; set; }
 
-    /// <summary>True when the project publishes its image with the SDK (<c>EnableSdkContainerSupport</c>), whose default user is the base image's <c>$APP_UID</c>.</summary>
-    public bool SdkContainer { get; set; }
+    /// <summary>The SDK containers' <c>ContainerBaseImage</c> as the project sets it; empty for the SDK's default .NET image.</summary>
+    public string? ContainerBaseImage { get; set; }
+
+    /// <summary>The SDK containers' <c>ContainerFamily</c>, e.g. <c>noble-chiseled</c>.</summary>
+    public string? ContainerFamily { get; set; }
 
     /// <summary>The pod's <c>securityContext.fsGroup</c>: a group id, or <c>none</c>; empty to take it from the container user.</summary>
     public string? KubernetesFsGroup { get; set; }
@@ -162,8 +165,9 @@ public sealed partial class WriteVolumeArtifacts : Task
             return;
         }
 
+        ContainerFiles.ImageFacts image = ImageFactsOfProject();
         if (!TryOwnership(out string ownership, out string? owner) || !TryNames(out string composeService, out string appName) || !TryOutputPaths()
-            || !TryKubernetes(out long? fsGroup, out KubernetesWorkload workload))
+            || !TryKubernetes(image, out long? fsGroup, out KubernetesWorkload workload))
         {
             return;
         }
@@ -189,7 +193,7 @@ public sealed partial class WriteVolumeArtifacts : Task
 
         // The block as it is (or would be) in the Dockerfile; without a Dockerfile, as a forced form would write it.
         IReadOnlyList<string> block = DockerfileRegion.Lines(classNames, mounts, '\\', ownership switch { "run" => DockerfileOwnership.Run, "copy" => DockerfileOwnership.Copy, _ => DockerfileOwnership.None },
-            owner ?? NonEmpty(ContainerUser) ?? "$APP_UID", EmptyDirectory, ProjectName);
+            owner ?? image.Owner, EmptyDirectory, ProjectName);
         if (!string.IsNullOrWhiteSpace(Dockerfile))
         {
             block = UpdateDockerfile(Dockerfile!, classNames, mounts, hasDeclarations, ownership, owner) ?? block;
@@ -357,7 +361,7 @@ public sealed partial class WriteVolumeArtifacts : Task
         if (owner is not null && !DockerfileRegion.IsValidOwner(owner))
         {
             Error(BuildDiagnostics.InvalidSetting, null, 0,
-                $"The Dockerfile owner '{owner}' (VolumeGenDockerfileOwner) is not a user name, id or variable. Use e.g. '$APP_UID', 'app' or '1654:1654'.");
+                $"The Dockerfile owner '{owner}' (VolumeGenDockerfileOwner) is not a user name, id or variable. Use e.g. '{ContainerFiles.ContainerUser.AppUidVariable}', 'app' or '1654:1654'.");
             return false;
         }
 
@@ -366,10 +370,9 @@ public sealed partial class WriteVolumeArtifacts : Task
 
     /// <summary>
     /// The pod's fsGroup: VolumeGenKubernetesFsGroup (a number, or <c>none</c>); else the group of the user the image
-    /// runs as — the Dockerfile's final USER, else ContainerUser, else the SDK's default <c>$APP_UID</c> (1654) when the
-    /// project publishes with the SDK; none for root. A non-root user whose id cannot be told gets VG3031.
+    /// runs as (<paramref name="image"/>); none for root. A non-root user whose id cannot be told gets VG3031.
     /// </summary>
-    private bool TryKubernetes(out long? fsGroup, out KubernetesWorkload workload)
+    private bool TryKubernetes(ContainerFiles.ImageFacts image, out long? fsGroup, out KubernetesWorkload workload)
     {
         fsGroup = null;
         workload = VolumeGen.KubernetesWorkload.Deployment;
@@ -412,24 +415,22 @@ public sealed partial class WriteVolumeArtifacts : Task
             return true;
         }
 
-        (ContainerFiles.ContainerUser? user, string source) = ImageUser();
-        if (user is null)
+        fsGroup = image.FsGroup;
+        if (image.FsGroupUnknown)
         {
-            return true;
-        }
-
-        fsGroup = user.FsGroup;
-        if (user.FsGroupUnknown)
-        {
+            string who = image.User is { } user ? $"'{user.Text}' ({image.UserSource})" : $"the user of {image.UserSource}";
             Warning(BuildDiagnostics.FsGroupUnknown, null, 0,
-                $"The image runs as '{user.Text}' ({source}), whose numeric id VolumeGen cannot tell, so the Kubernetes patch has no securityContext.fsGroup and the pod's user may not be able to write its claims. Set VolumeGenKubernetesFsGroup to the user's group id (e.g. 1654), or to 'none'.");
+                $"The image runs as {who}, whose numeric id VolumeGen cannot tell, so the Kubernetes patch has no securityContext.fsGroup and the pod's user may not be able to write its claims. Set VolumeGenKubernetesFsGroup to the user's group id (e.g. 1654), or to 'none'.");
         }
 
         return true;
     }
 
-    /// <summary>The user the image runs as, and where that comes from: the Dockerfile's final stage, else the SDK's ContainerUser or default.</summary>
-    private (ContainerFiles.ContainerUser? User, string Source) ImageUser()
+    /// <summary>
+    /// The image the project runs in (<see cref="ContainerFiles.ImageFacts"/>): the Dockerfile's final stage when the
+    /// Dockerfile can be read and has one, else SDK container publishing with ContainerUser, ContainerBaseImage and ContainerFamily.
+    /// </summary>
+    private ContainerFiles.ImageFacts ImageFactsOfProject()
     {
         if (!string.IsNullOrWhiteSpace(Dockerfile) && FileIdentity.KindOf(Dockerfile!) == FileKind.File)
         {
@@ -438,7 +439,7 @@ public sealed partial class WriteVolumeArtifacts : Task
                 ContainerFiles.Dockerfile model = ContainerFiles.Dockerfile.Parse(DockerfileText.Parse(File.ReadAllBytes(Dockerfile!)).Text);
                 if (model.FinalStage(DockerfileTarget) is ContainerFiles.DockerfileStage stage)
                 {
-                    return (ContainerFiles.ContainerUser.Of(stage), "the Dockerfile's USER");
+                    return ContainerFiles.ImageFacts.FromDockerfile(stage);
                 }
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
@@ -447,12 +448,7 @@ public sealed partial class WriteVolumeArtifacts : Task
             }
         }
 
-        if (NonEmpty(ContainerUser) is string containerUser)
-        {
-            return (ContainerFiles.ContainerUser.Parse(containerUser), "ContainerUser");
-        }
-
-        return SdkContainer ? (ContainerFiles.ContainerUser.Parse("$APP_UID"), "the SDK's default ContainerUser") : (null, string.Empty);
+        return ContainerFiles.ImageFacts.FromSdk(ContainerUser, ContainerBaseImage, ContainerFamily);
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
@@ -534,9 +530,11 @@ public sealed partial class WriteVolumeArtifacts : Task
                 if (hasDeclarations)
                 {
                     int line = ContainerFiles.GeneratedBlockPlacement.LineBefore(model, DockerfileTarget) ?? 0;
+                    ContainerFiles.ImageFacts? there = line < 1 || ContainerFiles.GeneratedBlockPlacement.StageBefore(file.Text, line) is not { } stage ? null : ContainerFiles.ImageFacts.FromDockerfile(stage);
+                    string asWho = there is null || there.IsRoot ? "where the image is still built as root" : $"where the image already runs as '{there.Owner}' (set by {there.UserSource})";
                     string where = line < 1 ? "where the VOLUME instruction belongs (after WORKDIR, before ENTRYPOINT)"
                         : line > file.Lines.Count ? "at the end of the file"
-                        : $"before line {line} ('{file.Lines[line - 1].Text.Trim()}'), where the image is still built as root";
+                        : $"before line {line} ('{file.Lines[line - 1].Text.Trim()}'), {asWho}";
                     string why = string.IsNullOrWhiteSpace(DockerfileReason) ? string.Empty
                         : $" VolumeGen keeps this Dockerfile because {DockerfileReason!.Trim()}; set VolumeGenDockerfile to name another.";
                     Warning(BuildDiagnostics.MissingMarkers, path, Math.Min(Math.Max(line, 0), file.Lines.Count),
@@ -571,7 +569,7 @@ public sealed partial class WriteVolumeArtifacts : Task
             return null;
         }
 
-        OwnershipPlan plan = OwnershipPlanner.Decide(ownership, owner, NonEmpty(ContainerUser), file.Text, image!, region.BeginLine);
+        OwnershipPlan plan = OwnershipPlanner.Decide(ownership, owner, file.Text, image!, region.BeginLine);
         if (plan.Problem is not null)
         {
             Warning(BuildDiagnostics.VolumeFoldersNotOwned, path, plan.ProblemLine, plan.Problem);
@@ -580,7 +578,7 @@ public sealed partial class WriteVolumeArtifacts : Task
         if (plan.Form != DockerfileOwnership.None && !DockerfileRegion.IsValidOwner(plan.Owner))
         {
             Warning(BuildDiagnostics.VolumeFoldersNotOwned, path, plan.ProblemLine,
-                $"The image runs as '{plan.Owner}', which VolumeGen cannot write as a --chown owner (a user name, id or variable), so the volume folders stay root's. Set VolumeGenDockerfileOwner, e.g. to '$APP_UID' or '1654:1654'.");
+                $"The image runs as '{plan.Owner}', which VolumeGen cannot write as a --chown owner (a user name, id or variable), so the volume folders stay root's. Set VolumeGenDockerfileOwner, e.g. to '{ContainerFiles.ContainerUser.AppUidVariable}' or '1654:1654'.");
             plan = plan with { Form = DockerfileOwnership.None };
         }
 

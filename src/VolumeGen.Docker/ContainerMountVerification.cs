@@ -192,11 +192,11 @@ public static class ContainerMountVerification
                 string value = option.Trim();
                 if (value.StartsWith("size=", StringComparison.Ordinal))
                 {
-                    size = ParseSize(value.Substring(5));
+                    size = TmpfsSize.Parse(value.Substring(5)) ?? -1;
                 }
                 else if (value.StartsWith("mode=", StringComparison.Ordinal))
                 {
-                    mode = ParseMode(value.Substring(5));
+                    mode = OctalMode.Parse(value.Substring(5)) ?? -1;
                 }
             }
 
@@ -204,35 +204,6 @@ public static class ContainerMountVerification
         }
 
         return false;
-    }
-
-    // The kernel's tmpfs size syntax, as docker passes it through: bytes, or a k/m/g suffix (powers of 1024). -1: unreadable (e.g. "50%").
-    private static long? ParseSize(string text)
-    {
-        long multiplier = 1;
-        if (text.Length > 0 && "kKmMgG".IndexOf(text[text.Length - 1]) >= 0)
-        {
-            multiplier = char.ToLowerInvariant(text[text.Length - 1]) switch { 'k' => 1024L, 'm' => 1024L * 1024, _ => 1024L * 1024 * 1024 };
-            text = text.Substring(0, text.Length - 1);
-        }
-
-        return long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long value) ? value * multiplier : -1;
-    }
-
-    private static int? ParseMode(string octal)
-    {
-        int value = 0;
-        foreach (char c in octal)
-        {
-            if (c is < '0' or > '7')
-            {
-                return -1;
-            }
-
-            value = (value * 8) + (c - '0');
-        }
-
-        return octal.Length == 0 ? -1 : value;
     }
 
     private static string SizeWords(long? size) => size switch
@@ -246,7 +217,7 @@ public static class ContainerMountVerification
     {
         null => "1777 (Docker's default)",
         < 0 => "that VolumeGen cannot read",
-        _ => Convert.ToString(mode.Value, 8).PadLeft(4, '0'),
+        _ => OctalMode.Format(mode.Value),
     };
 
     /// <summary>Docker names anonymous volumes with 64 random lowercase hex digits.</summary>

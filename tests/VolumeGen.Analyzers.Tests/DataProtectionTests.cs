@@ -31,6 +31,31 @@ public sealed class DataProtectionTests
         => await new UsageTest(Sources.WithAttributes("services.{|#0:AddDataProtection()|};"), Expect.Diagnostic(DiagnosticDescriptors.DataProtectionKeysNotPersisted, "~/.aspnet/DataProtection-Keys", "/home/app/.aspnet/DataProtection-Keys"))
             .WithSource(Sources.Stubs).WithFile("Dockerfile", "FROM mcr.microsoft.com/dotnet/aspnet:8.0\nUSER $APP_UID\nWORKDIR /app\n").RunAsync();
 
+    // Issue 24: one rule for who the user is (ImageFacts). A chiseled image runs as $APP_UID without a USER line: the
+    // build task chowns the volume folders to $APP_UID, the CLI gives the pod fsGroup 1654, and the keys live in /home/app.
+    [Fact]
+    public async Task A_chiseled_image_without_USER_keeps_keys_under_home_app_as_the_build_task_and_CLI_see_its_user()
+        => await new UsageTest(Sources.WithAttributes("services.{|#0:AddDataProtection()|};"), Expect.Diagnostic(DiagnosticDescriptors.DataProtectionKeysNotPersisted, "~/.aspnet/DataProtection-Keys", "/home/app/.aspnet/DataProtection-Keys"))
+            .WithSource(Sources.Stubs).WithFile("Dockerfile", "FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled\nWORKDIR /app\n").RunAsync();
+
+    // ContainerUser is the SDK's: it sets the user of an image the SDK publishes, not of one docker build makes.
+    [Fact]
+    public async Task A_Dockerfile_without_USER_runs_as_root_whatever_ContainerUser_says()
+        => await new UsageTest(Sources.WithAttributes("services.{|#0:AddDataProtection()|};"), Expect.Diagnostic(DiagnosticDescriptors.DataProtectionKeysNotPersisted, "~/.aspnet/DataProtection-Keys", "/root/.aspnet/DataProtection-Keys"))
+            .WithSource(Sources.Stubs).WithFile("Dockerfile", "FROM mcr.microsoft.com/dotnet/aspnet:10.0\nWORKDIR /app\n")
+            .WithGlobalConfig("build_property.ContainerUser = builder").RunAsync();
+
+    [Fact]
+    public async Task Without_a_Dockerfile_ContainerUser_is_the_user()
+        => await new UsageTest(Sources.WithAttributes("services.{|#0:AddDataProtection()|};"), Expect.Diagnostic(DiagnosticDescriptors.DataProtectionKeysNotPersisted, "~/.aspnet/DataProtection-Keys", "/home/builder/.aspnet/DataProtection-Keys"))
+            .WithSource(Sources.Stubs).WithGlobalConfig("build_property.ContainerUser = builder").RunAsync();
+
+    // A ContainerBaseImage that is not a .NET image sets the user VolumeGen cannot see: the key folder is unknown, so nothing is said.
+    [Fact]
+    public async Task Without_a_Dockerfile_a_base_image_that_is_not_a_dotnet_image_leaves_the_home_unknown()
+        => await new UsageTest(Sources.WithAttributes("services.AddDataProtection();"))
+            .WithSource(Sources.Stubs).WithGlobalConfig("build_property.ContainerBaseImage = ubuntu:24.04").RunAsync();
+
     [Fact]
     public async Task PersistKeysTo_in_the_chain_is_fine()
         => await new UsageTest(Sources.WithAttributes("Microsoft.AspNetCore.DataProtection.DataProtectionBuilderExtensions.PersistKeysToFileSystem(services.AddDataProtection(), new DirectoryInfo(\"/app/data/keys\"));"))

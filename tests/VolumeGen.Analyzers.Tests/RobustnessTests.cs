@@ -164,7 +164,7 @@ public sealed class RobustnessTests
     {
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
         string[] values = { "/srv", "final", "relative", "", " , ;", "/srv/uploads /tmp", RandomText(random, 10), "C.Foo:path, bad, X..ctor:, ..ctor:y, A.B:c/" };
-        foreach (string key in new[] { UsageOptions.WorkingDirectoryKey, UsageOptions.PersistedPathsKey, UsageOptions.EphemeralPathsKey, UsageOptions.AdditionalSinksKey, UsageOptions.HomeDirectoryKey, UsageOptions.ContainerUserProperty, UsageOptions.ContainerWorkingDirectoryProperty, UsageOptions.DockerfileTargetProperty })
+        foreach (string key in new[] { UsageOptions.WorkingDirectoryKey, UsageOptions.PersistedPathsKey, UsageOptions.EphemeralPathsKey, UsageOptions.AdditionalSinksKey, UsageOptions.HomeDirectoryKey, UsageOptions.ContainerUserProperty, UsageOptions.ContainerBaseImageProperty, UsageOptions.ContainerFamilyProperty, UsageOptions.ContainerWorkingDirectoryProperty, UsageOptions.DockerfileTargetProperty })
         {
             if (random.Next(3) == 0)
             {

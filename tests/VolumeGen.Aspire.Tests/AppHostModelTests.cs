@@ -38,7 +38,7 @@ public sealed class AppHostModelTests : IDisposable
 
         string[] runtimeArguments = await RuntimeArgumentsAsync(profiles.Resource);
         Assert.Equal(RunArguments.Format(new[] { Declared[3] }, MountStyle.Volume).Concat(RunArguments.Format(new[] { Declared[4] })), runtimeArguments);
-        Assert.Contains("type=tmpfs,target=/app/upload-buffer,tmpfs-size=16777216,tmpfs-mode=777", runtimeArguments);
+        Assert.Contains("type=tmpfs,target=/app/upload-buffer,tmpfs-size=16777216,tmpfs-mode=0777", runtimeArguments);
         Assert.Contains("/srv/html:/app/html:ro,z", runtimeArguments);
     }
 

@@ -164,6 +164,7 @@ public sealed class NonRootOwnershipTests : IDisposable
     [InlineData("FROM mcr.microsoft.com/dotnet/aspnet:10.0\nENV APP_UID=4242\nUSER $APP_UID\n", null, 4242L)]
     [InlineData("FROM mcr.microsoft.com/dotnet/aspnet:10.0\nUSER root\n", null, null)]
     [InlineData("FROM mcr.microsoft.com/dotnet/aspnet:10.0\n", null, null)]
+    [InlineData("FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled\n", null, 1654L)]
     [InlineData("FROM mcr.microsoft.com/dotnet/aspnet:10.0\nUSER $APP_UID\n", "777", 777L)]
     [InlineData("FROM mcr.microsoft.com/dotnet/aspnet:10.0\nUSER $APP_UID\n", "none", null)]
     public void Kubernetes_fs_group_comes_from_the_images_user_or_the_property(string dockerfile, string? property, long? expected)
@@ -180,23 +181,74 @@ public sealed class NonRootOwnershipTests : IDisposable
         Assert.Equal("Recreate", deployment.Spec.Strategy.Type);
     }
 
+    // Without a Dockerfile the image is the SDK's (ImageFacts.FromSdk): ContainerUser, else the .NET images' APP_UID —
+    // the user the analyzers take for the home folder too, whether or not EnableSdkContainerSupport is set.
     [Theory]
-    [InlineData("app", true, 1654L)]
-    [InlineData("", true, 1654L)]
-    [InlineData("1001", true, 1001L)]
-    [InlineData("", false, null)]
-    public void Without_a_dockerfile_sdk_publishing_users_get_their_fs_group(string containerUser, bool sdk, long? expected)
+    [InlineData("app", 1654L)]
+    [InlineData("", 1654L)]
+    [InlineData("1001", 1001L)]
+    [InlineData("root", null)]
+    public void Without_a_dockerfile_the_SDKs_user_gives_the_fs_group(string containerUser, long? expected)
     {
         (WriteVolumeArtifacts task, _) = Task("FROM x\n");
         task.Dockerfile = null;
         task.ContainerUser = containerUser;
-        task.SdkContainer = sdk;
         task.KubernetesFile = _folder.File("deploy/volumes.yaml");
 
         Assert.True(task.Execute());
 
         V1Deployment deployment = Assert.Single(KubernetesYaml.LoadAllFromString(File.ReadAllText(_folder.File("deploy/volumes.yaml"))).OfType<V1Deployment>());
         Assert.Equal(expected, deployment.Spec.Template.Spec.SecurityContext?.FsGroup);
+    }
+
+    [Fact]
+    public void Without_a_dockerfile_a_base_image_that_is_not_a_dotnet_image_has_a_user_VolumeGen_cannot_see_and_warns()
+    {
+        (WriteVolumeArtifacts task, RecordingBuildEngine engine) = Task("FROM x\n");
+        task.Dockerfile = null;
+        task.ContainerBaseImage = "ubuntu:24.04";
+        task.KubernetesFile = _folder.File("deploy/volumes.yaml");
+
+        Assert.True(task.Execute());
+
+        BuildWarningEventArgs warning = Assert.Single(engine.Warnings, w => w.Code == "VG3031");
+        Assert.Contains("'ubuntu:24.04'", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("VolumeGenKubernetesFsGroup", warning.Message, StringComparison.Ordinal);
+    }
+
+    // ContainerUser is the SDK's: a Dockerfile's image runs as its own USER (here none: root), and a forced step
+    // chowns to the .NET images' app user, not to ContainerUser.
+    [Fact]
+    public void A_Dockerfile_image_ignores_ContainerUser_for_the_fs_group_and_the_owner()
+    {
+        (WriteVolumeArtifacts task, RecordingBuildEngine engine) = Task("FROM mcr.microsoft.com/dotnet/aspnet:10.0\nWORKDIR /app\n" + Block);
+        task.ContainerUser = "builder";
+        task.Ownership = "run";
+        task.KubernetesFile = _folder.File("deploy/volumes.yaml");
+
+        Assert.True(task.Execute());
+
+        Assert.Empty(engine.Warnings);
+        Assert.Contains("chown -R $APP_UID /app/data /app/cache", Written(), StringComparison.Ordinal);
+        V1Deployment deployment = Assert.Single(KubernetesYaml.LoadAllFromString(File.ReadAllText(_folder.File("deploy/volumes.yaml"))).OfType<V1Deployment>());
+        Assert.Null(deployment.Spec.Template.Spec.SecurityContext?.FsGroup);
+    }
+
+    // Issue 24: a chiseled image without USER runs as $APP_UID for every part — the block's COPY --chown (above), the
+    // pod's fsGroup here, the analyzers' home /home/app (DataProtectionTests) and the CLI's fsGroup (KubernetesUserTests).
+    [Fact]
+    public void A_chiseled_image_without_USER_gives_the_pod_fs_group_1654_and_VG3001_says_who_the_image_runs_as()
+    {
+        (WriteVolumeArtifacts task, RecordingBuildEngine engine) = Task("FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled\nWORKDIR /app\nENTRYPOINT [\"dotnet\", \"App.dll\"]\n");
+        task.KubernetesFile = _folder.File("deploy/volumes.yaml");
+
+        Assert.True(task.Execute());
+
+        V1Deployment deployment = Assert.Single(KubernetesYaml.LoadAllFromString(File.ReadAllText(_folder.File("deploy/volumes.yaml"))).OfType<V1Deployment>());
+        Assert.Equal(1654, deployment.Spec.Template.Spec.SecurityContext?.FsGroup);
+        BuildWarningEventArgs missing = Assert.Single(engine.Warnings, w => w.Code == "VG3001");
+        Assert.Contains("before line 3 ('ENTRYPOINT [\"dotnet\", \"App.dll\"]'), where the image already runs as '$APP_UID'", missing.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("still built as root", missing.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -38,6 +38,40 @@ public sealed class KubernetesUserTests : IDisposable
         Assert.Equal(string.Empty, k8s.Error);
     }
 
+    // Issue 24: the chiseled images run as $APP_UID without a USER line — for the CLI as for the build task and the analyzers.
+    [Fact]
+    public async Task A_chiseled_image_without_USER_gives_the_pod_fsGroup_1654()
+    {
+        File.WriteAllText(Path.Combine(_project, "Dockerfile"), "FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled\nWORKDIR /app\nENTRYPOINT [\"dotnet\", \"ProfileApp.dll\"]\n");
+
+        CliResult k8s = await CliRunner.RunAsync("k8s", _assembly);
+
+        Assert.True(k8s.ExitCode == 0, k8s.Error);
+        Assert.Contains("fsGroup: 1654", k8s.Output);
+        Assert.Equal(string.Empty, k8s.Error);
+    }
+
+    // Issue 24: one rule for container-file names — the project folder's api.dockerfile (docs/analyzers.md) is its
+    // Dockerfile for the CLI as for the build task and the analyzers; the file named Dockerfile is chosen first.
+    [Theory]
+    [InlineData("api.dockerfile", null, "1000")]
+    [InlineData("Dockerfile.prod", null, "1000")]
+    [InlineData("api.dockerfile", "Dockerfile", "2000")]
+    public async Task A_Dockerfile_by_any_container_file_name_in_the_project_folder_gives_the_fsGroup(string name, string? alsoDockerfile, string fsGroup)
+    {
+        File.WriteAllText(Path.Combine(_project, name), "FROM mcr.microsoft.com/dotnet/aspnet:10.0\nUSER 1000:1000\nWORKDIR /app\n");
+        if (alsoDockerfile is not null)
+        {
+            File.WriteAllText(Path.Combine(_project, alsoDockerfile), "FROM mcr.microsoft.com/dotnet/aspnet:10.0\nUSER 2000:2000\nWORKDIR /app\n");
+        }
+
+        CliResult k8s = await CliRunner.RunAsync("k8s", _assembly);
+
+        Assert.True(k8s.ExitCode == 0, k8s.Error);
+        Assert.Contains("fsGroup: " + fsGroup + "\n", k8s.Output.Replace("\r\n", "\n"));
+        Assert.Equal(string.Empty, k8s.Error);
+    }
+
     [Fact]
     public async Task Dockerfile_names_another_Dockerfile_and_its_users_group_is_the_fsGroup()
     {

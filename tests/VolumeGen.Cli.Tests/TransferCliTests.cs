@@ -95,9 +95,10 @@ public sealed class TransferCliTests : IDisposable
     [InlineData(new[] { "migrate" }, "Name the rename to migrate")]
     [InlineData(new[] { "migrate", "--from", "profiles" }, "--from and --to go together")]
     [InlineData(new[] { "migrate", "--from", "profiles", "--to", "profiles" }, "both name 'profiles'")]
-    [InlineData(new[] { "migrate", "--from", "bad name", "--to", "profiles" }, "'bad name' is not a volume name")]
+    [InlineData(new[] { "migrate", "--from", "bad name", "--to", "profiles" }, "--from \"bad name\" is not a valid volume name")]
+    [InlineData(new[] { "migrate", "--from", "profiles", "--to", "x" }, "--to \"x\" is not a valid volume name")]
     [InlineData(new[] { "backup" }, "Name what to back up")]
-    [InlineData(new[] { "backup", "--volume", "bad name" }, "--volume 'bad name' is not a volume name")]
+    [InlineData(new[] { "backup", "--volume", "bad name" }, "--volume \"bad name\" is not a valid volume name")]
     [InlineData(new[] { "restore", "/nonexistent/volumegen-backup" }, "does not exist")]
     public async Task Usage_errors_exit_2_with_a_message_and_no_output(string[] arguments, string message)
     {
@@ -121,6 +122,18 @@ public sealed class TransferCliTests : IDisposable
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--class goes with --from, --to and the assembly", result.Error);
         Assert.Equal(string.Empty, result.Output);
+    }
+
+    // Issue 24: one message for a volume name Docker refuses — the CLI's commands and VolumeGen.Docker's API give the same words.
+    [Theory]
+    [InlineData("--from", "migrate", "--from", "bad name", "--to", "profiles")]
+    [InlineData("--volume", "backup", "--volume", "bad name")]
+    public async Task A_bad_volume_name_gets_the_one_volume_name_message(string option, params string[] arguments)
+    {
+        CliResult result = await CliRunner.RunAsync(arguments);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(MountValidator.VolumeNameProblem("bad name", option)!, result.Error);
     }
 
     [Fact]

@@ -201,7 +201,7 @@ public class KubernetesManifestsTests
         string yaml = KubernetesManifests.Format(new MountSet(Mount.Tmpfs("/app/t", mode: 448)), "app");
         (_, V1Deployment deployment) = Load(yaml);
         Assert.Equal("Memory", deployment.Spec.Template.Spec.Volumes.Single().EmptyDir.Medium);
-        Assert.Contains(yaml.Split('\n'), l => l.StartsWith("# The tmpfs mode 700 at \"/app/t\"", StringComparison.Ordinal));
+        Assert.Contains(yaml.Split('\n'), l => l.StartsWith("# The tmpfs mode 0700 at \"/app/t\"", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -349,4 +349,25 @@ public class MountValidatorTests
         Assert.StartsWith("VG1005: ", problem.ToString(), System.StringComparison.Ordinal);
         Assert.Equal("bad name", problem.Value);
     }
+
+    // Issue 24: one volume-name message — VG1005's words are the CLI's and VolumeGen.Docker's, naming the value, the rule and a valid name.
+    [Theory]
+    [InlineData("bad name", null, "\"bad name\" is not a valid volume name: Docker requires ^[a-zA-Z0-9][a-zA-Z0-9_.-]+$ (at least 2 characters, starting with a letter or digit). Use e.g. \"bad-name\".")]
+    [InlineData("x", "--volume", "--volume \"x\" is not a valid volume name: Docker requires ^[a-zA-Z0-9][a-zA-Z0-9_.-]+$ (at least 2 characters, starting with a letter or digit). Use e.g. \"volume-x\".")]
+    [InlineData("da\nta", null, "\"da\\nta\" is not a valid volume name: Docker requires ^[a-zA-Z0-9][a-zA-Z0-9_.-]+$ (at least 2 characters, starting with a letter or digit). Use e.g. \"da-ta\".")]
+    [InlineData("", "--from", "--from \"\" is not a valid volume name: Docker requires ^[a-zA-Z0-9][a-zA-Z0-9_.-]+$ (at least 2 characters, starting with a letter or digit). Use e.g. \"volume\".")]
+    [InlineData("profiles", null, null)]
+    public void A_volume_name_Docker_refuses_gets_one_message_naming_it_the_rule_and_a_valid_name(string name, string? option, string? message)
+    {
+        Assert.Equal(message, MountValidator.VolumeNameProblem(name, option));
+        if (message is not null)
+        {
+            Assert.True(MountValidator.IsValidVolumeName(message.Substring(message.LastIndexOf("e.g. \"", System.StringComparison.Ordinal) + 6).TrimEnd('.', '"')));
+        }
+
+        if (message is not null && option is null)
+        {
+            Assert.Equal(message, Single(MountProblemCode.InvalidVolumeName, Mount.NamedVolume("/app/data", name)).Message);
+        }
+    }
 }

@@ -58,8 +58,8 @@ public class RunArgumentsTests
     public void Tmpfs_mode_is_octal_in_both_forms()
     {
         var set = new MountSet(Mount.Tmpfs("/app/t", mode: 493));
-        Assert.Equal("type=tmpfs,target=/app/t,tmpfs-mode=755", set.ToRunArguments()[1]);
-        Assert.Equal("/app/t:mode=755", set.ToRunArguments(MountStyle.Volume)[1]);
+        Assert.Equal("type=tmpfs,target=/app/t,tmpfs-mode=0755", set.ToRunArguments()[1]);
+        Assert.Equal("/app/t:mode=0755", set.ToRunArguments(MountStyle.Volume)[1]);
     }
 
     [Fact]

@@ -50,18 +50,18 @@ internal static class ImageArchive
         TarEntry configEntry = entries.FirstOrDefault(e => e.Name == configName) ?? throw new InvalidDataException($"it has no '{configName}'");
         string configJson = Encoding.UTF8.GetString(configEntry.Content);
         string? user = ImageConfiguration.User(configJson);
-        ContainerUser? owner = ContainerUser.Parse(user);
+        ImageFacts image = ImageFacts.FromImageConfiguration(user);
         string? diffId = null;
         string? layerName = null;
         var added = new List<TarEntry>();
-        if (owner is not null && !owner.IsRoot)
+        if (!image.IsRoot)
         {
-            if (owner.UserId is not long uid)
+            if (image.User?.UserId is not long uid)
             {
                 throw new InvalidDataException($"the image runs as '{user}', whose numeric id VolumeGen cannot tell; set ContainerUser to a numeric user (e.g. 1654)");
             }
 
-            long gid = owner.GroupId ?? uid;
+            long gid = image.User.GroupId ?? uid;
             byte[] layer;
             using (var tar = new MemoryStream())
             {

@@ -33,6 +33,11 @@ internal static class BackupCommand
         {
             TextWriter stdout = parse.InvocationConfiguration.Output;
             string[] names = parse.GetValue(volumes) ?? Array.Empty<string>();
+            if (names.Select(static n => MountValidator.VolumeNameProblem(n, "--volume")).FirstOrDefault(static p => p is not null) is string problem)
+            {
+                throw new CliException(problem);
+            }
+
             string? assembly = parse.GetValue(input.Assembly);
             var targets = new Dictionary<string, string>(StringComparer.Ordinal);
             if (!string.IsNullOrEmpty(assembly))
@@ -56,11 +61,6 @@ internal static class BackupCommand
                     stdout.WriteLine($"'{assembly}' declares no named volume; nothing to back up.");
                     return ExitCodes.Ok;
                 }
-            }
-
-            foreach (string name in names.Where(static n => !MountValidator.IsValidVolumeName(n)))
-            {
-                throw new CliException($"--volume '{name}' is not a volume name (Docker requires ^[a-zA-Z0-9][a-zA-Z0-9_.-]+$).");
             }
 
             string folder = parse.GetValue(output) is { Length: > 0 } chosen

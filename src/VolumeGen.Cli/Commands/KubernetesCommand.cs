@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
@@ -105,7 +106,32 @@ internal static class KubernetesCommand
     }
 
     /// <summary>
-    /// The fsGroup of the user the image runs as (<see cref="ContainerUser"/>, the build task's rule): from
+    /// The Dockerfile the build chooses among the project folder's own (<see cref="ContainerFileNames"/>: <c>Dockerfile</c>,
+    /// <c>Dockerfile.&lt;x&gt;</c>, <c>&lt;x&gt;.dockerfile</c>; <see cref="ContainerFileSelection"/>: <c>Dockerfile</c> first), or null.
+    /// </summary>
+    private static string? ProjectFolderDockerfile(string folder, string assembly)
+    {
+        var candidates = new List<ContainerFileCandidate>();
+        foreach (string file in Directory.EnumerateFiles(folder).Where(static f => ContainerFileNames.IsDockerfile(Path.GetFileName(f))))
+        {
+            try
+            {
+                if (ContainerFileCandidate.Create(file, File.ReadAllText(file)) is ContainerFileCandidate candidate)
+                {
+                    candidates.Add(candidate);
+                }
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                throw new CliException($"Cannot read the Dockerfile '{file}': {exception.Message}");
+            }
+        }
+
+        return ContainerFileSelection.Select(candidates, new ContainerProject(folder, new[] { Path.GetFileNameWithoutExtension(assembly) })).KeptDockerfile?.File.Path;
+    }
+
+    /// <summary>
+    /// The fsGroup of the user the image runs as (<see cref="ImageFacts"/>, as the build task finds it): from
     /// <paramref name="dockerfile"/>, else the Dockerfile beside the project. When it cannot be told and the pod has
     /// claims to write, a note on <paramref name="error"/> says so and how to pass it.
     /// </summary>
@@ -116,12 +142,12 @@ internal static class KubernetesCommand
         if (string.IsNullOrWhiteSpace(path))
         {
             string? project = ProjectFiles.FolderAtOrAbove(Path.GetDirectoryName(Path.GetFullPath(assembly)) ?? ".");
-            path = project is null ? null : Path.Combine(project, "Dockerfile");
-            if (path is null || !File.Exists(path))
+            path = project is null ? null : ProjectFolderDockerfile(project, assembly);
+            if (path is null)
             {
                 if (claims)
                 {
-                    error.WriteLine($"volumegen: no Dockerfile {(path is null ? "beside a project file above '" + assembly + "'" : "at '" + path + "'")}, so VolumeGen does not know the user the image runs as, and the pod gets no securityContext.fsGroup. A non-root image (USER $APP_UID, a chiseled image, SDK container publishing) cannot write its claims without one: pass --fs-group 1654 (the .NET images' app user) or the user's group id, or the Dockerfile with --dockerfile.");
+                    error.WriteLine($"volumegen: no Dockerfile {(project is null ? "beside a project file above '" + assembly + "'" : "in '" + project + "'")}, so the image is the SDK's (dotnet publish -t:PublishContainer), whose user is the project's ContainerUser, else the .NET images' {ContainerUser.AppUidVariable} — which this tool cannot see (the build task's Kubernetes output can), and the pod gets no securityContext.fsGroup. A non-root image cannot write its claims without one: pass --fs-group 1654 (the .NET images' app user) or ContainerUser's group id, or the Dockerfile with --dockerfile.");
                 }
 
                 return null;
@@ -145,13 +171,18 @@ internal static class KubernetesCommand
             throw new CliException($"--target '{target}': '{path}' has no stage of that name.");
         }
 
-        ContainerUser? user = ContainerUser.Of(stage);
-        if (user is not null && user.FsGroupUnknown && claims)
+        if (stage is null)
         {
-            error.WriteLine($"volumegen: the image runs as '{user.Text}' (the USER of '{path}'), whose numeric id VolumeGen cannot tell, so the pod gets no securityContext.fsGroup and may not be able to write its claims. Pass --fs-group with the user's group id.");
+            return null;
         }
 
-        return user?.FsGroup;
+        ImageFacts image = ImageFacts.FromDockerfile(stage);
+        if (image.FsGroupUnknown && claims)
+        {
+            error.WriteLine($"volumegen: the image runs as '{image.Owner}' ({image.UserSource} in '{path}'), whose numeric id VolumeGen cannot tell, so the pod gets no securityContext.fsGroup and may not be able to write its claims. Pass --fs-group with the user's group id.");
+        }
+
+        return image.FsGroup;
     }
 
     // The same rules, and words, as the build task's VolumeGenKubernetes* properties.

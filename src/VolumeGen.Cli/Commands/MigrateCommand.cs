@@ -112,11 +112,11 @@ internal static class MigrateCommand
                 throw new CliException("--from and --to go together: volumegen migrate --from <old volume> --to <new volume>.");
             }
 
-            foreach (string name in new[] { old, renamed })
+            foreach ((string name, string option) in new[] { (old, "--from"), (renamed, "--to") })
             {
-                if (!MountValidator.IsValidVolumeName(name))
+                if (MountValidator.VolumeNameProblem(name, option) is string problem)
                 {
-                    throw new CliException($"'{name}' is not a volume name (Docker requires ^[a-zA-Z0-9][a-zA-Z0-9_.-]+$).");
+                    throw new CliException(problem);
                 }
             }
 

@@ -90,7 +90,7 @@ internal static class ShowCommand
 
         if (mount.TmpfsMode is int mode)
         {
-            line += "  mode=" + System.Convert.ToString(mode, 8);
+            line += "  mode=" + OctalMode.Format(mode);
         }
 
         return line;

@@ -75,13 +75,10 @@ internal static class PersistData
         }
 
         SourceText text = await file.GetTextAsync(cancellationToken).ConfigureAwait(false);
-        if (JsonSettingsText.FindString(text.ToString(), move.Key) is not { } found || !string.Equals(found.Value, move.Value, StringComparison.Ordinal))
-        {
-            return solution; // the file no longer says what the analyzer read: leave it alone
-        }
-
-        SourceText updated = text.WithChanges(new TextChange(new TextSpan(found.Start, found.Length), JsonSettingsText.Quote(move.SuggestedValue)));
-        return solution.WithAdditionalDocumentText(file.Id, updated);
+        // Null when the file no longer says what the analyzer read: leave it alone.
+        return JsonSettingsEdit.Replace(text, move.File, move.Key, move.Value, move.SuggestedValue) is TextChange change
+            ? solution.WithAdditionalDocumentText(file.Id, text.WithChanges(change))
+            : solution;
     }
 
     private static async Task<Solution> AddDockerfileMarkersAsync(Solution solution, ProjectId projectId, CancellationToken cancellationToken)

@@ -409,9 +409,9 @@ public static class VolumeBackup
     {
         foreach (string name in names)
         {
-            if (!MountValidator.IsValidVolumeName(name))
+            if (MountValidator.VolumeNameProblem(name) is string problem)
             {
-                throw new ArgumentException($"'{name}' is not a volume name (Docker requires ^[a-zA-Z0-9][a-zA-Z0-9_.-]+$).", parameter);
+                throw new ArgumentException(problem, parameter);
             }
         }
     }

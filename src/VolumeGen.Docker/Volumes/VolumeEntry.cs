@@ -17,5 +17,5 @@ public sealed record VolumeEntry(string Path, VolumeEntryType Type, int Mode, in
 {
     /// <summary>One line for messages and the content digest: <c>file 0640 1654:1654 3 sha256 a/b.txt</c>.</summary>
     public override string ToString()
-        => $"{Type.ToString().ToLowerInvariant()} {System.Convert.ToString(Mode, 8).PadLeft(4, '0')} {Uid}:{Gid} {Size} {Sha256 ?? "-"} {Path}{(LinkTarget is null ? string.Empty : " -> " + LinkTarget)}";
+        => $"{Type.ToString().ToLowerInvariant()} {OctalMode.Format(Mode)} {Uid}:{Gid} {Size} {Sha256 ?? "-"} {Path}{(LinkTarget is null ? string.Empty : " -> " + LinkTarget)}";
 }

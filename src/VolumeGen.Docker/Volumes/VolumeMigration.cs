@@ -152,9 +152,9 @@ public static class VolumeMigration
     {
         foreach ((string name, string parameter) in new[] { (from, nameof(from)), (to, nameof(to)) })
         {
-            if (!MountValidator.IsValidVolumeName(name))
+            if (MountValidator.VolumeNameProblem(name) is string problem)
             {
-                throw new ArgumentException($"'{name}' is not a volume name (Docker requires ^[a-zA-Z0-9][a-zA-Z0-9_.-]+$).", parameter);
+                throw new ArgumentException(problem, parameter);
             }
         }
 

@@ -106,14 +106,7 @@ internal static class WriteSites
 
     private static IArgumentOperation? FindArgument(ImmutableArray<IArgumentOperation> arguments, string parameter, bool fileSystemInfo = false)
     {
-        foreach (IArgumentOperation argument in arguments)
-        {
-            if (argument.Parameter is { } p && p.Name == parameter && argument.ArgumentKind != ArgumentKind.DefaultValue)
-            {
-                return fileSystemInfo || argument.Parameter.Type.SpecialType == SpecialType.System_String || parameter is "access" or "mode" ? argument : null;
-            }
-        }
-
-        return null;
+        IArgumentOperation? argument = PassedArguments.Named(arguments, parameter);
+        return argument is not null && (fileSystemInfo || argument.Parameter!.Type.SpecialType == SpecialType.System_String || parameter is "access" or "mode") ? argument : null;
     }
 }

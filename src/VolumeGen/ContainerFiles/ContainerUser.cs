@@ -8,12 +8,15 @@ namespace VolumeGen.ContainerFiles;
 /// <c>ContainerUser</c> — and what VolumeGen needs to know about it: is it root, and its numeric user and group ids
 /// where they can be told. The .NET images (8 and later) define the user <c>app</c> with uid and gid 1654 and
 /// <c>ENV APP_UID=1654</c>, so <c>app</c>, <c>$APP_UID</c> and <c>${APP_UID}</c> are 1654 unless the Dockerfile sets
-/// <c>APP_UID</c> itself. The one place the build task, the Kubernetes output and SDK publishing read a user.
+/// <c>APP_UID</c> itself. Which user an image runs as is <see cref="ImageFacts"/>'s to say; this type reads one value.
 /// </summary>
 public sealed class ContainerUser
 {
     /// <summary>The .NET images' non-root user and group id (<c>APP_UID</c>).</summary>
     public const long DotNetAppId = 1654;
+
+    /// <summary>The .NET images' non-root user as a Dockerfile writes it: <c>$APP_UID</c> (the images set <c>ENV APP_UID=1654</c>).</summary>
+    public const string AppUidVariable = "$APP_UID";
 
     private ContainerUser(string text, string user, string? group, long? userId, long? groupId)
     {
@@ -77,31 +80,18 @@ public sealed class ContainerUser
         return new ContainerUser(text, user, group, userId, groupId);
     }
 
+    /// <summary>The .NET images' app user, <see cref="AppUidVariable"/> (uid and gid 1654).</summary>
+    public static ContainerUser DotNetAppUser => Parse(AppUidVariable)!;
+
     /// <summary>
-    /// The user <paramref name="stage"/> runs as: its own or inherited <c>USER</c>; without one, <c>$APP_UID</c> for
-    /// the .NET chiseled images (<c>*-chiseled*</c> tags, whose configuration says <c>USER app</c>), else null (root).
+    /// The user's ids as a <c>--chown</c> owner, <c>uid:gid</c> (e.g. <c>1654:1654</c>), or null when the user id cannot be told.
     /// </summary>
-    public static ContainerUser? Of(DockerfileStage? stage)
-    {
-        if (stage is null)
-        {
-            return null;
-        }
+    public string? NumericOwner => UserId is long uid
+        ? uid.ToString(CultureInfo.InvariantCulture) + ":" + (GroupId ?? uid).ToString(CultureInfo.InvariantCulture)
+        : null;
 
-        if (stage.User is not DockerfileValue user)
-        {
-            DockerfileStage root = stage;
-            while (root.Parent is not null)
-            {
-                root = root.Parent;
-            }
-
-            return root.BaseImage.IsKnown && root.BaseImage.Text.IndexOf("-chiseled", StringComparison.OrdinalIgnoreCase) >= 0 ? Parse("$APP_UID") : null;
-        }
-
-        DockerfileValue? appUid = stage.GetEnvironment("APP_UID");
-        return Parse(user.IsKnown ? user.Text : user.Written, appUid is { IsKnown: true } ? appUid.Text : null);
-    }
+    /// <summary>True for the .NET images' app user by name or variable: <c>app</c>, <c>$APP_UID</c>, <c>${APP_UID}</c>.</summary>
+    public bool IsDotNetAppUser => IsAppUser(User);
 
     private static long? IdOf(string part, string? appUid)
     {
@@ -118,7 +108,7 @@ public sealed class ContainerUser
         return IsNumber(part) && long.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out long id) ? id : null;
     }
 
-    private static bool IsAppUser(string part) => part is "app" or "$APP_UID" or "${APP_UID}";
+    private static bool IsAppUser(string part) => part is "app" or AppUidVariable or "${APP_UID}";
 
     private static bool IsNumber(string text)
     {

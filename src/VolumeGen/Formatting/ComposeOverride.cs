@@ -115,7 +115,7 @@ public static class ComposeOverride
     private static string TmpfsOptions(Mount mount)
     {
         string size = mount.TmpfsSizeBytes is long bytes ? "size=" + bytes.ToString(CultureInfo.InvariantCulture) + "," : string.Empty;
-        return size + "mode=" + Convert.ToString(mount.TmpfsMode!.Value, 8).PadLeft(4, '0');
+        return size + "mode=" + OctalMode.Format(mount.TmpfsMode!.Value);
     }
 
     // An SELinux label: the short "source:target:options" form, which docker-compose 1.x and the compose

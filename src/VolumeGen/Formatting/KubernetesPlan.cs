@@ -54,7 +54,7 @@ internal sealed class KubernetesPlan
                     plan.Volumes.Add(new KubernetesPodVolume(volumeName, mount, null));
                     if (mount.Kind == MountKind.Tmpfs && mount.TmpfsMode is int mode)
                     {
-                        plan.Notes.Add("The tmpfs mode " + Convert.ToString(mode, 8) + " at " + YamlText.ForComment(mount.Target)
+                        plan.Notes.Add("The tmpfs mode " + OctalMode.Format(mode) + " at " + YamlText.ForComment(mount.Target)
                             + " has no emptyDir equivalent; set the pod's securityContext (fsGroup) for access instead.");
                     }
 

@@ -76,7 +76,7 @@ public static class RunArguments
 
         if (mount.TmpfsMode is int mode)
         {
-            fields.Add("tmpfs-mode=" + Convert.ToString(mode, 8));
+            fields.Add("tmpfs-mode=" + OctalMode.Format(mode));
         }
 
         var value = new StringBuilder();
@@ -157,7 +157,7 @@ public static class RunArguments
 
             if (mount.TmpfsMode is int mode)
             {
-                options.Add("mode=" + Convert.ToString(mode, 8));
+                options.Add("mode=" + OctalMode.Format(mode));
             }
 
             arguments.Add("--tmpfs");

@@ -70,6 +70,22 @@ public static class MountValidator
         return false;
     }
 
+    // Docker's local-driver rule for a volume name, in the words every message uses.
+    private const string VolumeNameRule = "Docker requires ^[a-zA-Z0-9][a-zA-Z0-9_.-]+$ (at least 2 characters, starting with a letter or digit)";
+
+    /// <summary>
+    /// The one message for a volume name that breaks Docker's rule <c>^[a-zA-Z0-9][a-zA-Z0-9_.-]+$</c> (naming it, the rule and a valid
+    /// name to use), or null when <paramref name="name"/> is valid: VG1005's words, and the CLI's and VolumeGen.Docker's refusals.
+    /// </summary>
+    /// <param name="name">The volume name as given.</param>
+    /// <param name="option">The option that gave it (e.g. <c>--volume</c>), named first; null for none.</param>
+    public static string? VolumeNameProblem(string? name, string? option = null)
+        => IsValidVolumeName(name) ? null : VolumeNameMessage(name ?? string.Empty, option, suggestFrom: string.IsNullOrEmpty(name) ? "volume" : name!);
+
+    // suggestFrom: what the suggested valid name derives from (the name itself, or the mount's target when the name is empty).
+    private static string VolumeNameMessage(string name, string? option, string suggestFrom)
+        => $"{(option is null ? string.Empty : option + " ")}{Show(name)} is not a valid volume name: {VolumeNameRule}. Use e.g. \"{ContainerPath.DefaultVolumeName(suggestFrom)}\".";
+
     /// <summary>True when <paramref name="name"/> follows Docker's local-driver rule <c>^[a-zA-Z0-9][a-zA-Z0-9_.-]+$</c>.</summary>
     public static bool IsValidVolumeName(string? name)
     {
@@ -126,7 +142,7 @@ public static class MountValidator
                 if (!IsValidVolumeName(name))
                 {
                     problems.Add(Error(MountProblemCode.InvalidVolumeName, index, MountField.Name, name,
-                        $"The volume name {Show(name)} is not valid: Docker requires ^[a-zA-Z0-9][a-zA-Z0-9_.-]+$ (at least 2 characters, starting with a letter or digit). Use e.g. \"{ContainerPath.DefaultVolumeName(name.Length == 0 ? target : name)}\"."));
+                        VolumeNameMessage(name, option: null, suggestFrom: name.Length == 0 ? target : name)));
                 }
 
                 break;

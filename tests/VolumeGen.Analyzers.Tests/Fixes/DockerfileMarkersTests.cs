@@ -30,6 +30,32 @@ public sealed class DockerfileMarkersTests
             DockerfileMarkers.Insert(dockerfile));
     }
 
+    // Issue 24: the same user as the build task and the analyzers (ImageFacts): a chiseled image runs as $APP_UID from its
+    // first line, so there is no root point; the markers go before ENTRYPOINT, where the build writes COPY --chown=$APP_UID.
+    [Fact]
+    public void A_chiseled_image_without_USER_gets_the_markers_before_its_entrypoint()
+    {
+        const string dockerfile = "FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled\nWORKDIR /app\nCOPY bin/publish/ .\nENTRYPOINT [\"dotnet\", \"App.dll\"]\n";
+
+        Assert.Equal(dockerfile.Replace("ENTRYPOINT", "# >>> VolumeGen\n# <<< VolumeGen\nENTRYPOINT"), DockerfileMarkers.Insert(dockerfile));
+    }
+
+    // Who leaves root is ContainerUser's rule: root by name or id 0 (any group) stays root; any other user leaves it.
+    [Theory]
+    [InlineData("USER 0:0", false)]
+    [InlineData("USER root:app", false)]
+    [InlineData("USER 1654", true)]
+    [InlineData("USER ${APP_UID}", true)]
+    public void A_USER_line_that_leaves_root_gets_the_markers_before_it(string user, bool before)
+    {
+        string dockerfile = "FROM mcr.microsoft.com/dotnet/aspnet:10.0\n" + user + "\nCMD [\"x\"]\n";
+        string expected = before
+            ? dockerfile.Replace(user, "# >>> VolumeGen\n# <<< VolumeGen\n" + user)
+            : dockerfile.Replace("CMD", "# >>> VolumeGen\n# <<< VolumeGen\nCMD");
+
+        Assert.Equal(expected, DockerfileMarkers.Insert(dockerfile));
+    }
+
     [Fact]
     public void A_user_in_a_stage_the_final_image_is_not_built_from_does_not_count_and_line_endings_stay()
     {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using VolumeGen.ContainerFiles;
@@ -29,6 +30,23 @@ public sealed class ComposeFileTests
         Assert.Equal(readOnly, volume.ReadOnly);
         Assert.Equal(kind, volume.Kind);
         Assert.True(volume.IsShortSyntax);
+    }
+
+    // Compose's drive rule is its own (compose-go's isWindowsDrive: any Unicode letter, then ':', nothing required after),
+    // wider than HostPath.IsWindowsDrivePath (an ASCII letter, ':', then a separator), which the run arguments and the
+    // validator use for host paths. The compose reader copies compose, so both rules stay, each named for what it reads.
+    [Theory]
+    [InlineData("\"C:data:/data\"", "C:data", "/data")]
+    [InlineData("\"é:/photos:/data:ro\"", "é:/photos", "/data")]
+    [InlineData("\"𝒟:/photos:/data\"", "𝒟:/photos", "/data")]
+    public void A_drive_letter_is_compose_drive_rule_not_the_host_path_rule(string entry, string source, string target)
+    {
+        ComposeServiceVolume volume = Volume(entry);
+
+        Assert.Equal(source, volume.Source);
+        Assert.Equal(target, volume.Target);
+        Assert.Equal((MountKind?)MountKind.Bind, volume.Kind);
+        Assert.False(HostPath.IsWindowsDrivePath(source));
     }
 
     [Fact]
@@ -66,7 +84,18 @@ public sealed class ComposeFileTests
         Assert.Equal("/run", volume.Target);
         Assert.Equal(64 * 1024, volume.TmpfsSizeBytes);
         Assert.Equal((MountKind?)MountKind.Tmpfs, volume.Kind);
+        Assert.Equal(Convert.ToInt32("1777", 8), volume.TmpfsMode); // the engine hands these options to the kernel: octal
+        Assert.Equal(Convert.ToInt32("700", 8), ComposeFile.Parse("services:\n  a:\n    tmpfs: /run:mode=700,size=1mb\n").Services[0].Volumes.Single().TmpfsMode);
     }
+
+    // The long syntax's tmpfs.mode is a YAML integer, as compose reads it: decimal, or octal with a leading 0.
+    [Theory]
+    [InlineData("493", 493)]
+    [InlineData("0755", 493)]
+    [InlineData("0o755", null)]
+    [InlineData("seven", null)]
+    public void Long_syntax_tmpfs_mode_is_a_yaml_integer(string mode, int? expected)
+        => Assert.Equal(expected, ComposeFile.Parse("services:\n  a:\n    volumes:\n      - type: tmpfs\n        target: /run\n        tmpfs:\n          mode: " + mode + "\n").Services[0].Volumes.Single().TmpfsMode);
 
     [Fact]
     public void Volumes_shared_through_an_extension_field_and_a_merge_key_count()

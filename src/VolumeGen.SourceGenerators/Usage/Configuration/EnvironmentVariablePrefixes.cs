@@ -33,13 +33,9 @@ internal static class EnvironmentVariablePrefixes
                 continue;
             }
 
-            foreach (IArgumentOperation argument in invocation.Arguments)
+            if (PassedArguments.Value(invocation, "prefix")?.ConstantValue is { HasValue: true, Value: string prefix } && prefix.Length > 0 && !prefixes.Contains(prefix))
             {
-                if (argument.Parameter?.Name == "prefix" && argument.ArgumentKind != ArgumentKind.DefaultValue
-                    && argument.Value.ConstantValue is { HasValue: true, Value: string prefix } && prefix.Length > 0 && !prefixes.Contains(prefix))
-                {
-                    prefixes.Add(prefix);
-                }
+                prefixes.Add(prefix);
             }
         }
 

@@ -60,20 +60,20 @@ internal sealed class OptionsBindings
             INamedTypeSymbol? type = method.ContainingType?.OriginalDefinition;
             if (Is(type, serviceCollectionBinding) && method.Name == "Configure" && method.TypeArguments.Length == 1)
             {
-                if (IsDefaultName(Argument(invocation, "name")))
+                if (IsDefaultName(PassedArguments.Value(invocation, "name")))
                 {
-                    Add(sections, method.TypeArguments[0], Argument(invocation, "config") is { } config ? sectionPath(config) : null);
+                    Add(sections, method.TypeArguments[0], PassedArguments.Value(invocation, "config") is { } config ? sectionPath(config) : null);
                 }
             }
             else if (Is(type, builderBinding) && method.TypeArguments.Length == 1 && IsDefaultNamedBuilder(invocation))
             {
                 if (method.Name == "Bind")
                 {
-                    Add(sections, method.TypeArguments[0], Argument(invocation, "config") is { } config ? sectionPath(config) : null);
+                    Add(sections, method.TypeArguments[0], PassedArguments.Value(invocation, "config") is { } config ? sectionPath(config) : null);
                 }
                 else if (method.Name == "BindConfiguration")
                 {
-                    Add(sections, method.TypeArguments[0], Argument(invocation, "configSectionPath")?.ConstantValue.Value as string);
+                    Add(sections, method.TypeArguments[0], PassedArguments.Value(invocation, "configSectionPath")?.ConstantValue.Value as string);
                 }
             }
             else if (Is(type, serviceCollectionCode) && method.TypeArguments.Length == 1)
@@ -112,24 +112,11 @@ internal sealed class OptionsBindings
             receiver = conversion.Operand;
         }
 
-        return receiver is not IInvocationOperation { TargetMethod.Name: "AddOptions" } addOptions || IsDefaultName(Argument(addOptions, "name"));
+        return receiver is not IInvocationOperation { TargetMethod.Name: "AddOptions" } addOptions || IsDefaultName(PassedArguments.Value(addOptions, "name"));
     }
 
     private static bool IsDefaultName(IOperation? name)
         => name is null || (name.ConstantValue.HasValue && (name.ConstantValue.Value is null || (name.ConstantValue.Value as string) == string.Empty));
-
-    private static IOperation? Argument(IInvocationOperation invocation, string parameter)
-    {
-        foreach (IArgumentOperation argument in invocation.Arguments)
-        {
-            if (argument.Parameter?.Name == parameter && argument.ArgumentKind != ArgumentKind.DefaultValue)
-            {
-                return argument.Value;
-            }
-        }
-
-        return null;
-    }
 
     private static bool Is(INamedTypeSymbol? type, INamedTypeSymbol? expected)
         => expected is not null && SymbolEqualityComparer.Default.Equals(type, expected);

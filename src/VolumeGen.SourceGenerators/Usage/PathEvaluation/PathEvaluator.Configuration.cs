@@ -83,14 +83,14 @@ internal sealed partial class PathEvaluator
                         return ConfigurationLookup.Unknown;
                     }
 
-                    fallback = Argument(invocation, "defaultValue");
-                    return Find(Key(SectionPath(Argument(invocation, "configuration"), depth + 1, cancellationToken), ConstantString(Argument(invocation, "key"))));
+                    fallback = PassedArguments.Value(invocation, "defaultValue");
+                    return Find(Key(SectionPath(PassedArguments.Value(invocation, "configuration"), depth + 1, cancellationToken), ConstantString(PassedArguments.Value(invocation, "key"))));
                 }
 
                 if (method.Name == "GetConnectionString" && Is(method.ContainingType, _configurationExtensions))
                 {
-                    string? name = ConstantString(Argument(invocation, "name"));
-                    return Find(Key(SectionPath(Argument(invocation, "configuration"), depth + 1, cancellationToken), name is null ? null : "ConnectionStrings:" + name));
+                    string? name = ConstantString(PassedArguments.Value(invocation, "name"));
+                    return Find(Key(SectionPath(PassedArguments.Value(invocation, "configuration"), depth + 1, cancellationToken), name is null ? null : "ConnectionStrings:" + name));
                 }
 
                 return null;
@@ -120,7 +120,7 @@ internal sealed partial class PathEvaluator
             case IInvocationOperation { TargetMethod.Name: "GetSection" } getSection when getSection.Instance is not null && getSection.Arguments.Length == 1 && IsConfiguration(getSection.TargetMethod.ContainingType):
                 return Key(SectionPath(getSection.Instance, depth + 1, cancellationToken), ConstantString(getSection.Arguments[0].Value));
             case IInvocationOperation { TargetMethod.Name: "GetSection" or "GetRequiredSection" } extension when Is(extension.TargetMethod.ContainingType, _configurationExtensions):
-                return Key(SectionPath(Argument(extension, "configuration"), depth + 1, cancellationToken), ConstantString(Argument(extension, "key")));
+                return Key(SectionPath(PassedArguments.Value(extension, "configuration"), depth + 1, cancellationToken), ConstantString(PassedArguments.Value(extension, "key")));
             case ILocalReferenceOperation local:
                 return SectionPath(SingleAssignment(local.Local, operation.SemanticModel, cancellationToken), depth + 1, cancellationToken);
             case IFieldReferenceOperation field:
@@ -228,19 +228,6 @@ internal sealed partial class PathEvaluator
 
     private static string? ConstantString(IOperation? operation)
         => operation is not null && operation.ConstantValue.HasValue ? operation.ConstantValue.Value as string : null;
-
-    private static IOperation? Argument(IInvocationOperation invocation, string parameter)
-    {
-        foreach (IArgumentOperation argument in invocation.Arguments)
-        {
-            if (argument.Parameter?.Name == parameter && argument.ArgumentKind != ArgumentKind.DefaultValue)
-            {
-                return argument.Value;
-            }
-        }
-
-        return null;
-    }
 
     private bool IsConfiguration(ITypeSymbol? type) => Is(type, _iConfiguration) || Implements(type, _iConfiguration);
 

@@ -349,15 +349,10 @@ internal sealed partial class PathEvaluator
         }
 
         // AppStorage.Resolve(path) (generated) and HostFolders.Resolve(mounts, path) return the path itself in the container.
-        if (method.Name == "Resolve" && (Is(type, _hostFolders) || StorageClassReader.IsGeneratedByVolumeGen(method)))
+        if (method.Name == "Resolve" && (Is(type, _hostFolders) || StorageClassReader.IsGeneratedByVolumeGen(method))
+            && PassedArguments.Value(invocation, "containerPath") is IOperation containerPath)
         {
-            foreach (IArgumentOperation argument in invocation.Arguments)
-            {
-                if (argument.Parameter?.Name == "containerPath")
-                {
-                    return Evaluate(argument.Value, trace, helper, depth + 1, cancellationToken);
-                }
-            }
+            return Evaluate(containerPath, trace, helper, depth + 1, cancellationToken);
         }
 
         // A small helper of the app's own (string Target(string name) => Path.Combine(Root, name)) is read at the call,

@@ -63,7 +63,7 @@ internal static class PersistedKnowledgeBuilder
             || options.EphemeralPaths is not null || options.AdditionalSinks is not null;
 
         string? dataRoot = DataRootOf(options, mounts, workingDirectory, out bool isDefault);
-        return new PersistedKnowledge(isActive, mounts, workingDirectory, HomeOf(options, dockerfile is not null, image), dataRoot, isDefault);
+        return new PersistedKnowledge(isActive, mounts, workingDirectory, HomeOf(options, image), dataRoot, isDefault);
     }
 
     /// <summary>
@@ -113,58 +113,15 @@ internal static class PersistedKnowledgeBuilder
         => dockerfile?.FinalStage(options.DockerfileTarget) ?? dockerfile?.FinalStage();
 
     /// <summary>
-    /// The container user's home: volumegen.home_directory, else from the Dockerfile's final USER or the
-    /// ContainerUser property (root → /root; app, $APP_UID or 1654 → /home/app; another name → /home/name),
-    /// else /root for a Dockerfile without USER (Docker's default user), else /home/app (the SDK containers' default user).
+    /// The container user's home: volumegen.home_directory, else the image's (<see cref="ImageFactsOf"/>): /root for
+    /// root, /home/app for the .NET images' app user, /home/&lt;name&gt; for another name; null when it cannot be told.
     /// </summary>
-    public static string? HomeOf(UsageOptions options, bool hasDockerfile, DockerfileStage? image)
-    {
-        if (Absolute(options.HomeDirectory) is string home)
-        {
-            return home;
-        }
+    public static string? HomeOf(UsageOptions options, DockerfileStage? image)
+        => Absolute(options.HomeDirectory) ?? ImageFactsOf(options, image).Home;
 
-        string? user = UserName(image?.User?.Text) ?? options.ContainerUser;
-        if (string.IsNullOrEmpty(user))
-        {
-            return hasDockerfile ? "/root" : "/home/app";
-        }
-
-        switch (user)
-        {
-            case "root":
-            case "0":
-                return "/root";
-            case "app":
-            case "$APP_UID":
-            case "${APP_UID}":
-            case "1654":
-                return "/home/app";
-        }
-
-        foreach (char c in user!)
-        {
-            if (!ContainerPath.IsVolumeNameChar(c))
-            {
-                return null;
-            }
-        }
-
-        return char.IsDigit(user[0]) ? null : "/home/" + user;
-    }
-
-    /// <summary>The user part of a Dockerfile USER (<c>app:app</c> is user <c>app</c>).</summary>
-    private static string? UserName(string? user)
-    {
-        if (user is null)
-        {
-            return null;
-        }
-
-        int colon = user.IndexOf(':');
-        string name = colon >= 0 ? user.Substring(0, colon) : user;
-        return name.Length > 0 ? name : null;
-    }
+    /// <summary>The image the app runs in: the Dockerfile's final stage when there is one, else the SDK's container settings.</summary>
+    public static ImageFacts ImageFactsOf(UsageOptions options, DockerfileStage? image)
+        => image is not null ? ImageFacts.FromDockerfile(image) : ImageFacts.FromSdk(options.ContainerUser, options.ContainerBaseImage, options.ContainerFamily);
 
     private static void AddPath(List<KnownMount> mounts, string path, Persistence persistence, string description)
     {

@@ -20,13 +20,17 @@ internal sealed class UsageOptions : IEquatable<UsageOptions>
     public const string ContainerRepositoryProperty = "build_property.ContainerRepository";
     public const string ContainerWorkingDirectoryProperty = "build_property.ContainerWorkingDirectory";
     public const string ContainerUserProperty = "build_property.ContainerUser";
+    public const string ContainerBaseImageProperty = "build_property.ContainerBaseImage";
+    public const string ContainerFamilyProperty = "build_property.ContainerFamily";
     public const string DockerfileTargetProperty = "build_property.VolumeGenDockerfileTarget";
 
     /// <summary>The default of volumegen.ephemeral_paths.</summary>
     public const string DefaultEphemeralPaths = "/tmp";
 
-    private UsageOptions(string? workingDirectory, string? containerWorkingDirectory, string? persistedPaths, string? ephemeralPaths, string? additionalSinks, string? homeDirectory, string? containerUser, string? dockerfileTarget, string? dataRoot, bool sdkContainer)
+    private UsageOptions(string? workingDirectory, string? containerWorkingDirectory, string? persistedPaths, string? ephemeralPaths, string? additionalSinks, string? homeDirectory, string? containerUser, string? containerBaseImage, string? containerFamily, string? dockerfileTarget, string? dataRoot, bool sdkContainer)
     {
+        ContainerBaseImage = containerBaseImage;
+        ContainerFamily = containerFamily;
         DataRoot = dataRoot;
         SdkContainer = sdkContainer;
         WorkingDirectory = workingDirectory;
@@ -53,6 +57,12 @@ internal sealed class UsageOptions : IEquatable<UsageOptions>
 
     public string? ContainerUser { get; }
 
+    /// <summary>The SDK's <c>ContainerBaseImage</c> as the project sets it (the image facts without a Dockerfile).</summary>
+    public string? ContainerBaseImage { get; }
+
+    /// <summary>The SDK's <c>ContainerFamily</c>, e.g. <c>noble-chiseled</c>.</summary>
+    public string? ContainerFamily { get; }
+
     /// <summary>volumegen.data_root: the one folder suggestions group writes under the working directory into.</summary>
     public string? DataRoot { get; }
 
@@ -72,6 +82,8 @@ internal sealed class UsageOptions : IEquatable<UsageOptions>
             Get(tree, global, AdditionalSinksKey),
             Get(tree, global, HomeDirectoryKey),
             Get(tree, global, ContainerUserProperty),
+            Get(tree, global, ContainerBaseImageProperty),
+            Get(tree, global, ContainerFamilyProperty),
             Get(tree, global, DockerfileTargetProperty),
             Get(tree, global, DataRootKey),
             string.Equals(Get(tree, global, EnableSdkContainerSupportProperty), "true", StringComparison.OrdinalIgnoreCase)
@@ -114,6 +126,8 @@ internal sealed class UsageOptions : IEquatable<UsageOptions>
         && AdditionalSinks == other.AdditionalSinks
         && HomeDirectory == other.HomeDirectory
         && ContainerUser == other.ContainerUser
+        && ContainerBaseImage == other.ContainerBaseImage
+        && ContainerFamily == other.ContainerFamily
         && DockerfileTarget == other.DockerfileTarget
         && DataRoot == other.DataRoot
         && SdkContainer == other.SdkContainer;
@@ -135,6 +149,8 @@ internal sealed class UsageOptions : IEquatable<UsageOptions>
             hash = (hash * 31) + Hash(AdditionalSinks);
             hash = (hash * 31) + Hash(HomeDirectory);
             hash = (hash * 31) + Hash(ContainerUser);
+            hash = (hash * 31) + Hash(ContainerBaseImage);
+            hash = (hash * 31) + Hash(ContainerFamily);
             hash = (hash * 31) + Hash(DockerfileTarget);
             hash = (hash * 31) + Hash(DataRoot);
             return (hash * 31) + (SdkContainer ? 1 : 0);

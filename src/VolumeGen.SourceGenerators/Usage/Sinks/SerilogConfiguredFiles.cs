@@ -31,11 +31,11 @@ internal static class SerilogConfiguredFiles
         string? section = null;
         if (invocation.TargetMethod.Name == "ConfigurationSection")
         {
-            section = evaluator.ConfigurationSectionOf(ArgumentValue(invocation, "configSection"), cancellationToken);
+            section = evaluator.ConfigurationSectionOf(PassedArguments.Value(invocation, "configSection"), cancellationToken);
         }
-        else if (evaluator.ConfigurationSectionOf(ArgumentValue(invocation, "configuration"), cancellationToken) is string root)
+        else if (evaluator.ConfigurationSectionOf(PassedArguments.Value(invocation, "configuration"), cancellationToken) is string root)
         {
-            string sectionName = ArgumentValue(invocation, "sectionName")?.ConstantValue.Value as string ?? "Serilog";
+            string sectionName = PassedArguments.Value(invocation, "sectionName")?.ConstantValue.Value as string ?? "Serilog";
             section = root.Length == 0 ? sectionName : root + ":" + sectionName;
         }
 
@@ -60,18 +60,5 @@ internal static class SerilogConfiguredFiles
                 yield return new WriteSite(Sink, null, null, entry, invocation.Syntax);
             }
         }
-    }
-
-    private static IOperation? ArgumentValue(IInvocationOperation invocation, string parameter)
-    {
-        foreach (IArgumentOperation argument in invocation.Arguments)
-        {
-            if (argument.Parameter?.Name == parameter && argument.ArgumentKind != ArgumentKind.DefaultValue)
-            {
-                return argument.Value;
-            }
-        }
-
-        return null;
     }
 }

@@ -112,8 +112,7 @@ internal sealed class ComposeFileReader
             int start = 0;
             for (int i = 0; i < spec.Length; i++)
             {
-                bool driveColon = spec[i] == ':' && i - start == 1 && char.IsLetter(spec[start]);
-                if (spec[i] == ':' && !driveColon)
+                if (spec[i] == ':' && !IsComposeDriveColon(spec, start, i))
                 {
                     parts.Add(spec.Substring(start, i - start));
                     start = i + 1;
@@ -197,8 +196,8 @@ internal sealed class ComposeFileReader
         int? mode = null;
         if (entry.Get(MountKindWords.Tmpfs) is YamlMapping tmpfs)
         {
-            size = ParseSize(Text(tmpfs.Get("size")));
-            mode = ParseMode(Text(tmpfs.Get("mode")));
+            size = TmpfsSize.Parse(Text(tmpfs.Get("size")));
+            mode = ParseYamlMode(Text(tmpfs.Get("mode")));
         }
 
         return new ComposeServiceVolume(type, source, target, readOnly, false, label, noCopy, size, mode, knownSource && knownTarget, entry.Line);
@@ -224,13 +223,14 @@ internal sealed class ComposeFileReader
                 int equals = option.IndexOf('=');
                 string name = equals < 0 ? option : option.Substring(0, equals);
                 string value = equals < 0 ? string.Empty : option.Substring(equals + 1);
+                // The engine passes these options to the kernel's tmpfs: mode is octal, with or without a leading 0.
                 if (name == "size")
                 {
-                    size = ParseSize(value);
+                    size = TmpfsSize.Parse(value);
                 }
                 else if (name == "mode")
                 {
-                    mode = ParseMode(value);
+                    mode = OctalMode.Parse(value);
                 }
             }
         }
@@ -345,56 +345,23 @@ internal sealed class ComposeFileReader
     /// <summary>Compose's test for a bind source: a path starting with '.', '/' or '~', a Windows drive or UNC path.</summary>
     private static bool IsHostPath(string? source)
         => source is { Length: > 0 }
-        && (source[0] is '.' or '/' or '~' || source.StartsWith("\\\\", StringComparison.Ordinal) || (source.Length >= 2 && char.IsLetter(source[0]) && source[1] == ':'));
+        && (source[0] is '.' or '/' or '~' || source.StartsWith("\\\\", StringComparison.Ordinal) || IsComposeDriveColon(source, 0, char.IsHighSurrogate(source[0]) ? 2 : 1));
 
-    /// <summary>A size in bytes: a number with an optional unit b, k, m, g (1024-based; an optional trailing 'b').</summary>
-    internal static long? ParseSize(string? text)
+    /// <summary>
+    /// Compose's own drive-letter rule (compose-go's <c>isWindowsDrive</c>): the field from <paramref name="start"/> is one
+    /// letter — any Unicode letter, not only A–Z — and <paramref name="colon"/> is the ':' after it; nothing needs to
+    /// follow. Deliberately not <see cref="HostPath.IsWindowsDrivePath"/> (an ASCII letter, ':', then '\' or '/', as Go's
+    /// filepath reads a Windows path): compose splits <c>C:data:/app</c> as source <c>C:data</c>, and so must we.
+    /// </summary>
+    private static bool IsComposeDriveColon(string text, int start, int colon)
+        => colon < text.Length && text[colon] == ':'
+        && (colon - start == 1 ? char.IsLetter(text[start]) : colon - start == 2 && char.IsSurrogatePair(text, start) && char.IsLetter(text, start));
+
+    /// <summary>The long syntax's <c>tmpfs.mode</c>, a YAML integer as compose reads it: decimal (<c>493</c>), or octal with a leading 0 (<c>0755</c>).</summary>
+    private static int? ParseYamlMode(string? text)
     {
-        if (text is null)
-        {
-            return null;
-        }
-
-        string value = text.Trim().ToLowerInvariant();
-        if (value.EndsWith("b", StringComparison.Ordinal) && value.Length > 1 && !char.IsDigit(value[value.Length - 2]))
-        {
-            value = value.Substring(0, value.Length - 1);
-        }
-
-        long multiplier = 1;
-        if (value.Length > 0)
-        {
-            switch (value[value.Length - 1])
-            {
-                case 'b': multiplier = 1; value = value.Substring(0, value.Length - 1); break;
-                case 'k': multiplier = 1L << 10; value = value.Substring(0, value.Length - 1); break;
-                case 'm': multiplier = 1L << 20; value = value.Substring(0, value.Length - 1); break;
-                case 'g': multiplier = 1L << 30; value = value.Substring(0, value.Length - 1); break;
-            }
-        }
-
-        return long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out long number) && number <= long.MaxValue / multiplier
-            ? number * multiplier
-            : null;
-    }
-
-    /// <summary>A mode: decimal as compose passes it (<c>493</c>), or octal written with a leading 0 (<c>0755</c>).</summary>
-    internal static int? ParseMode(string? text)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        string value = text.Trim();
-        try
-        {
-            return value.Length > 1 && value[0] == '0' ? Convert.ToInt32(value.TrimStart('0').Length == 0 ? "0" : value, 8)
-                : int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int number) ? number : null;
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
+        string value = (text ?? string.Empty).Trim();
+        return value.Length > 1 && value[0] == '0' ? OctalMode.Parse(value)
+            : int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int number) ? number : null;
     }
 }

@@ -29,6 +29,24 @@ public sealed class DockerfileStage
     /// <summary>The earlier stage this one is built <c>FROM</c>, or null for an image (or <c>scratch</c>).</summary>
     public DockerfileStage? Parent { get; }
 
+    /// <summary>
+    /// This stage and the stages it is built <c>FROM</c>, oldest first: the first one's <see cref="BaseImage"/> is the
+    /// image the chain starts from. The one walk up the <c>FROM &lt;stage&gt;</c> chain.
+    /// </summary>
+    public IReadOnlyList<DockerfileStage> Chain
+    {
+        get
+        {
+            var chain = new List<DockerfileStage>();
+            for (DockerfileStage? stage = this; stage is not null && !chain.Contains(stage); stage = stage.Parent)
+            {
+                chain.Insert(0, stage);
+            }
+
+            return chain;
+        }
+    }
+
     /// <summary>The <c>FROM</c> instruction.</summary>
     public DockerfileInstruction From { get; }
 

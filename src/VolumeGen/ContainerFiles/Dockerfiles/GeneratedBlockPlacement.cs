@@ -1,4 +1,4 @@
-using System.Collections.Generic;
+using System;
 
 namespace VolumeGen.ContainerFiles;
 
@@ -7,7 +7,9 @@ namespace VolumeGen.ContainerFiles;
 /// image is still built as root — before the first <c>USER</c> that leaves root in the final stage or the stages it is
 /// built <c>FROM</c> (the Visual Studio Dockerfile's <c>base</c> stage) — so an ownership step in the block can create
 /// and chown the folders; with no such <c>USER</c>, before the final stage's <c>ENTRYPOINT</c>/<c>CMD</c>, else after its
-/// last line. The build task names that line in VG3001; the code fix inserts the markers there.
+/// last line (an image whose base runs as <c>$APP_UID</c>, such as a chiseled one, is never root there: its block uses
+/// <c>COPY --chown</c>, which needs no root). Who leaves root is <see cref="ContainerUser"/>'s rule. The build task
+/// names that line in VG3001; the code fix inserts the markers there.
 /// </summary>
 public static class GeneratedBlockPlacement
 {
@@ -26,17 +28,11 @@ public static class GeneratedBlockPlacement
         }
 
         // The final stage and the stages it is built FROM, oldest first.
-        var chain = new List<DockerfileStage>();
-        for (DockerfileStage? stage = final; stage is not null && !chain.Contains(stage); stage = stage.Parent)
-        {
-            chain.Insert(0, stage);
-        }
-
-        foreach (DockerfileStage stage in chain)
+        foreach (DockerfileStage stage in final.Chain)
         {
             foreach (DockerfileInstruction instruction in stage.Instructions)
             {
-                if (instruction.Keyword == "USER" && !IsRoot(instruction.Arguments))
+                if (instruction.Keyword == "USER" && ContainerUser.Parse(instruction.Arguments) is { IsRoot: false })
                 {
                     return instruction.Line;
                 }
@@ -55,9 +51,15 @@ public static class GeneratedBlockPlacement
         return last.EndLine + 1;
     }
 
-    private static bool IsRoot(string user)
+    /// <summary>
+    /// The image as it stands before the 1-based <paramref name="line"/>: the last stage of the Dockerfile's text up to
+    /// that line, read alone (its user, shell and base image are <see cref="ImageFacts.FromDockerfile"/>'s); null
+    /// before the first <c>FROM</c>.
+    /// </summary>
+    public static DockerfileStage? StageBefore(string text, int line)
     {
-        string name = user.Trim().Split(':')[0];
-        return name is "root" or "0";
+        string[] lines = text.Split('\n');
+        Dockerfile before = Dockerfile.Parse(string.Join("\n", lines, 0, Math.Max(0, Math.Min(line - 1, lines.Length))));
+        return before.Stages.Count == 0 ? null : before.Stages[before.Stages.Count - 1];
     }
 }
