@@ -1,7 +1,7 @@
 using VolumeGen.CodeFixers.Usage;
 using Xunit;
 
-namespace VolumeGen.Analyzers.Tests.Fixes;
+namespace VolumeGen.CodeFixers.Tests.Usage;
 
 /// <summary>Finding one configuration value in JSON text the way the JSON configuration provider reads it.</summary>
 public sealed class JsonSettingsTextTests
