@@ -83,9 +83,6 @@ public static class BuildDiagnostics
         VolumeRenamed, VolumeRemoved, VolumeKindChanged, VolumeMoved, LockOutOfDate, UnusableLock,
     }.Concat(ContainerFiles.DockerfileLint.All).ToArray();
 
-    /// <summary>Where the rule pages live (<see cref="RuleHelpLinks.Base"/>, the same base the analyzers' help links use).</summary>
-    public const string HelpLinkBase = RuleHelpLinks.Base;
-
     /// <summary>The help link of <paramref name="id"/>.</summary>
     public static string GetHelpUri(string id) => RuleHelpLinks.For(id);
 }

@@ -626,7 +626,7 @@ public sealed partial class WriteVolumeArtifacts : Task
     /// </summary>
     private bool EnsureEmptyDirectory(string dockerfile, ContainerFiles.Dockerfile model)
     {
-        string relative = string.IsNullOrWhiteSpace(EmptyDirectory) ? DefaultEmptyDirectory : EmptyDirectory!.Trim();
+        string relative = string.IsNullOrWhiteSpace(EmptyDirectory) ? DockerfileRegion.DefaultEmptyDirectory : EmptyDirectory!.Trim();
         string context = BuildContext.Find(dockerfile, DockerContext, string.IsNullOrWhiteSpace(KubernetesBindRoot) ? Path.GetDirectoryName(Path.GetFullPath(dockerfile)) ?? "." : KubernetesBindRoot!, model);
         string folder = Path.Combine(context, relative);
         try
@@ -641,9 +641,6 @@ public sealed partial class WriteVolumeArtifacts : Task
             return false;
         }
     }
-
-    /// <summary>The default empty folder for <c>copy</c> ownership, relative to the Docker build context.</summary>
-    public const string DefaultEmptyDirectory = DockerfileRegion.DefaultEmptyDirectory;
 
     private void WriteIntermediate(string name, string text)
     {
@@ -712,7 +709,4 @@ public sealed partial class WriteVolumeArtifacts : Task
         => Log.LogError(null, code, null, BuildDiagnostics.GetHelpUri(code), file, line, 0, 0, 0, message);
 
     private static string NameOrDefault(string? value, string fallback) => string.IsNullOrWhiteSpace(value) ? fallback : value!.Trim();
-
-    /// <summary>A compose service name from a project name (see <see cref="OutputNames.ComposeService"/>).</summary>
-    public static string ComposeName(string projectName) => OutputNames.ComposeService(projectName);
 }
