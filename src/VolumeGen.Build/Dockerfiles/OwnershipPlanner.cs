@@ -14,13 +14,13 @@ namespace VolumeGen.Build.Dockerfiles;
 internal static class OwnershipPlanner
 {
     /// <summary>The plan for the block whose begin marker is the 0-based physical line <paramref name="blockLine"/>.</summary>
-    /// <param name="requested">The normalised setting: <c>auto</c>, <c>none</c>, <c>run</c> or <c>copy</c>.</param>
+    /// <param name="requested">VolumeGenDockerfileOwnership.</param>
     /// <param name="explicitOwner">VolumeGenDockerfileOwner, or null.</param>
     /// <param name="sdkContainerUser">The SDK's ContainerUser, or null (a fallback owner for a forced form only).</param>
     /// <param name="text">The Dockerfile's text.</param>
     /// <param name="image">The stage the image is built from.</param>
     /// <param name="blockLine">The block's first line, 0-based.</param>
-    public static OwnershipPlan Decide(string requested, string? explicitOwner, string? sdkContainerUser, string text, DockerfileStage image, int blockLine)
+    public static OwnershipPlan Decide(OwnershipSetting requested, string? explicitOwner, string? sdkContainerUser, string text, DockerfileStage image, int blockLine)
     {
         ContainerUser? finalUser = ContainerUser.Of(image);
         string owner = explicitOwner
@@ -28,7 +28,7 @@ internal static class OwnershipPlanner
             ?? (string.IsNullOrWhiteSpace(sdkContainerUser) ? null : sdkContainerUser!.Trim())
             ?? "$APP_UID";
 
-        if (requested == "none" || (requested == "auto" && (finalUser is null || finalUser.IsRoot)))
+        if (requested == OwnershipSetting.None || (requested == OwnershipSetting.Auto && (finalUser is null || finalUser.IsRoot)))
         {
             return new OwnershipPlan(DockerfileOwnership.None, owner, null, null, 0);
         }
@@ -47,12 +47,7 @@ internal static class OwnershipPlanner
         }
 
         bool hasShell = HasShell(atBlock);
-        DockerfileOwnership form = requested switch
-        {
-            "run" => DockerfileOwnership.Run,
-            "copy" => DockerfileOwnership.Copy,
-            _ => hasShell ? DockerfileOwnership.Run : DockerfileOwnership.Copy,
-        };
+        DockerfileOwnership form = ForcedForm(requested) ?? (hasShell ? DockerfileOwnership.Run : DockerfileOwnership.Copy);
 
         ContainerUser? userAtBlock = ContainerUser.Of(atBlock);
         string? switchBack = form == DockerfileOwnership.Run && userAtBlock is not null && !userAtBlock.IsRoot ? atBlock.User?.Written ?? userAtBlock.Text : null;
@@ -61,6 +56,15 @@ internal static class OwnershipPlanner
             : null;
         return new OwnershipPlan(form, owner, switchBack, problem, line);
     }
+
+    /// <summary>The form <paramref name="requested"/> forces whatever the image: null for <see cref="OwnershipSetting.Auto"/>, which follows the image.</summary>
+    public static DockerfileOwnership? ForcedForm(OwnershipSetting requested) => requested switch
+    {
+        OwnershipSetting.None => DockerfileOwnership.None,
+        OwnershipSetting.Run => DockerfileOwnership.Run,
+        OwnershipSetting.Copy => DockerfileOwnership.Copy,
+        _ => null,
+    };
 
     /// <summary>True when <paramref name="image"/> is the stage <paramref name="index"/> or built FROM it.</summary>
     private static bool IsBuiltFrom(DockerfileStage image, int index)
