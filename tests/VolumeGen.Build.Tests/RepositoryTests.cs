@@ -8,8 +8,8 @@ using Xunit;
 namespace VolumeGen.Build.Tests;
 
 /// <summary>
-/// Facts about the repository's own files: no registry or mirror addresses, no repo scripts in library messages, the
-/// runtime library's analyzer-linked folders checked for the APIs an analyzer may not use.
+/// Facts about the repository's own files: no registry or mirror addresses, no repo scripts in library messages, docs
+/// that match the code, the runtime library's analyzer-linked folders checked for the APIs an analyzer may not use.
 /// </summary>
 public sealed class RepositoryTests
 {
@@ -110,5 +110,50 @@ public sealed class RepositoryTests
         {
             Directory.Delete(apt, recursive: true);
         }
+    }
+
+    [Fact]
+    public void Every_build_diagnostic_the_sources_name_is_declared_and_has_a_row_in_build_md()
+    {
+        string root = RulePagesTests.RepoRoot();
+        var named = Directory.EnumerateFiles(Path.Combine(root, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            .SelectMany(f => Regex.Matches(File.ReadAllText(f), "\"(VG3[0-9]{3})\"").Select(static m => m.Groups[1].Value))
+            .ToHashSet(StringComparer.Ordinal);
+        string table = Section(File.ReadAllText(Path.Combine(root, "docs", "build.md")), "## Diagnostics");
+        var rows = Regex.Matches(table, "^\\| \\[(VG3[0-9]{3})\\]\\(rules/\\1\\.md\\) \\|", RegexOptions.Multiline).Select(static m => m.Groups[1].Value).ToList();
+        var declared = BuildDiagnostics.All.Where(static id => id.StartsWith("VG3", StringComparison.Ordinal)).ToList();
+
+        Assert.NotEmpty(named);
+        Assert.Empty(named.Except(declared));
+        Assert.Equal(declared.OrderBy(static id => id, StringComparer.Ordinal), rows.OrderBy(static id => id, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Each_compiler_visible_property_is_declared_once_read_by_the_analyzers_and_listed_in_build_md()
+    {
+        string root = RulePagesTests.RepoRoot();
+        var declared = Regex.Matches(File.ReadAllText(Path.Combine(root, "src", "VolumeGen.Build", "build", "VolumeGen.props")), "<CompilerVisibleProperty Include=\"([^\"]+)\"")
+            .Select(static m => m.Groups[1].Value).ToList();
+        var read = Directory.EnumerateFiles(Path.Combine(root, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            .SelectMany(f => Regex.Matches(File.ReadAllText(f), "build_property\\.([A-Za-z]+)").Select(static m => m.Groups[1].Value))
+            .Where(static p => p != "ProjectDir") // the .NET SDK's own compiler-visible property (Microsoft.NET.Sdk.Analyzers.targets)
+            .ToHashSet(StringComparer.Ordinal);
+        string listed = Regex.Match(File.ReadAllText(Path.Combine(root, "docs", "build.md")), "`VolumeGen\\.props` \\(`CompilerVisibleProperty` for (?<list>[^)]*)\\)").Groups["list"].Value;
+        var documented = Regex.Matches(listed, "`([A-Za-z]+)`").Select(static m => m.Groups[1].Value).ToList();
+
+        Assert.Equal(declared.Distinct(StringComparer.Ordinal), declared);
+        Assert.Equal(declared.OrderBy(static p => p, StringComparer.Ordinal), read.OrderBy(static p => p, StringComparer.Ordinal));
+        Assert.Equal(declared.OrderBy(static p => p, StringComparer.Ordinal), documented.OrderBy(static p => p, StringComparer.Ordinal));
+    }
+
+    // The text of a markdown section: from its heading to the next heading of any level.
+    private static string Section(string markdown, string heading)
+    {
+        int start = markdown.IndexOf("\n" + heading + "\n", StringComparison.Ordinal);
+        Assert.True(start >= 0, heading + " not found");
+        int end = markdown.IndexOf("\n#", start + heading.Length + 2, StringComparison.Ordinal);
+        return end < 0 ? markdown.Substring(start) : markdown.Substring(start, end - start);
     }
 }

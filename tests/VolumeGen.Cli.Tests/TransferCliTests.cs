@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Threading.Tasks;
 using VolumeGen.TestSupport;
 using Xunit;
@@ -104,6 +105,21 @@ public sealed class TransferCliTests : IDisposable
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(message, result.Error);
+        Assert.Equal(string.Empty, result.Output);
+    }
+
+    [Theory]
+    [InlineData("ASSEMBLY", "--class", "Storage")]
+    [InlineData("--from", "profiles", "--to", "profile-data", "--class", "Storage")]
+    public async Task Migrate_refuses_a_class_it_would_ignore_before_asking_the_engine(params string[] arguments)
+    {
+        File.WriteAllText(LockPath, StorageLock.FromMounts(new[] { Mount.NamedVolume("/app/data", "profiles"), Mount.NamedVolume("/app/logs", "logs") }).ToJson());
+        string[] full = Array.ConvertAll(arguments, a => a == "ASSEMBLY" ? _assembly : a);
+
+        CliResult result = await CliRunner.RunAsync(new[] { "migrate" }.Concat(full).Concat(new[] { "--host", Unreachable }).ToArray());
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--class goes with --from, --to and the assembly", result.Error);
         Assert.Equal(string.Empty, result.Output);
     }
 

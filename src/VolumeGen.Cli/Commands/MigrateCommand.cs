@@ -98,6 +98,13 @@ internal static class MigrateCommand
         string? old = parse.GetValue(from);
         string? renamed = parse.GetValue(to);
         assembly = parse.GetValue(input.Assembly);
+
+        // --class only says which class declares --to's volume; the lock's renames are the whole project's, so it would be ignored.
+        if (!string.IsNullOrEmpty(parse.GetValue(input.Class)) && (old is null || renamed is null || string.IsNullOrEmpty(assembly)))
+        {
+            throw new CliException("--class goes with --from, --to and the assembly (it names the class that declares the new volume); the storage lock's renames are the whole project's: volumegen migrate <dll> --from <old volume> --to <new volume> --class <name>, or drop --class.");
+        }
+
         if (old is not null || renamed is not null)
         {
             if (old is null || renamed is null)
