@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Microsoft.Build.Utilities;
 
 namespace VolumeGen.Build;
 
@@ -83,9 +84,14 @@ public static class BuildDiagnostics
         VolumeRenamed, VolumeRemoved, VolumeKindChanged, VolumeMoved, LockOutOfDate, UnusableLock,
     }.Concat(ContainerFiles.DockerfileLint.All).ToArray();
 
-    /// <summary>Where the rule pages live (<see cref="RuleHelpLinks.Base"/>, the same base the analyzers' help links use).</summary>
-    public const string HelpLinkBase = RuleHelpLinks.Base;
-
     /// <summary>The help link of <paramref name="id"/>.</summary>
     public static string GetHelpUri(string id) => RuleHelpLinks.For(id);
+
+    /// <summary>Logs the error <paramref name="id"/> with its help link at <paramref name="file"/>:<paramref name="line"/> (0: none).</summary>
+    internal static void LogRuleError(this TaskLoggingHelper log, string id, string? file, int line, string message)
+        => log.LogError(null, id, null, GetHelpUri(id), file, line, 0, 0, 0, message);
+
+    /// <summary>Logs the warning <paramref name="id"/> with its help link at <paramref name="file"/>:<paramref name="line"/> (0: none).</summary>
+    internal static void LogRuleWarning(this TaskLoggingHelper log, string id, string? file, int line, string message)
+        => log.LogWarning(null, id, null, GetHelpUri(id), file, line, 0, 0, 0, message);
 }

@@ -21,9 +21,6 @@ public sealed partial class WriteVolumeArtifacts
     /// <summary>The assembly in the output folder (<c>$(TargetPath)</c>), for the commands the lock diagnostics print; default <see cref="AssemblyPath"/>.</summary>
     public string? OutputAssemblyPath { get; set; }
 
-    /// <summary>The name this project's lock entries carry: the project's (<c>$(MSBuildProjectName)</c>), else the assembly's.</summary>
-    private string LockProject => string.IsNullOrWhiteSpace(ProjectName) ? Path.GetFileNameWithoutExtension(AssemblyPath) : ProjectName.Trim();
-
     /// <summary>True when this run reported stranding changes it did not accept: the lock was left as it was, and the next build must check again.</summary>
     [Output]
     public bool StorageChangesPending { get; private set; }
@@ -37,19 +34,13 @@ public sealed partial class WriteVolumeArtifacts
     /// </summary>
     private void PlanStorageLock(MountSet mounts)
     {
-        if (string.IsNullOrWhiteSpace(LockFile))
-        {
-            return;
-        }
-
-        string path = LockFile!;
-        if (!TryLockPath(path) || !TryReadLock(path, mounts, out StorageLockFile? file))
+        if (_settings.LockFile is not string path || !TryReadLock(path, mounts, out StorageLockFile? file))
         {
             return;
         }
 
         StorageLock? locked = file!.Locked;
-        var desired = StorageLock.FromMounts(mounts, LockProject);
+        var desired = StorageLock.FromMounts(mounts, _settings.LockProject);
         if (locked is null && desired.Volumes.Count == 0)
         {
             return;
@@ -57,18 +48,18 @@ public sealed partial class WriteVolumeArtifacts
 
         // What accepting would write: diff it against the lock to review a change before accepting it.
         StorageLock accepted = file.Accept(mounts);
-        WriteIntermediate(StorageLock.DefaultFileName, accepted.ToJson());
+        PlanIntermediate(StorageLock.DefaultFileName, accepted.ToJson());
         string name = Path.GetFileName(path);
         if (locked is null)
         {
-            if (LockedMode)
+            if (_settings.LockedMode)
             {
                 Error(BuildDiagnostics.LockOutOfDate, path, 0,
-                    $"VolumeGenLockedMode is on, but the storage lock '{path}' records no named volume of the project '{LockProject}', which declares {Names(desired)}. Build once without VolumeGenLockedMode (or run 'volumegen lock <assembly> --lock-file {ShellQuoting.Quote(path)} --accept') and commit {name}.");
+                    $"VolumeGenLockedMode is on, but the storage lock '{path}' records no named volume of the project '{_settings.LockProject}', which declares {Names(desired)}. Build once without VolumeGenLockedMode (or run 'volumegen lock <assembly> --lock-file {ShellQuoting.Quote(path)} --accept') and commit {name}.");
                 return;
             }
 
-            Write(path, file.Encode(accepted));
+            _plan.File(path, file.Encode(accepted), "the storage lock (VolumeGenLockFile)");
             return;
         }
 
@@ -78,11 +69,11 @@ public sealed partial class WriteVolumeArtifacts
             foreach (StorageChange change in changes)
             {
                 int line = file.LineOf(change.Locked);
-                if (LockedMode)
+                if (_settings.LockedMode)
                 {
                     Error(change.Id, path, line, change.Describe() + $" VolumeGenLockedMode is on, so {name} is not updated: accept the change where the lock is kept (dotnet build -p:VolumeGenAcceptStorageChanges=true) and commit {name}.");
                 }
-                else if (!AcceptStorageChanges)
+                else if (!_settings.AcceptStorageChanges)
                 {
                     Warning(change.Id, path, line, change.Describe() + " " + AcceptHint(path, name));
                 }
@@ -92,19 +83,19 @@ public sealed partial class WriteVolumeArtifacts
                 }
             }
 
-            if (LockedMode)
+            if (_settings.LockedMode)
             {
                 return;
             }
 
-            if (!AcceptStorageChanges)
+            if (!_settings.AcceptStorageChanges)
             {
                 StorageChangesPending = true;
                 return;
             }
         }
 
-        if (LockedMode)
+        if (_settings.LockedMode)
         {
             // A lock of the older format, or with entries of format 1 to claim, is not out of date: the next build without locked mode rewrites it.
             if (!locked.SameVolumes(desired))
@@ -118,33 +109,16 @@ public sealed partial class WriteVolumeArtifacts
 
         if (file.NeedsWrite(accepted))
         {
-            Write(path, file.Encode(accepted));
+            _plan.File(path, file.Encode(accepted), "the storage lock (VolumeGenLockFile)");
         }
     }
 
     private string AcceptHint(string path, string name)
     {
-        string assembly = string.IsNullOrWhiteSpace(OutputAssemblyPath) ? AssemblyPath : OutputAssemblyPath!;
-        string project = string.Equals(Path.GetFileNameWithoutExtension(assembly), LockProject, StringComparison.Ordinal) ? string.Empty : " --project " + ShellQuoting.Quote(LockProject);
+        string assembly = _settings.OutputAssemblyPath;
+        string project = string.Equals(Path.GetFileNameWithoutExtension(assembly), _settings.LockProject, StringComparison.Ordinal) ? string.Empty : " --project " + ShellQuoting.Quote(_settings.LockProject);
         return $"When the data is safe, accept the change so the lock records it: dotnet build -p:VolumeGenAcceptStorageChanges=true (or volumegen lock {ShellQuoting.Quote(assembly)} --lock-file {ShellQuoting.Quote(path)}{project} --accept). "
             + $"Until then {name} keeps the old declaration and every build repeats this warning; VolumeGenLockedMode=true makes it an error.";
-    }
-
-    /// <summary>The lock is VolumeGen's own file: it may not be an output the task writes otherwise.</summary>
-    private bool TryLockPath(string path)
-    {
-        string? full = FullPathOrNull(path);
-        foreach ((string? other, string property) in new[] { (Dockerfile, "VolumeGenDockerfile"), (ComposeFile, "VolumeGenComposeFile"), (KubernetesFile, "VolumeGenKubernetesFile") })
-        {
-            if (full is not null && full == FullPathOrNull(other))
-            {
-                Error(BuildDiagnostics.InvalidSetting, path, 0,
-                    $"VolumeGenLockFile and {property} both name '{full}'; the storage lock needs its own file. Leave VolumeGenLockFile at its default ({StorageLock.DefaultFileName} beside the project) or name another file.");
-                return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>Reads the lock for this project; a missing file is an empty lock. A file that is not a VolumeGen lock is refused (VG3045) and left untouched.</summary>
@@ -166,7 +140,7 @@ public sealed partial class WriteVolumeArtifacts
 
         try
         {
-            file = StorageLockFile.Read(path, LockProject, mounts);
+            file = StorageLockFile.Read(path, _settings.LockProject, mounts);
             return true;
         }
         catch (FormatException exception)

@@ -7,6 +7,7 @@ using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using VolumeGen.Artifacts;
 using VolumeGen.Build.Dockerfiles;
+using VolumeGen.Build.Outputs;
 
 namespace VolumeGen.Build;
 
@@ -14,6 +15,8 @@ namespace VolumeGen.Build;
 /// After compile: reads the VolumeGen manifest from the built assembly and keeps the Dockerfile block, the
 /// compose override and the Kubernetes manifests in sync with it. Everything is also written under
 /// <see cref="IntermediateDirectory"/> for inspection. Files are written only when their bytes change.
+/// Three steps: the properties read and checked once (<see cref="ArtifactSettings"/>), a plan of what each output
+/// becomes (<see cref="ArtifactPlan"/>), and the commit that writes all of it or nothing (<see cref="ArtifactCommit"/>).
 /// </summary>
 public sealed partial class WriteVolumeArtifacts : Task
 {
@@ -66,8 +69,8 @@ public sealed partial class WriteVolumeArtifacts : Task
     public string? KubernetesBindRoot { get; set; }
 
     /// <summary>
-    /// Empty (default: follow the image, see <see cref="OwnershipPlanner"/>), <c>none</c>, <c>run</c> or <c>copy</c>:
-    /// see <see cref="DockerfileOwnership"/>.
+    /// Empty or <c>auto</c> (default: follow the image, see <see cref="OwnershipPlanner"/>), <c>none</c>, <c>run</c> or
+    /// <c>copy</c> (<c>false</c> and <c>true</c> are <c>none</c> and <c>run</c>): see <see cref="OwnershipSetting"/>.
     /// </summary>
     public string? Ownership { get; set; }
 
@@ -108,7 +111,8 @@ public sealed partial class WriteVolumeArtifacts : Task
 
     private readonly List<ITaskItem> _written = new();
     private readonly List<ITaskItem> _intermediate = new();
-    private readonly List<KeyValuePair<string, byte[]>> _planned = new();
+    private ArtifactSettings _settings = new();
+    private ArtifactPlan _plan = new();
 
     /// <inheritdoc />
     public override bool Execute()
@@ -128,7 +132,7 @@ public sealed partial class WriteVolumeArtifacts : Task
 
     private void Run()
     {
-        if (!TryReadManifest(out VolumeManifest? manifest))
+        if (!ArtifactSettings.TryRead(this, (code, file, message) => Error(code, file, 0, message), out _settings) || !TryReadManifest(out VolumeManifest? manifest))
         {
             return;
         }
@@ -165,138 +169,60 @@ public sealed partial class WriteVolumeArtifacts : Task
             return;
         }
 
-        ContainerFiles.ImageFacts image = ImageFactsOfProject();
-        if (!TryOwnership(out string ownership, out string? owner) || !TryNames(out string composeService, out string appName) || !TryOutputPaths()
-            || !TryKubernetes(image, out long? fsGroup, out KubernetesWorkload workload))
+        Plan(declared, mounts);
+        _intermediate.AddRange(_plan.IntermediateFiles.Select(static path => new TaskItem(path)));
+        if (!Log.HasLoggedErrors)
         {
-            return;
+            // After any error (a refused file, a foreign block, malformed markers) nothing is written.
+            _written.AddRange(ArtifactCommit.Write(_plan, Log).Select(static path => new TaskItem(path)));
         }
+    }
 
+    /// <summary>What each output becomes (<see cref="_plan"/>); reads files, writes none.</summary>
+    private void Plan(VolumeManifest declared, MountSet mounts)
+    {
+        ArtifactSettings settings = _settings;
         IEnumerable<string> classNames = declared.Classes.Select(static c => c.Name);
         bool hasDeclarations = declared.Classes.Count > 0;
+        ContainerFiles.ImageFacts image = ImageFactsOfProject();
 
         // Each text once: the obj/ copy and the project's file are the same bytes.
-        string compose = ComposeOverride.Format(mounts, composeService);
-        string kubernetes = KubernetesManifests.Format(mounts, appName, new KubernetesOptions
+        string compose = ComposeOverride.Format(mounts, settings.ComposeService);
+        string kubernetes = KubernetesManifests.Format(mounts, settings.KubernetesAppName, new KubernetesOptions
         {
-            IncludeHostPath = KubernetesIncludeHostPath,
-            BindRoot = string.IsNullOrWhiteSpace(KubernetesBindRoot) ? null : KubernetesBindRoot,
-            FsGroup = fsGroup,
-            Workload = workload,
-            ConfigMapsForReadOnlyBinds = KubernetesConfigMaps,
+            IncludeHostPath = settings.KubernetesIncludeHostPath,
+            BindRoot = settings.KubernetesBindRoot,
+            FsGroup = PodFsGroup(image),
+            Workload = settings.Workload,
+            ConfigMapsForReadOnlyBinds = settings.KubernetesConfigMaps,
         });
-        WriteIntermediate("manifest.json", declared.ToJson() + "\n");
-        WriteIntermediate("run-arguments.sh.txt", mounts.ToCommandLine(ShellDialect.Posix) + "\n");
-        WriteIntermediate("run-arguments.ps1.txt", mounts.ToCommandLine(ShellDialect.PowerShell) + "\n");
-        WriteIntermediate("compose.volumegen.yaml", compose);
-        WriteIntermediate("kubernetes.volumegen.yaml", kubernetes);
+        PlanIntermediate("manifest.json", declared.ToJson() + "\n");
+        PlanIntermediate("run-arguments.sh.txt", mounts.ToCommandLine(ShellDialect.Posix) + "\n");
+        PlanIntermediate("run-arguments.ps1.txt", mounts.ToCommandLine(ShellDialect.PowerShell) + "\n");
+        PlanIntermediate("compose.volumegen.yaml", compose);
+        PlanIntermediate("kubernetes.volumegen.yaml", kubernetes);
 
         // The block as it is (or would be) in the Dockerfile; without a Dockerfile, as a forced form would write it.
-        IReadOnlyList<string> block = DockerfileRegion.Lines(classNames, mounts, '\\', ownership switch { "run" => DockerfileOwnership.Run, "copy" => DockerfileOwnership.Copy, _ => DockerfileOwnership.None },
-            owner ?? image.Owner, EmptyDirectory, ProjectName);
-        if (!string.IsNullOrWhiteSpace(Dockerfile))
+        IReadOnlyList<string> block = DockerfileRegion.Lines(classNames, mounts, '\\', OwnershipPlanner.ForcedForm(settings.Ownership) ?? DockerfileOwnership.None,
+            settings.Owner ?? image.Owner, settings.EmptyDirectory, settings.ProjectName);
+        if (settings.Dockerfile is not null)
         {
-            block = UpdateDockerfile(Dockerfile!, classNames, mounts, hasDeclarations, ownership, owner) ?? block;
+            block = UpdateDockerfile(settings.Dockerfile, classNames, mounts, hasDeclarations) ?? block;
         }
 
-        WriteIntermediate("Dockerfile.volumegen", string.Join("\n", block) + "\n");
+        PlanIntermediate("Dockerfile.volumegen", string.Join("\n", block) + "\n");
 
-        if (!string.IsNullOrWhiteSpace(ComposeFile))
+        if (settings.ComposeFile is not null)
         {
-            WriteGenerated(ComposeFile!, "VolumeGenComposeFile", compose);
+            PlanGenerated(settings.ComposeFile, "VolumeGenComposeFile", compose, "the compose override");
         }
 
-        if (!string.IsNullOrWhiteSpace(KubernetesFile))
+        if (settings.KubernetesFile is not null)
         {
-            WriteGenerated(KubernetesFile!, "VolumeGenKubernetesFile", kubernetes);
+            PlanGenerated(settings.KubernetesFile, "VolumeGenKubernetesFile", kubernetes, "the Kubernetes manifests");
         }
 
         PlanStorageLock(mounts);
-        Commit();
-    }
-
-    /// <summary>
-    /// Writes every planned file, or none: after any error (a refused file, a foreign block, malformed markers) or
-    /// when a file that must change cannot be written (read-only, immutable), nothing is written, so the Dockerfile
-    /// block, the compose and Kubernetes files and the obj/ copies never disagree with each other.
-    /// </summary>
-    private void Commit()
-    {
-        if (Log.HasLoggedErrors)
-        {
-            return;
-        }
-
-        var changes = new List<KeyValuePair<string, byte[]>>();
-        foreach (KeyValuePair<string, byte[]> file in _planned)
-        {
-            try
-            {
-                if (ArtifactFile.NeedsWrite(file.Key, file.Value))
-                {
-                    ArtifactFile.CheckWritable(file.Key);
-                    changes.Add(file);
-                }
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException)
-            {
-                Error(BuildDiagnostics.CannotWrite, file.Key, 0,
-                    $"VolumeGen could not write '{file.Key}' ({exception.Message}); it wrote nothing, so every file is unchanged. Make the file and its folder writable (e.g. chmod u+w, chattr -i, clear the read-only attribute), or set VolumeGenEmit=false.");
-            }
-        }
-
-        if (Log.HasLoggedErrors)
-        {
-            return;
-        }
-
-        foreach (KeyValuePair<string, byte[]> file in changes)
-        {
-            WriteNow(file.Key, file.Value);
-        }
-    }
-
-    /// <summary>Two outputs on one path would overwrite each other on every build; the Dockerfile is never replaced whole.</summary>
-    private bool TryOutputPaths()
-    {
-        string? compose = FullPathOrNull(ComposeFile);
-        string? kubernetes = FullPathOrNull(KubernetesFile);
-        string? dockerfile = FullPathOrNull(Dockerfile);
-        if (compose is not null && compose == kubernetes)
-        {
-            Error(BuildDiagnostics.InvalidSetting, null, 0,
-                $"VolumeGenComposeFile and VolumeGenKubernetesFile both name '{compose}'; each would overwrite the other. Give them different files, e.g. compose.volumegen.yaml and deploy/volumes.yaml.");
-            return false;
-        }
-
-        foreach ((string? path, string property) in new[] { (compose, "VolumeGenComposeFile"), (kubernetes, "VolumeGenKubernetesFile") })
-        {
-            if (path is not null && path == dockerfile)
-            {
-                Error(BuildDiagnostics.NotVolumeGenFile, path, 0,
-                    $"{property} names the Dockerfile '{path}', which VolumeGen would replace whole; the file was not changed. VolumeGen edits a Dockerfile only between its marker lines: point {property} at a new file such as {(property == "VolumeGenComposeFile" ? "compose.volumegen.yaml" : "deploy/volumes.yaml")}.");
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static string? FullPathOrNull(string? path)
-    {
-        if (string.IsNullOrWhiteSpace(path))
-        {
-            return null;
-        }
-
-        try
-        {
-            return Path.GetFullPath(path);
-        }
-        catch (Exception exception) when (exception is ArgumentException or NotSupportedException or PathTooLongException)
-        {
-            return null;
-        }
     }
 
     private bool TryReadManifest(out VolumeManifest? manifest)
@@ -330,92 +256,22 @@ public sealed partial class WriteVolumeArtifacts : Task
         return true;
     }
 
-    /// <summary>Reads VolumeGenDockerfileOwnership as <c>auto</c> (empty), <c>none</c>, <c>run</c> or <c>copy</c>, and an explicit owner.</summary>
-    private bool TryOwnership(out string ownership, out string? owner)
-    {
-        owner = NonEmpty(Owner);
-        switch ((Ownership ?? string.Empty).Trim().ToLowerInvariant())
-        {
-            case "":
-            case "auto":
-                ownership = "auto";
-                break;
-            case "none":
-            case "false":
-                ownership = "none";
-                break;
-            case "run":
-            case "true":
-                ownership = "run";
-                break;
-            case "copy":
-                ownership = "copy";
-                break;
-            default:
-                ownership = "none";
-                Error(BuildDiagnostics.InvalidSetting, null, 0,
-                    $"VolumeGenDockerfileOwnership is '{Ownership}'; leave it empty (VolumeGen follows the image's USER), or use 'none', 'run' (RUN mkdir + chown, needs a shell) or 'copy' (COPY --chown, no shell needed).");
-                return false;
-        }
-
-        if (owner is not null && !DockerfileRegion.IsValidOwner(owner))
-        {
-            Error(BuildDiagnostics.InvalidSetting, null, 0,
-                $"The Dockerfile owner '{owner}' (VolumeGenDockerfileOwner) is not a user name, id or variable. Use e.g. '{ContainerFiles.ContainerUser.AppUidVariable}', 'app' or '1654:1654'.");
-            return false;
-        }
-
-        return true;
-    }
-
     /// <summary>
     /// The pod's fsGroup: VolumeGenKubernetesFsGroup (a number, or <c>none</c>); else the group of the user the image
     /// runs as (<paramref name="image"/>); none for root. A non-root user whose id cannot be told gets VG3031.
     /// </summary>
-    private bool TryKubernetes(ContainerFiles.ImageFacts image, out long? fsGroup, out KubernetesWorkload workload)
+    private long? PodFsGroup(ContainerFiles.ImageFacts image)
     {
-        fsGroup = null;
-        workload = VolumeGen.KubernetesWorkload.Deployment;
-        switch ((KubernetesWorkload ?? string.Empty).Trim().ToLowerInvariant())
+        if (!_settings.FsGroupFromImage)
         {
-            case "":
-            case "deployment":
-                break;
-            case "statefulset":
-                workload = VolumeGen.KubernetesWorkload.StatefulSet;
-                break;
-            default:
-                Error(BuildDiagnostics.InvalidSetting, null, 0,
-                    $"VolumeGenKubernetesWorkload is '{KubernetesWorkload}'; use 'Deployment' (the default; strategy Recreate with ReadWriteOnce claims) or 'StatefulSet' (volumeClaimTemplates).");
-                return false;
+            return _settings.FsGroup;
         }
 
-        string configured = (KubernetesFsGroup ?? string.Empty).Trim();
-        if (configured.Length > 0)
+        if (_settings.KubernetesFile is null)
         {
-            if (string.Equals(configured, "none", StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-
-            if (!long.TryParse(configured, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long id)
-                || OutputNames.FsGroupProblem(id, "VolumeGenKubernetesFsGroup") is not null)
-            {
-                Error(BuildDiagnostics.InvalidSetting, null, 0,
-                    $"VolumeGenKubernetesFsGroup is '{configured}', which is not a group id. Use the container user's numeric group, e.g. '1654' (the .NET images' app user), or 'none'.");
-                return false;
-            }
-
-            fsGroup = id;
-            return true;
+            return null;
         }
 
-        if (string.IsNullOrWhiteSpace(KubernetesFile))
-        {
-            return true;
-        }
-
-        fsGroup = image.FsGroup;
         if (image.FsGroupUnknown)
         {
             string who = image.User is { } user ? $"'{user.Text}' ({image.UserSource})" : $"the user of {image.UserSource}";
@@ -423,7 +279,7 @@ public sealed partial class WriteVolumeArtifacts : Task
                 $"The image runs as {who}, whose numeric id VolumeGen cannot tell, so the Kubernetes patch has no securityContext.fsGroup and the pod's user may not be able to write its claims. Set VolumeGenKubernetesFsGroup to the user's group id (e.g. 1654), or to 'none'.");
         }
 
-        return true;
+        return image.FsGroup;
     }
 
     /// <summary>
@@ -432,12 +288,12 @@ public sealed partial class WriteVolumeArtifacts : Task
     /// </summary>
     private ContainerFiles.ImageFacts ImageFactsOfProject()
     {
-        if (!string.IsNullOrWhiteSpace(Dockerfile) && FileIdentity.KindOf(Dockerfile!) == FileKind.File)
+        if (_settings.Dockerfile is string dockerfile && FileIdentity.KindOf(dockerfile) == FileKind.File)
         {
             try
             {
-                ContainerFiles.Dockerfile model = ContainerFiles.Dockerfile.Parse(DockerfileText.Parse(File.ReadAllBytes(Dockerfile!)).Text);
-                if (model.FinalStage(DockerfileTarget) is ContainerFiles.DockerfileStage stage)
+                ContainerFiles.Dockerfile model = ContainerFiles.Dockerfile.Parse(DockerfileText.Parse(File.ReadAllBytes(dockerfile)).Text);
+                if (model.FinalStage(_settings.DockerfileTarget) is ContainerFiles.DockerfileStage stage)
                 {
                     return ContainerFiles.ImageFacts.FromDockerfile(stage);
                 }
@@ -448,34 +304,18 @@ public sealed partial class WriteVolumeArtifacts : Task
             }
         }
 
-        return ContainerFiles.ImageFacts.FromSdk(ContainerUser, ContainerBaseImage, ContainerFamily);
+        return ContainerFiles.ImageFacts.FromSdk(_settings.ContainerUser, _settings.ContainerBaseImage, _settings.ContainerFamily);
     }
 
-    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
-
-    private bool TryNames(out string composeService, out string appName)
+    /// <summary>Plans the Dockerfile's new block (written by <see cref="ArtifactCommit"/>); returns the block's lines, or null when the file keeps its own.</summary>
+    private IReadOnlyList<string>? UpdateDockerfile(string path, IEnumerable<string> classNames, MountSet mounts, bool hasDeclarations)
     {
-        composeService = NameOrDefault(ComposeService, OutputNames.ComposeService(ProjectName));
-        appName = NameOrDefault(KubernetesAppName, KubernetesManifests.Dns1123Label(ProjectName));
-        string? problem = OutputNames.ComposeServiceProblem(composeService, "VolumeGenComposeService")
-            ?? OutputNames.KubernetesNameProblem(appName, "VolumeGenKubernetesAppName");
-        if (problem is not null)
-        {
-            Error(BuildDiagnostics.InvalidSetting, null, 0, problem);
-            return false;
-        }
-
-        return true;
-    }
-
-    /// <summary>Plans the Dockerfile's new block (written by <see cref="Commit"/>); returns the block's lines, or null when the file keeps its own.</summary>
-    private IReadOnlyList<string>? UpdateDockerfile(string path, IEnumerable<string> classNames, MountSet mounts, bool hasDeclarations, string ownership, string? owner)
-    {
+        ArtifactSettings settings = _settings;
         FileKind kind = FileIdentity.KindOf(path);
         if (kind != FileKind.File)
         {
             // Never opened: a FIFO would block the build, a folder or a dangling link cannot be read.
-            if (DockerfileExplicit)
+            if (settings.DockerfileExplicit)
             {
                 string what = kind switch
                 {
@@ -529,14 +369,14 @@ public sealed partial class WriteVolumeArtifacts : Task
                 Lint(path, model);
                 if (hasDeclarations)
                 {
-                    int line = ContainerFiles.GeneratedBlockPlacement.LineBefore(model, DockerfileTarget) ?? 0;
+                    int line = ContainerFiles.GeneratedBlockPlacement.LineBefore(model, settings.DockerfileTarget) ?? 0;
                     ContainerFiles.ImageFacts? there = line < 1 || ContainerFiles.GeneratedBlockPlacement.StageBefore(file.Text, line) is not { } stage ? null : ContainerFiles.ImageFacts.FromDockerfile(stage);
                     string asWho = there is null || there.IsRoot ? "where the image is still built as root" : $"where the image already runs as '{there.Owner}' (set by {there.UserSource})";
                     string where = line < 1 ? "where the VOLUME instruction belongs (after WORKDIR, before ENTRYPOINT)"
                         : line > file.Lines.Count ? "at the end of the file"
                         : $"before line {line} ('{file.Lines[line - 1].Text.Trim()}'), {asWho}";
-                    string why = string.IsNullOrWhiteSpace(DockerfileReason) ? string.Empty
-                        : $" VolumeGen keeps this Dockerfile because {DockerfileReason!.Trim()}; set VolumeGenDockerfile to name another.";
+                    string why = settings.DockerfileReason is null ? string.Empty
+                        : $" VolumeGen keeps this Dockerfile because {settings.DockerfileReason}; set VolumeGenDockerfile to name another.";
                     Warning(BuildDiagnostics.MissingMarkers, path, Math.Min(Math.Max(line, 0), file.Lines.Count),
                         $"The Dockerfile '{path}' has no VolumeGen block, so its VOLUME lines are not kept in sync. Add these two lines {where}: '{DockerfileRegion.BeginMarker}' and '{DockerfileRegion.EndMarker}'.{why} If VolumeGen should not manage this Dockerfile, set VolumeGenDockerfile to none (or to an empty value).");
                 }
@@ -552,24 +392,24 @@ public sealed partial class WriteVolumeArtifacts : Task
 
         // A block names the project that owns it; a second project sharing the Dockerfile must not flip it.
         string? owningProject = DockerfileRegion.ProjectOf(file.Lines[region.BeginLine].Text);
-        if (owningProject is not null && !string.Equals(owningProject, ProjectName, StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(DockerfileReason))
+        if (owningProject is not null && !string.Equals(owningProject, settings.ProjectName, StringComparison.Ordinal) && settings.DockerfileReason is not null)
         {
             // The search found this Dockerfile away from the project, and its block is another project's: it is that
             // project's Dockerfile (two apps copying one another), not a shared one the user named. Left alone, said plainly.
             Lint(path, model);
-            Log.LogMessage(MessageImportance.High, "VolumeGen: '{0}' holds the VolumeGen block of '{1}', so {2} does not write it (the search chose it because {3}). Set VolumeGenDockerfile to name {2}'s own Dockerfile, or to none.", path, owningProject, ProjectName, DockerfileReason!.Trim());
+            Log.LogMessage(MessageImportance.High, "VolumeGen: '{0}' holds the VolumeGen block of '{1}', so {2} does not write it (the search chose it because {3}). Set VolumeGenDockerfile to name {2}'s own Dockerfile, or to none.", path, owningProject, settings.ProjectName, settings.DockerfileReason);
             return null;
         }
 
-        if (owningProject is not null && !string.Equals(owningProject, ProjectName, StringComparison.Ordinal))
+        if (owningProject is not null && !string.Equals(owningProject, settings.ProjectName, StringComparison.Ordinal))
         {
             Lint(path, model);
             Error(BuildDiagnostics.BlockOfAnotherProject, path, region.BeginLine + 1,
-                $"The VolumeGen block in '{path}' belongs to the project '{owningProject}', not to '{ProjectName}'; the file was not changed. Two projects cannot share one block: give this project its own Dockerfile (VolumeGenDockerfile), or switch its Dockerfile step off (VolumeGenDockerfile=none). If the block is this project's (the project was renamed), change '{owningProject}' on the block's first line to '{ProjectName}'.");
+                $"The VolumeGen block in '{path}' belongs to the project '{owningProject}', not to '{settings.ProjectName}'; the file was not changed. Two projects cannot share one block: give this project its own Dockerfile (VolumeGenDockerfile), or switch its Dockerfile step off (VolumeGenDockerfile=none). If the block is this project's (the project was renamed), change '{owningProject}' on the block's first line to '{settings.ProjectName}'.");
             return null;
         }
 
-        OwnershipPlan plan = OwnershipPlanner.Decide(ownership, owner, file.Text, image!, region.BeginLine);
+        OwnershipPlan plan = OwnershipPlanner.Decide(settings.Ownership, settings.Owner, file.Text, image!, region.BeginLine);
         if (plan.Problem is not null)
         {
             Warning(BuildDiagnostics.VolumeFoldersNotOwned, path, plan.ProblemLine, plan.Problem);
@@ -582,22 +422,22 @@ public sealed partial class WriteVolumeArtifacts : Task
             plan = plan with { Form = DockerfileOwnership.None };
         }
 
-        if (plan.Form == DockerfileOwnership.Copy && !EnsureEmptyDirectory(path, model))
+        if (plan.Form == DockerfileOwnership.Copy)
         {
-            return null;
+            PlanEmptyDirectory(path, model);
         }
 
-        IReadOnlyList<string> lines = DockerfileRegion.Lines(classNames, mounts, model.EscapeCharacter, plan.Form, plan.Owner, EmptyDirectory, ProjectName, plan.UserAtBlock);
+        IReadOnlyList<string> lines = DockerfileRegion.Lines(classNames, mounts, model.EscapeCharacter, plan.Form, plan.Owner, settings.EmptyDirectory, settings.ProjectName, plan.UserAtBlock);
         byte[] updated = DockerfileRegion.Replace(file, region, lines);
         Lint(path, ContainerFiles.Dockerfile.Parse(DockerfileText.Parse(updated).Text)); // the file as it will be, block included
-        Write(path, updated);
+        _plan.File(path, updated, "the Dockerfile's VolumeGen block");
         return lines;
     }
 
     /// <summary>The Dockerfile VOLUME lint (VG4001–VG4007), each finding a warning at its line.</summary>
     private void Lint(string path, ContainerFiles.Dockerfile model)
     {
-        foreach (ContainerFiles.DockerfileFinding finding in ContainerFiles.DockerfileLint.Check(model, DockerfileTarget))
+        foreach (ContainerFiles.DockerfileFinding finding in ContainerFiles.DockerfileLint.Check(model, _settings.DockerfileTarget))
         {
             Warning(finding.Id, path, finding.Line, finding.Message);
         }
@@ -606,12 +446,12 @@ public sealed partial class WriteVolumeArtifacts : Task
     /// <summary>The stage whose image the Dockerfile builds: the VolumeGenDockerfileTarget stage, else the last (docs/container-files.md).</summary>
     private bool TryFinalStage(string path, ContainerFiles.Dockerfile model, out ContainerFiles.DockerfileStage? image)
     {
-        image = model.FinalStage(DockerfileTarget);
-        if (image is null && !string.IsNullOrWhiteSpace(DockerfileTarget))
+        image = model.FinalStage(_settings.DockerfileTarget);
+        if (image is null && _settings.DockerfileTarget is not null)
         {
             string stages = string.Join(", ", model.Stages.Where(static s => s.Name is not null).Select(static s => s.Name));
             Error(BuildDiagnostics.InvalidSetting, path, 0,
-                $"VolumeGenDockerfileTarget is '{DockerfileTarget!.Trim()}', but '{path}' has no stage of that name ({(stages.Length == 0 ? "it names no stage" : "its named stages: " + stages)}). Set it to the stage 'docker build --target' builds, or clear it to use the last stage. The Dockerfile was not changed.");
+                $"VolumeGenDockerfileTarget is '{_settings.DockerfileTarget}', but '{path}' has no stage of that name ({(stages.Length == 0 ? "it names no stage" : "its named stages: " + stages)}). Set it to the stage 'docker build --target' builds, or clear it to use the last stage. The Dockerfile was not changed.");
             return false;
         }
 
@@ -619,42 +459,24 @@ public sealed partial class WriteVolumeArtifacts : Task
     }
 
     /// <summary>
-    /// For <c>copy</c> ownership: creates the empty source folder in the Docker build context (<see cref="BuildContext"/>).
+    /// For <c>copy</c> ownership: plans the empty source folder in the Docker build context (<see cref="BuildContext"/>).
     /// Git keeps no empty folder, so on a clean clone the build makes it before <c>docker build</c> needs it.
     /// </summary>
-    private bool EnsureEmptyDirectory(string dockerfile, ContainerFiles.Dockerfile model)
+    private void PlanEmptyDirectory(string dockerfile, ContainerFiles.Dockerfile model)
     {
-        string relative = string.IsNullOrWhiteSpace(EmptyDirectory) ? DefaultEmptyDirectory : EmptyDirectory!.Trim();
-        string context = BuildContext.Find(dockerfile, DockerContext, string.IsNullOrWhiteSpace(KubernetesBindRoot) ? Path.GetDirectoryName(Path.GetFullPath(dockerfile)) ?? "." : KubernetesBindRoot!, model);
-        string folder = Path.Combine(context, relative);
-        try
-        {
-            Directory.CreateDirectory(folder);
-            return true;
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            Error(BuildDiagnostics.CannotWrite, folder, 0,
-                $"VolumeGen could not create the empty folder '{folder}' that the COPY --chown ownership step copies ({exception.Message}). Make its parent writable or set VolumeGenDockerfileEmptyDirectory.");
-            return false;
-        }
+        string context = BuildContext.Find(dockerfile, _settings.DockerContext, _settings.KubernetesBindRoot ?? Path.GetDirectoryName(Path.GetFullPath(dockerfile)) ?? ".", model);
+        _plan.Folder(Path.Combine(context, _settings.EmptyDirectory), "the empty folder the COPY --chown ownership step copies");
     }
 
-    /// <summary>The default empty folder for <c>copy</c> ownership, relative to the Docker build context.</summary>
-    public const string DefaultEmptyDirectory = DockerfileRegion.DefaultEmptyDirectory;
-
-    private void WriteIntermediate(string name, string text)
-    {
-        string path = Path.Combine(IntermediateDirectory, name);
-        _intermediate.Add(new TaskItem(path));
-        Write(path, Encode(text));
-    }
+    /// <summary>Plans the inspection copy <paramref name="name"/> under the intermediate folder.</summary>
+    private void PlanIntermediate(string name, string text)
+        => _plan.Intermediate(Path.Combine(_settings.IntermediateDirectory, name), text, "an inspection copy");
 
     /// <summary>
-    /// Writes a file VolumeGen owns whole (compose override, Kubernetes YAML): a new file, or one that starts with
+    /// Plans a file VolumeGen owns whole (compose override, Kubernetes YAML): a new file, or one that starts with
     /// <see cref="GeneratedFileHeader.Prefix"/>. Any other existing file is someone else's: refused, untouched.
     /// </summary>
-    private void WriteGenerated(string path, string property, string text)
+    private void PlanGenerated(string path, string property, string text, string what)
     {
         byte[] existing;
         try
@@ -679,38 +501,10 @@ public sealed partial class WriteVolumeArtifacts : Task
             return;
         }
 
-        Write(path, Encode(text));
+        _plan.File(path, text, $"{what} ({property})");
     }
 
-    private void Write(string path, byte[] content) => _planned.Add(new KeyValuePair<string, byte[]>(path, content));
+    private void Warning(string code, string? file, int line, string message) => Log.LogRuleWarning(code, file, line, message);
 
-    private void WriteNow(string path, byte[] content)
-    {
-        try
-        {
-            if (ArtifactFile.WriteIfChanged(path, content))
-            {
-                _written.Add(new TaskItem(path));
-                Log.LogMessage(MessageImportance.Normal, "VolumeGen: wrote {0}", path);
-            }
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException)
-        {
-            Error(BuildDiagnostics.CannotWrite, path, 0,
-                $"VolumeGen could not write '{path}' ({exception.Message}); the old file is unchanged. Make the file and its folder writable (e.g. chmod u+w, chattr -i, clear the read-only attribute), or set VolumeGenEmit=false.");
-        }
-    }
-
-    private static byte[] Encode(string text) => new UTF8Encoding(false).GetBytes(text);
-
-    private void Warning(string code, string? file, int line, string message)
-        => Log.LogWarning(null, code, null, BuildDiagnostics.GetHelpUri(code), file, line, 0, 0, 0, message);
-
-    private void Error(string code, string? file, int line, string message)
-        => Log.LogError(null, code, null, BuildDiagnostics.GetHelpUri(code), file, line, 0, 0, 0, message);
-
-    private static string NameOrDefault(string? value, string fallback) => string.IsNullOrWhiteSpace(value) ? fallback : value!.Trim();
-
-    /// <summary>A compose service name from a project name (see <see cref="OutputNames.ComposeService"/>).</summary>
-    public static string ComposeName(string projectName) => OutputNames.ComposeService(projectName);
+    private void Error(string code, string? file, int line, string message) => Log.LogRuleError(code, file, line, message);
 }

@@ -14,6 +14,7 @@ using VolumeGen.SourceGenerators.Analyzers;
 using VolumeGen.SourceGenerators.Usage;
 using VolumeGen.SourceGenerators.Usage.Configuration;
 using VolumeGen.SourceGenerators.Usage.Sinks;
+using VolumeGen.TestSupport;
 using Xunit;
 
 namespace VolumeGen.Analyzers.Tests;

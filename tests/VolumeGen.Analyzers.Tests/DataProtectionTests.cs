@@ -2,6 +2,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
 using VolumeGen.Analyzers.Tests.Infrastructure;
 using VolumeGen.SourceGenerators.Diagnostics;
+using VolumeGen.TestSupport;
 using Xunit;
 
 namespace VolumeGen.Analyzers.Tests;

@@ -15,6 +15,7 @@ using VolumeGen.SourceGenerators.Analyzers;
 using VolumeGen.SourceGenerators.Usage;
 using VolumeGen.SourceGenerators.Usage.Persisted;
 using VolumeGen.SourceGenerators.Usage.Sinks;
+using VolumeGen.TestSupport;
 using Xunit;
 
 namespace VolumeGen.Analyzers.Tests;

@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using VolumeGen.Analyzers.Tests.Infrastructure;
 using VolumeGen.SourceGenerators.Analyzers;
+using VolumeGen.TestSupport;
 using Xunit;
 
 namespace VolumeGen.Analyzers.Tests;

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.Testing;
 using VolumeGen.Analyzers.Tests.Infrastructure;
 using VolumeGen.Analyzers.Tests.Templates;
 using VolumeGen.SourceGenerators.Diagnostics;
+using VolumeGen.TestSupport;
 using Xunit;
 
 namespace VolumeGen.Analyzers.Tests;

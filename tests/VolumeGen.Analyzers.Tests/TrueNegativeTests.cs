@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using VolumeGen.Analyzers.Tests.Infrastructure;
+using VolumeGen.TestSupport;
 using Xunit;
 
 namespace VolumeGen.Analyzers.Tests;

@@ -7,7 +7,10 @@ using Xunit;
 
 namespace VolumeGen.Build.Tests;
 
-/// <summary>Facts about the repository's own files: no registry or mirror addresses, no repo scripts in library messages, docs that match the code.</summary>
+/// <summary>
+/// Facts about the repository's own files: no registry or mirror addresses, no repo scripts in library messages, docs
+/// that match the code, the runtime library's analyzer-linked folders checked for the APIs an analyzer may not use.
+/// </summary>
 public sealed class RepositoryTests
 {
     // The only hosts a tracked file may address: loopback, the rule pages' links, and reserved example names
@@ -55,6 +58,26 @@ public sealed class RepositoryTests
             .ToList();
 
         Assert.Empty(hits);
+    }
+
+    /// <summary>
+    /// The folders the analyzer assembly compiles from the runtime library (its <c>Compile Include</c> items) are exactly the
+    /// folders src/VolumeGen/.editorconfig makes RS0030 an error in, so a banned API there fails the library's own build
+    /// with the reason, wherever a newcomer edits it.
+    /// </summary>
+    [Fact]
+    public void The_folders_linked_into_the_analyzer_are_the_folders_checked_for_banned_APIs()
+    {
+        string root = RulePagesTests.RepoRoot();
+        string project = File.ReadAllText(Path.Combine(root, "src", "VolumeGen.SourceGenerators", "VolumeGen.SourceGenerators.csproj"));
+        string[] linked = Regex.Matches(project, @"<Compile Include=""\.\.\\VolumeGen\\(?<folder>[^\\""]+)\\", RegexOptions.CultureInvariant)
+            .Select(static m => m.Groups["folder"].Value).Order(StringComparer.Ordinal).ToArray();
+        string editorConfig = File.ReadAllText(Path.Combine(root, "src", "VolumeGen", ".editorconfig"));
+        Match section = Regex.Match(editorConfig, @"^\[\{(?<folders>[^}]+)\}/\*\*\.cs\]\s*\ndotnet_diagnostic\.RS0030\.severity = error$", RegexOptions.Multiline | RegexOptions.CultureInvariant);
+
+        Assert.True(section.Success, "src/VolumeGen/.editorconfig has no [{Folder,...}/**.cs] section making RS0030 an error");
+        Assert.NotEmpty(linked);
+        Assert.Equal(linked, section.Groups["folders"].Value.Split(',').Order(StringComparer.Ordinal).ToArray());
     }
 
     [SkippableFact]

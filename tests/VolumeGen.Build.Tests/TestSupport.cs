@@ -83,6 +83,10 @@ internal static class ManifestAssembly
             builder.SetCustomAttribute(new CustomAttributeBuilder(constructor, new object[] { VolumeManifest.MetadataKey, json }));
         }
 
+        // An unrelated metadata attribute, as real assemblies carry: the reader has to pick the manifest's key.
+        builder.SetCustomAttribute(new CustomAttributeBuilder(
+            typeof(AssemblyMetadataAttribute).GetConstructor(new[] { typeof(string), typeof(string) })!,
+            new object[] { "RepositoryUrl", "https://example.invalid/repo" }));
         builder.DefineDynamicModule(name);
         string path = System.IO.Path.Combine(folder, name + ".dll");
         builder.Save(path);

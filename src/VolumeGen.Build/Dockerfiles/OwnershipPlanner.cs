@@ -14,16 +14,16 @@ namespace VolumeGen.Build.Dockerfiles;
 internal static class OwnershipPlanner
 {
     /// <summary>The plan for the block whose begin marker is the 0-based physical line <paramref name="blockLine"/>.</summary>
-    /// <param name="requested">The normalised setting: <c>auto</c>, <c>none</c>, <c>run</c> or <c>copy</c>.</param>
+    /// <param name="requested">VolumeGenDockerfileOwnership.</param>
     /// <param name="explicitOwner">VolumeGenDockerfileOwner, or null.</param>
     /// <param name="text">The Dockerfile's text.</param>
     /// <param name="image">The stage the image is built from.</param>
     /// <param name="blockLine">The block's first line, 0-based.</param>
-    public static OwnershipPlan Decide(string requested, string? explicitOwner, string text, DockerfileStage image, int blockLine)
+    public static OwnershipPlan Decide(OwnershipSetting requested, string? explicitOwner, string text, DockerfileStage image, int blockLine)
     {
         ImageFacts facts = ImageFacts.FromDockerfile(image);
         string owner = explicitOwner ?? facts.Owner;
-        if (requested == "none" || (requested == "auto" && facts.IsRoot))
+        if (requested == OwnershipSetting.None || (requested == OwnershipSetting.Auto && facts.IsRoot))
         {
             return new OwnershipPlan(DockerfileOwnership.None, owner, null, null, 0);
         }
@@ -40,12 +40,7 @@ internal static class OwnershipPlanner
         }
 
         ImageFacts factsAtBlock = ImageFacts.FromDockerfile(atBlock);
-        DockerfileOwnership form = requested switch
-        {
-            "run" => DockerfileOwnership.Run,
-            "copy" => DockerfileOwnership.Copy,
-            _ => factsAtBlock.HasShell ? DockerfileOwnership.Run : DockerfileOwnership.Copy,
-        };
+        DockerfileOwnership form = ForcedForm(requested) ?? (factsAtBlock.HasShell ? DockerfileOwnership.Run : DockerfileOwnership.Copy);
 
         string? switchBack = form == DockerfileOwnership.Run && !factsAtBlock.IsRoot ? atBlock.User?.Written ?? factsAtBlock.Owner : null;
         string? problem = form == DockerfileOwnership.Run && !factsAtBlock.HasShell
@@ -53,4 +48,13 @@ internal static class OwnershipPlanner
             : null;
         return new OwnershipPlan(form, owner, switchBack, problem, line);
     }
+
+    /// <summary>The form <paramref name="requested"/> forces whatever the image: null for <see cref="OwnershipSetting.Auto"/>, which follows the image.</summary>
+    public static DockerfileOwnership? ForcedForm(OwnershipSetting requested) => requested switch
+    {
+        OwnershipSetting.None => DockerfileOwnership.None,
+        OwnershipSetting.Run => DockerfileOwnership.Run,
+        OwnershipSetting.Copy => DockerfileOwnership.Copy,
+        _ => null,
+    };
 }

@@ -218,6 +218,8 @@ public static class RunArguments
 #if VOLUMEGEN_ANALYZER
     private static string CurrentDirectory() => ".";
 #else
+#pragma warning disable RS0030 // the library's own branch: the analyzer never compiles it
     private static string CurrentDirectory() => Environment.CurrentDirectory;
+#pragma warning restore RS0030
 #endif
 }

@@ -5,7 +5,7 @@ using System.Text;
 namespace VolumeGen;
 
 /// <summary>
-/// POSIX path rules for paths inside a Linux container. Never uses the host's <see cref="System.IO.Path"/>:
+/// POSIX path rules for paths inside a Linux container. Never uses the host's <c>System.IO.Path</c>:
 /// a Windows build machine must reason about <c>/app/data</c> exactly as Linux does.
 /// </summary>
 public static class ContainerPath

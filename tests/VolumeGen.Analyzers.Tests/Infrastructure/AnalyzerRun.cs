@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using VolumeGen.SourceGenerators.Analyzers;
 using VolumeGen.SourceGenerators.Usage;
+using VolumeGen.TestSupport;
 
 namespace VolumeGen.Analyzers.Tests.Infrastructure;
 

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
 using VolumeGen.SourceGenerators.Analyzers;
 using VolumeGen.SourceGenerators.Usage;
+using VolumeGen.TestSupport;
 
 namespace VolumeGen.Analyzers.Tests.Infrastructure;
 

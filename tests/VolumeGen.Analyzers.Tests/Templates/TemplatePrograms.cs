@@ -1,3 +1,5 @@
+using VolumeGen.TestSupport;
+
 namespace VolumeGen.Analyzers.Tests.Templates;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
@@ -32,53 +31,6 @@ internal static class AnalyzerVerifier<TAnalyzer>
         }
 
         test.TestState.AdditionalReferences.AddRange(TestCompiler.References);
-        test.ExpectedDiagnostics.AddRange(expected);
-        await test.RunAsync();
-    }
-}
-
-/// <summary>Code-fix verification with the same references.</summary>
-internal static class CodeFixVerifier<TAnalyzer, TCodeFix>
-    where TAnalyzer : DiagnosticAnalyzer, new()
-    where TCodeFix : CodeFixProvider, new()
-{
-    public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) => new(descriptor.Id, descriptor.DefaultSeverity);
-
-    public static async Task VerifyAsync(string source, DiagnosticResult[] expected, string fixedSource, string[]? remaining = null)
-    {
-        var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
-        {
-            ReferenceAssemblies = TestReferences.None,
-            TestCode = source,
-            FixedCode = fixedSource,
-        };
-        test.TestState.AdditionalReferences.AddRange(TestCompiler.References);
-        test.FixedState.AdditionalReferences.AddRange(TestCompiler.References);
-        test.ExpectedDiagnostics.AddRange(expected);
-        await test.RunAsync();
-    }
-}
-
-/// <summary>Code-fix verification over several files.</summary>
-internal static class MultiFileCodeFixVerifier<TAnalyzer, TCodeFix>
-    where TAnalyzer : DiagnosticAnalyzer, new()
-    where TCodeFix : CodeFixProvider, new()
-{
-    public static async Task VerifyAsync(string[] sources, DiagnosticResult[] expected, string[] fixedSources)
-    {
-        var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier> { ReferenceAssemblies = TestReferences.None };
-        foreach (string source in sources)
-        {
-            test.TestState.Sources.Add(source);
-        }
-
-        foreach (string source in fixedSources)
-        {
-            test.FixedState.Sources.Add(source);
-        }
-
-        test.TestState.AdditionalReferences.AddRange(TestCompiler.References);
-        test.FixedState.AdditionalReferences.AddRange(TestCompiler.References);
         test.ExpectedDiagnostics.AddRange(expected);
         await test.RunAsync();
     }

@@ -1,7 +1,7 @@
 using VolumeGen.CodeFixers.Usage;
 using Xunit;
 
-namespace VolumeGen.Analyzers.Tests.Fixes;
+namespace VolumeGen.CodeFixers.Tests.Usage;
 
 /// <summary>One volume per data root: nested folders and folders inside declared volumes drop out.</summary>
 public sealed class DataRootsTests

@@ -2,12 +2,13 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
-using VolumeGen.Analyzers.Tests.Infrastructure;
+using VolumeGen.CodeFixers.Tests.Infrastructure;
 using VolumeGen.CodeFixers.Usage;
 using VolumeGen.SourceGenerators.Diagnostics;
+using VolumeGen.TestSupport;
 using Xunit;
 
-namespace VolumeGen.Analyzers.Tests.Fixes;
+namespace VolumeGen.CodeFixers.Tests.Usage;
 
 /// <summary>
 /// The persisting fix on diagnostics that carry the analyzer contract's properties (hand-made here, so the fix is

@@ -3,8 +3,9 @@ using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using VolumeGen.TestSupport;
 
-namespace VolumeGen.Analyzers.Tests.Infrastructure;
+namespace VolumeGen.CodeFixers.Tests.Infrastructure;
 
 /// <summary>
 /// An analyzer assembly for command-line tools (dotnet format), compiled here: it reports VG2001 at

@@ -1,11 +1,12 @@
 using System.Threading.Tasks;
+using VolumeGen.CodeFixers.Tests.Infrastructure;
 using VolumeGen.SourceGenerators.Diagnostics;
 using Xunit;
-using Verify = VolumeGen.SourceGenerators.Tests.Infrastructure.CodeFixVerifier<
+using Verify = VolumeGen.CodeFixers.Tests.Infrastructure.CodeFixVerifier<
     VolumeGen.SourceGenerators.Analyzers.DeclarationAnalyzer,
     VolumeGen.CodeFixers.Declarations.MakeStorageClassPartialCodeFix>;
 
-namespace VolumeGen.SourceGenerators.Tests;
+namespace VolumeGen.CodeFixers.Tests.Declarations;
 
 /// <summary>VG1020's fix adds 'partial' where it is missing; Fix All fixes every storage class at once.</summary>
 public sealed class MakeStorageClassPartialCodeFixTests
@@ -109,7 +110,7 @@ public sealed class MakeStorageClassPartialCodeFixTests
 
     [Fact]
     public Task Adds_partial_in_every_file_that_declares_the_class()
-        => VolumeGen.SourceGenerators.Tests.Infrastructure.MultiFileCodeFixVerifier<
+        => MultiFileCodeFixVerifier<
             VolumeGen.SourceGenerators.Analyzers.DeclarationAnalyzer,
             VolumeGen.CodeFixers.Declarations.MakeStorageClassPartialCodeFix>.VerifyAsync(
             new[]

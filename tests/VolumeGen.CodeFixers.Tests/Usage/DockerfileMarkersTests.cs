@@ -2,7 +2,7 @@ using VolumeGen.CodeFixers.Usage;
 using VolumeGen.TestSupport;
 using Xunit;
 
-namespace VolumeGen.Analyzers.Tests.Fixes;
+namespace VolumeGen.CodeFixers.Tests.Usage;
 
 /// <summary>Where the persisting fix adds the VolumeGen markers to a Dockerfile that has none.</summary>
 public sealed class DockerfileMarkersTests

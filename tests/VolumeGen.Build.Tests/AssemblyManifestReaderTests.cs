@@ -1,17 +1,20 @@
 using System.IO;
-using VolumeGen.TestSupport;
 using Xunit;
 
-namespace VolumeGen.Cli.Tests;
+namespace VolumeGen.Build.Tests;
 
+/// <summary>
+/// The reader of a built assembly's manifest (src/Common, compiled into the build task and the CLI): tested here, with the
+/// other shared file the build task is the first user of (<see cref="ArtifactFileTests"/>).
+/// </summary>
 public sealed class AssemblyManifestReaderTests
 {
     [Fact]
     public void Reads_the_manifest_json_of_a_built_assembly()
     {
         using var temp = new TempFolder();
-        VolumeManifest manifest = ManifestAssembly.Manifest("App.Storage", Mount.NamedVolume("/app/data", "profiles"), Mount.AnonymousVolume("/app/cache"));
-        string path = ManifestAssembly.Write(temp.Path, "WithManifest", manifest);
+        VolumeManifest manifest = ManifestAssembly.Of("App.Storage", Mount.NamedVolume("/app/data", "profiles"), Mount.AnonymousVolume("/app/cache"));
+        string path = ManifestAssembly.Write(temp.Path, manifest, "WithManifest");
 
         AssemblyManifestResult result = AssemblyManifestReader.Read(path);
 
@@ -23,7 +26,7 @@ public sealed class AssemblyManifestReaderTests
     public void An_assembly_without_the_attribute_is_no_manifest_with_a_message_naming_the_file()
     {
         using var temp = new TempFolder();
-        string path = ManifestAssembly.Write(temp.Path, "Plain", manifest: null);
+        string path = ManifestAssembly.Write(temp.Path, manifest: null, "Plain");
 
         AssemblyManifestResult result = AssemblyManifestReader.Read(path);
 

@@ -3,13 +3,14 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
-using VolumeGen.Analyzers.Tests.Infrastructure;
+using VolumeGen.CodeFixers.Tests.Infrastructure;
 using VolumeGen.CodeFixers.Usage;
 using VolumeGen.SourceGenerators.Analyzers;
 using VolumeGen.SourceGenerators.Usage;
+using VolumeGen.TestSupport;
 using Xunit;
 
-namespace VolumeGen.Analyzers.Tests;
+namespace VolumeGen.CodeFixers.Tests.Usage;
 
 /// <summary>The code fix applied by the real command-line tool: <c>dotnet format analyzers --diagnostics VG2001</c> on a small project.</summary>
 public sealed class DotnetFormatTests

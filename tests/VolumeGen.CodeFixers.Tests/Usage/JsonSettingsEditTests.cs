@@ -5,7 +5,7 @@ using VolumeGen.CodeFixers.Usage;
 using VolumeGen.SourceGenerators.Usage.Configuration;
 using Xunit;
 
-namespace VolumeGen.Analyzers.Tests.Fixes;
+namespace VolumeGen.CodeFixers.Tests.Usage;
 
 /// <summary>
 /// Issue 24: the code fix rewrites a JSON settings value at the span the analyzer's reader gives it — one reader, so a

@@ -3,14 +3,14 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Testing;
-using VolumeGen.Analyzers.Tests.Infrastructure;
 using VolumeGen.CodeFixers.Usage;
 using VolumeGen.SourceGenerators.Analyzers;
 using VolumeGen.SourceGenerators.Diagnostics;
 using VolumeGen.SourceGenerators.Usage;
+using VolumeGen.TestSupport;
 using Xunit;
 
-namespace VolumeGen.Analyzers.Tests;
+namespace VolumeGen.CodeFixers.Tests.Usage;
 
 /// <summary>The usage code fixes, applied one by one and with Fix All (document, project and solution scope).</summary>
 public sealed class CodeFixTests

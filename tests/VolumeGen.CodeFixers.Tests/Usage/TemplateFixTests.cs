@@ -4,15 +4,14 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
-using VolumeGen.Analyzers.Tests.Infrastructure;
-using VolumeGen.Analyzers.Tests.Templates;
 using VolumeGen.CodeFixers.Usage;
 using VolumeGen.SourceGenerators.Analyzers;
 using VolumeGen.SourceGenerators.Diagnostics;
 using VolumeGen.SourceGenerators.Usage;
+using VolumeGen.TestSupport;
 using Xunit;
 
-namespace VolumeGen.Analyzers.Tests.Fixes;
+namespace VolumeGen.CodeFixers.Tests.Usage;
 
 /// <summary>
 /// The fixes on the stock <c>dotnet new webapp --auth Individual</c> sources with the real analyzer: Fix All (the

@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 
-namespace VolumeGen.Analyzers.Tests.Infrastructure;
+namespace VolumeGen.TestSupport;
 
 /// <summary>Expected diagnostics: by ID and severity, with the message checked only when arguments are given.</summary>
 internal static class Expect

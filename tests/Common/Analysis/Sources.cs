@@ -1,4 +1,4 @@
-namespace VolumeGen.Analyzers.Tests.Infrastructure;
+namespace VolumeGen.TestSupport;
 
 /// <summary>Source snippets the tests build on.</summary>
 internal static class Sources

@@ -1,4 +1,4 @@
-namespace VolumeGen.Analyzers.Tests.Templates;
+namespace VolumeGen.TestSupport;
 
 /// <summary>
 /// The files of <c>dotnet new webapp --auth Individual -o x</c> (.NET SDK 10.0.401) that the analyzers read, verbatim,

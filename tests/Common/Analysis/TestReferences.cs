@@ -8,7 +8,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 
-namespace VolumeGen.Analyzers.Tests.Infrastructure;
+namespace VolumeGen.TestSupport;
 
 /// <summary>
 /// What test compilations reference: the running .NET's own assemblies (no reference-pack download) plus

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using VolumeGen.SourceGenerators.Diagnostics;
 
-namespace VolumeGen.Analyzers.Tests.Infrastructure;
+namespace VolumeGen.CodeFixers.Tests.Infrastructure;
 
 /// <summary>
 /// Hand-made usage diagnostics with the properties of the analyzer contract (issue 12), for fix tests that must not

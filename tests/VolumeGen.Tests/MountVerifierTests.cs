@@ -1,7 +1,6 @@
 using System.Linq;
-using Xunit;
 
-namespace VolumeGen.Docker.Tests;
+namespace VolumeGen.Tests;
 
 public sealed class MountVerifierTests
 {
