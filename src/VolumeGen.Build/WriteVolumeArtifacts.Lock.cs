@@ -28,10 +28,11 @@ public sealed partial class WriteVolumeArtifacts
     /// <summary>
     /// Compares the declarations with the lock. New volumes and harmless changes are recorded silently; a change that
     /// strands data is a warning (an error in locked mode) naming both declarations and the command that saves the
-    /// data, and the lock keeps the old declaration until the change is accepted. The lock is one of the planned
-    /// files, so it is written with every other output or not at all.
+    /// data, and the lock keeps the old declaration until the change is accepted. The lock also records every declared
+    /// mount and ephemeral path, for the class libraries built into the image. It is one of the planned files, so it
+    /// is written with every other output or not at all.
     /// </summary>
-    private void PlanStorageLock(MountSet mounts)
+    private void PlanStorageLock(MountSet mounts, IReadOnlyList<string> ephemeralPaths)
     {
         if (string.IsNullOrWhiteSpace(LockFile))
         {
@@ -44,13 +45,14 @@ public sealed partial class WriteVolumeArtifacts
             return;
         }
 
-        var desired = StorageLock.FromMounts(mounts);
+        var desired = StorageLock.FromMounts(mounts, ephemeralPaths);
         if (!TryReadLock(path, out StorageLock? locked, out LockFileText existing))
         {
             return;
         }
 
-        if (locked is null && desired.Volumes.Count == 0)
+        // A project that declares nothing needs no lock: no data to strand, and nothing for a class library to learn.
+        if (locked is null && desired.IsEmpty)
         {
             return;
         }
@@ -111,7 +113,7 @@ public sealed partial class WriteVolumeArtifacts
         if (LockedMode)
         {
             Error(BuildDiagnostics.LockOutOfDate, path, 0,
-                $"VolumeGenLockedMode is on, but the storage lock '{path}' is out of date: it records {Names(locked)}, the code declares {Names(desired)} (nothing is left behind: a volume was added, or a volume gained a mount point). Build once without VolumeGenLockedMode, review the change to {name} and commit it.");
+                $"VolumeGenLockedMode is on, but the storage lock '{path}' is out of date: it records {Names(locked)}, the code declares {Names(desired)} (nothing is left behind: a volume was added, a volume gained a mount point, or another declared mount or ephemeral path changed, which the class libraries built into the image read). Build once without VolumeGenLockedMode, review the change to {name} and commit it.");
             return;
         }
 
@@ -179,5 +181,27 @@ public sealed partial class WriteVolumeArtifacts
     }
 
     private static string Names(StorageLock storageLock)
-        => storageLock.Volumes.Count == 0 ? "(none)" : string.Join(", ", System.Linq.Enumerable.Select(storageLock.Volumes, static v => v.ToString()));
+    {
+        string volumes = storageLock.Volumes.Count == 0 ? "(none)" : string.Join(", ", System.Linq.Enumerable.Select(storageLock.Volumes, static v => v.ToString()));
+        if (!storageLock.RecordsDeclarations)
+        {
+            return volumes + " and not the other declared mounts (written by an older VolumeGen)";
+        }
+
+        var others = new List<string>();
+        foreach (Mount mount in storageLock.DeclaredMounts)
+        {
+            if (mount.Kind != MountKind.NamedVolume)
+            {
+                others.Add(mount.ToString());
+            }
+        }
+
+        foreach (string path in storageLock.EphemeralPaths)
+        {
+            others.Add("ephemeral " + path);
+        }
+
+        return others.Count == 0 ? volumes : volumes + "; " + string.Join(", ", others);
+    }
 }

@@ -201,7 +201,7 @@ public sealed partial class WriteVolumeArtifacts : Task
             WriteGenerated(KubernetesFile!, "VolumeGenKubernetesFile", kubernetes);
         }
 
-        PlanStorageLock(mounts);
+        PlanStorageLock(mounts, declared.EphemeralPaths);
         Commit();
     }
 

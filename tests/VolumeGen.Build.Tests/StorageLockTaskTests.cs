@@ -77,12 +77,46 @@ public sealed class StorageLockTaskTests : IDisposable
     }
 
     [Fact]
-    public void A_project_without_named_volumes_gets_no_lock()
+    public void A_project_that_declares_nothing_gets_no_lock()
     {
-        (WriteVolumeArtifacts task, _) = Task(Mount.AnonymousVolume("/app/cache"), Mount.Tmpfs("/app/tmp"));
+        (WriteVolumeArtifacts task, _) = Task(manifest: null);
         Assert.True(task.Execute());
         Assert.False(File.Exists(LockPath));
         Assert.False(File.Exists(ObjCopy));
+    }
+
+    [Fact]
+    public void A_project_without_named_volumes_gets_a_lock_recording_its_other_mounts_and_ephemeral_paths_for_its_class_libraries()
+    {
+        var manifest = new VolumeManifest(new[] { new ManifestClass("Demo.AppStorage", new MountSet(Mount.AnonymousVolume("/app/cache"), Mount.Tmpfs("/app/tmp"))) }, new[] { "/app/logs" });
+        (WriteVolumeArtifacts task, RecordingBuildEngine engine) = Task(manifest);
+
+        Assert.True(task.Execute());
+
+        Assert.Empty(engine.Warnings);
+        StorageLock written = StorageLock.Parse(File.ReadAllText(LockPath));
+        Assert.Empty(written.Volumes);
+        Assert.Equal(new[] { Mount.AnonymousVolume("/app/cache"), Mount.Tmpfs("/app/tmp") }, written.DeclaredMounts);
+        Assert.Equal(new[] { "/app/logs" }, written.EphemeralPaths);
+    }
+
+    [Fact]
+    public void A_lock_written_before_declarations_were_recorded_is_completed_silently_but_is_out_of_date_in_locked_mode()
+    {
+        string old = new StorageLock(new[] { new LockedVolume("profiles", "/app/data"), new LockedVolume("uploads", "/app/uploads") }).ToJson();
+        File.WriteAllText(LockPath, old);
+        (WriteVolumeArtifacts strict, RecordingBuildEngine strictEngine) = Task(Original);
+        strict.LockedMode = true;
+
+        Assert.False(strict.Execute());
+        Assert.Equal("VG3044", Assert.Single(strictEngine.Errors).Code);
+        Assert.Contains("not the other declared mounts (written by an older VolumeGen)", strictEngine.Errors[0].Message);
+        Assert.Equal(old, File.ReadAllText(LockPath));
+
+        (WriteVolumeArtifacts task, RecordingBuildEngine engine) = Task(Original);
+        Assert.True(task.Execute());
+        Assert.Empty(engine.Warnings);
+        Assert.Equal(StorageLock.FromMounts(Original).ToJson(), File.ReadAllText(LockPath));
     }
 
     [Fact]

@@ -14,16 +14,19 @@ public class StorageLockTests
     });
 
     [Fact]
-    public void Records_only_named_volumes_sorted_by_name_one_line_each_with_lf_and_a_final_newline()
+    public void Records_named_volumes_by_name_and_every_declaration_by_target_one_line_each_with_lf_and_a_final_newline()
     {
-        var storageLock = StorageLock.FromMounts(new[]
-        {
-            Mount.NamedVolume("/b", "zeta"),
-            Mount.Tmpfs("/t"),
-            Mount.Bind("./c", "/c"),
-            Mount.NamedVolume("/a/", "alpha", readOnly: true),
-            Mount.NamedVolume("/a", "alpha"),
-        });
+        var storageLock = StorageLock.FromMounts(
+            new[]
+            {
+                Mount.NamedVolume("/b", "zeta"),
+                Mount.Tmpfs("/t", 1024),
+                Mount.Bind("./c", "/c", readOnly: true),
+                Mount.NamedVolume("/a/", "alpha", readOnly: true),
+                Mount.NamedVolume("/a", "alpha"),
+                Mount.AnonymousVolume("/cache"),
+            },
+            new[] { "/app/tmp/", "/app/logs", "/app/tmp" });
 
         string json = storageLock.ToJson();
 
@@ -34,15 +37,71 @@ public class StorageLockTests
                 "{", "  \"volumeGenLock\": 1,", lines[2], "  \"volumes\": [",
                 "    { \"name\": \"alpha\", \"target\": \"/a\", \"kind\": \"volume\" },",
                 "    { \"name\": \"zeta\", \"target\": \"/b\", \"kind\": \"volume\" }",
-                "  ]", "}", string.Empty,
+                "  ],",
+                "  \"mounts\": [",
+                "    {\"kind\":\"volume\",\"target\":\"/a\",\"name\":\"alpha\",\"readOnly\":true},",
+                "    {\"kind\":\"volume\",\"target\":\"/a\",\"name\":\"alpha\"},",
+                "    {\"kind\":\"volume\",\"target\":\"/b\",\"name\":\"zeta\"},",
+                "    {\"kind\":\"bind\",\"target\":\"/c\",\"source\":\"./c\",\"readOnly\":true},",
+                "    {\"kind\":\"anonymous\",\"target\":\"/cache\"},",
+                "    {\"kind\":\"tmpfs\",\"target\":\"/t\",\"sizeBytes\":1024}",
+                "  ],",
+                "  \"ephemeralPaths\": [",
+                "    \"/app/logs\",",
+                "    \"/app/tmp\"",
+                "  ]",
+                "}", string.Empty,
             },
             lines);
         Assert.StartsWith("  \"about\": \"The named volumes this project keeps its data in", lines[2]);
         Assert.DoesNotContain("\r", json);
-        Assert.Equal(storageLock, StorageLock.Parse(json));
+        StorageLock read = StorageLock.Parse(json);
+        Assert.Equal(storageLock, read);
+        Assert.True(read.RecordsDeclarations);
+        Assert.Equal(6, read.DeclaredMounts.Count);
+        Assert.Equal(new[] { "/app/logs", "/app/tmp" }, read.EphemeralPaths);
         Assert.StartsWith("{\n  \"volumeGenLock\": 1,\n", StorageLock.Empty.ToJson());
-        Assert.EndsWith("\"volumes\": []\n}\n", StorageLock.Empty.ToJson());
+        Assert.EndsWith("\"volumes\": [],\n  \"mounts\": [],\n  \"ephemeralPaths\": []\n}\n", StorageLock.Empty.ToJson());
+        Assert.True(StorageLock.Empty.IsEmpty);
         Assert.Equal(StorageLock.Empty, StorageLock.Parse(StorageLock.Empty.ToJson()));
+    }
+
+    [Fact]
+    public void The_same_declarations_in_another_order_give_the_same_text()
+    {
+        Mount[] mounts = { Mount.NamedVolume("/app/data", "data"), Mount.Bind("./config", "/app/config"), Mount.Tmpfs("/app/scratch") };
+        Assert.Equal(StorageLock.FromMounts(mounts).ToJson(), StorageLock.FromMounts(mounts.Reverse()).ToJson());
+    }
+
+    [Fact]
+    public void A_lock_written_before_declarations_were_recorded_reads_as_recording_none_and_differs_from_one_that_does()
+    {
+        const string old = "{\n  \"volumeGenLock\": 1,\n  \"about\": \"…\",\n  \"volumes\": [\n    { \"name\": \"profiles\", \"target\": \"/app/data\", \"kind\": \"volume\" }\n  ]\n}\n";
+
+        StorageLock read = StorageLock.Parse(old);
+
+        Assert.False(read.RecordsDeclarations);
+        Assert.Empty(read.DeclaredMounts);
+        Assert.Equal(new LockedVolume("profiles", "/app/data"), read.Volumes.Single());
+        Assert.NotEqual(StorageLock.FromMounts(new[] { Mount.NamedVolume("/app/data", "profiles") }), read);
+        Assert.DoesNotContain("\"mounts\"", new StorageLock(read.Volumes).ToJson());
+    }
+
+    [Fact]
+    public void From_manifest_records_the_valid_classes_and_the_ephemeral_paths()
+    {
+        var manifest = new VolumeManifest(
+            new[]
+            {
+                new ManifestClass("Web.AppStorage", new MountSet(Mount.NamedVolume("/app/data", "app-data"))),
+                new ManifestClass("Web.Broken", new MountSet(Mount.AnonymousVolume("relative")), new[] { new ManifestProblem("VG1001", "not absolute") }),
+            },
+            new[] { "/app/cache" });
+
+        StorageLock storageLock = StorageLock.FromManifest(manifest);
+
+        Assert.Equal(new[] { Mount.NamedVolume("/app/data", "app-data") }, storageLock.DeclaredMounts);
+        Assert.Equal(new[] { "/app/cache" }, storageLock.EphemeralPaths);
     }
 
     [Theory]
@@ -69,6 +128,9 @@ public class StorageLockTests
     [InlineData("{\"volumeGenLock\": 1, \"volumes\": [{\"name\": \"a\"}]}", "no \"name\" or \"target\"")]
     [InlineData("{\"volumeGenLock\": 1, \"volumes\": [{\"name\": \"a\", \"target\": \"/a\", \"kind\": \"bind\"}]}", "kind bind")]
     [InlineData("{\n<<<<<<< HEAD\n  \"volumeGenLock\": 1\n=======\n>>>>>>> other\n}", "merge conflict markers")]
+    [InlineData("{\"volumeGenLock\": 1, \"mounts\": {}}", "\"mounts\" is not an array")]
+    [InlineData("{\"volumeGenLock\": 1, \"mounts\": [{\"kind\": \"nfs\", \"target\": \"/a\"}]}", "unknown \"kind\"")]
+    [InlineData("{\"volumeGenLock\": 1, \"mounts\": [], \"ephemeralPaths\": [1]}", "not a string")]
     public void Refuses_what_is_not_a_lock_this_version_reads_saying_why(string text, string reason)
     {
         Assert.False(StorageLock.TryParse(text, out StorageLock? parsed, out string? error));

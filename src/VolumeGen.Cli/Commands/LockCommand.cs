@@ -21,11 +21,12 @@ internal static class LockCommand
         command.SetAction(parse =>
         {
             string assembly = parse.GetValue(input.Assembly)!;
-            MountSet mounts = ManifestInput.Select(input.ReadValidManifest(parse), null);
+            VolumeManifest manifest = input.ReadValidManifest(parse);
+            MountSet mounts = ManifestInput.Select(manifest, null);
             bool accepting = parse.GetValue(accept);
             string? path = LockFileLocator.Find(assembly, parse.GetValue(lockFile), forCreation: accepting);
             TextWriter output = parse.InvocationConfiguration.Output;
-            var desired = StorageLock.FromMounts(mounts);
+            var desired = StorageLock.FromMounts(mounts, manifest.EphemeralPaths);
             if (path is null)
             {
                 throw new CliException($"No storage lock ({StorageLock.DefaultFileName}) in the folder of '{assembly}' or above it. Name it with --lock-file (with --accept, to create it).");

@@ -8,9 +8,11 @@ namespace VolumeGen;
 
 /// <summary>
 /// The storage lock (<c>volumegen.lock.json</c>, committed beside the project as NuGet keeps <c>packages.lock.json</c>):
-/// every named volume the project keeps data in and the path it is mounted at, as last accepted. The build compares
-/// the declarations with it (<see cref="StorageLockComparison"/>) and warns when a change would leave data behind.
-/// The text is deterministic — entries sorted by name then target, one per line, LF — so its diffs are reviewable.
+/// every named volume the project keeps data in and the path it is mounted at, as last accepted — the build compares
+/// the declarations with it (<see cref="StorageLockComparison"/>) and warns when a change would leave data behind —
+/// and every mount and ephemeral path the project declares, which the class libraries built into its image read to
+/// judge their writes against the app's declarations (docs/analyzers.md). The text is deterministic — entries sorted,
+/// one per line, LF — so its diffs are reviewable.
 /// </summary>
 public sealed class StorageLock : IEquatable<StorageLock>
 {
@@ -23,25 +25,72 @@ public sealed class StorageLock : IEquatable<StorageLock>
     /// <summary>The property that carries the version; it also marks the file as a VolumeGen lock.</summary>
     public const string VersionProperty = "volumeGenLock";
 
-    private const string About = "The named volumes this project keeps its data in, as last accepted. Commit this file and review its diffs: dotnet build warns when a change would leave data behind in a volume listed here (docs/migrations.md).";
+    private const string About = "The named volumes this project keeps its data in, as last accepted, and every mount and ephemeral path it declares (class libraries built into its image judge their writes by them). Commit this file and review its diffs: dotnet build warns when a change would leave data behind in a volume listed here (docs/migrations.md).";
 
-    /// <summary>Creates a lock; entries are de-duplicated and sorted.</summary>
+    private readonly string[] _mountLines;
+
+    /// <summary>Creates a lock that records no declarations (as locks written before VolumeGen recorded them); volumes are de-duplicated and sorted.</summary>
     public StorageLock(IEnumerable<LockedVolume> volumes)
+        : this(volumes, null, null)
     {
-        Volumes = (volumes ?? throw new ArgumentNullException(nameof(volumes))).Distinct().OrderBy(static v => v).ToArray();
     }
 
-    /// <summary>A lock without volumes.</summary>
-    public static StorageLock Empty { get; } = new(Array.Empty<LockedVolume>());
+    /// <summary>
+    /// Creates a lock; volumes, mounts and ephemeral paths are de-duplicated and sorted. <paramref name="declaredMounts"/>
+    /// null records no declarations (<see cref="RecordsDeclarations"/> is false).
+    /// </summary>
+    public StorageLock(IEnumerable<LockedVolume> volumes, IEnumerable<Mount>? declaredMounts, IEnumerable<string>? ephemeralPaths)
+    {
+        Volumes = (volumes ?? throw new ArgumentNullException(nameof(volumes))).Distinct().OrderBy(static v => v).ToArray();
+        RecordsDeclarations = declaredMounts is not null;
+        // Sorted by target, then by the entry's text: one order whatever order the classes declare them in.
+        (Mount Mount, string Line)[] mounts = (declaredMounts ?? Array.Empty<Mount>())
+            .Select(static m => (Mount: m, Line: MountLine(m)))
+            .GroupBy(static x => x.Line, StringComparer.Ordinal).Select(static g => g.First())
+            .OrderBy(static x => x.Mount.Target, StringComparer.Ordinal).ThenBy(static x => x.Line, StringComparer.Ordinal)
+            .ToArray();
+        DeclaredMounts = mounts.Select(static x => x.Mount).ToArray();
+        _mountLines = mounts.Select(static x => x.Line).ToArray();
+        EphemeralPaths = (ephemeralPaths ?? Array.Empty<string>()).Select(ContainerPath.Normalize).Distinct(StringComparer.Ordinal).OrderBy(static p => p, StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>A lock without volumes or declarations.</summary>
+    public static StorageLock Empty { get; } = new(Array.Empty<LockedVolume>(), Array.Empty<Mount>(), null);
 
     /// <summary>The locked volumes, sorted by name, then target.</summary>
     public IReadOnlyList<LockedVolume> Volumes { get; }
 
-    /// <summary>The lock that records the named volumes of <paramref name="mounts"/> (one entry per name and target).</summary>
-    public static StorageLock FromMounts(IEnumerable<Mount> mounts)
-        => new((mounts ?? throw new ArgumentNullException(nameof(mounts)))
-            .Where(static m => m.Kind == MountKind.NamedVolume && m.Source is not null)
-            .Select(static m => new LockedVolume(m.Source!, m.Target)));
+    /// <summary>
+    /// True when the lock records the project's declarations (<see cref="DeclaredMounts"/>, <see cref="EphemeralPaths"/>);
+    /// false for a lock written before VolumeGen recorded them, which tells a class library nothing about the app.
+    /// </summary>
+    public bool RecordsDeclarations { get; }
+
+    /// <summary>Every mount the project declares (named and anonymous volumes, bind mounts, tmpfs), sorted by target.</summary>
+    public IReadOnlyList<Mount> DeclaredMounts { get; }
+
+    /// <summary>Every path the project declares ephemeral (<c>[EphemeralPath]</c>), sorted.</summary>
+    public IReadOnlyList<string> EphemeralPaths { get; }
+
+    /// <summary>True when the lock records nothing: no volume, no mount, no ephemeral path.</summary>
+    public bool IsEmpty => Volumes.Count == 0 && DeclaredMounts.Count == 0 && EphemeralPaths.Count == 0;
+
+    /// <summary>
+    /// The lock that records the named volumes of <paramref name="mounts"/> (one entry per name and target) and, as the
+    /// project's declarations, every mount and <paramref name="ephemeralPaths"/>.
+    /// </summary>
+    public static StorageLock FromMounts(IEnumerable<Mount> mounts, IEnumerable<string>? ephemeralPaths = null)
+    {
+        Mount[] all = (mounts ?? throw new ArgumentNullException(nameof(mounts))).ToArray();
+        return new StorageLock(
+            all.Where(static m => m.Kind == MountKind.NamedVolume && m.Source is not null).Select(static m => new LockedVolume(m.Source!, m.Target)),
+            all,
+            ephemeralPaths);
+    }
+
+    /// <summary>The lock of a manifest's valid declarations: <see cref="FromMounts"/> of its mounts and ephemeral paths.</summary>
+    public static StorageLock FromManifest(VolumeManifest manifest)
+        => FromMounts((manifest ?? throw new ArgumentNullException(nameof(manifest))).Classes.Where(static c => c.IsValid).SelectMany(static c => c.Mounts), manifest.EphemeralPaths);
 
     /// <summary>The deterministic text (LF line endings, a final newline).</summary>
     public string ToJson()
@@ -57,8 +106,35 @@ public sealed class StorageLock : IEquatable<StorageLock>
             json.Append("    ").Append(EntryJson(Volumes[i]));
         }
 
-        json.Append(Volumes.Count == 0 ? "]\n" : "\n  ]\n");
-        return json.Append("}\n").ToString();
+        json.Append(Volumes.Count == 0 ? "]" : "\n  ]");
+        if (RecordsDeclarations)
+        {
+            json.Append(",\n  \"mounts\": [");
+            for (int i = 0; i < _mountLines.Length; i++)
+            {
+                json.Append(i == 0 ? "\n    " : ",\n    ").Append(_mountLines[i]);
+            }
+
+            json.Append(_mountLines.Length == 0 ? "]" : "\n  ]");
+            json.Append(",\n  \"ephemeralPaths\": [");
+            for (int i = 0; i < EphemeralPaths.Count; i++)
+            {
+                json.Append(i == 0 ? "\n    " : ",\n    ");
+                Json.WriteString(json, EphemeralPaths[i]);
+            }
+
+            json.Append(EphemeralPaths.Count == 0 ? "]" : "\n  ]");
+        }
+
+        return json.Append("\n}\n").ToString();
+    }
+
+    /// <summary>A declared mount's line: the manifest's object for it (docs/manifest.md).</summary>
+    private static string MountLine(Mount mount)
+    {
+        var json = new StringBuilder();
+        ManifestMountJson.Write(json, mount);
+        return json.ToString();
     }
 
     /// <summary>The one line an entry takes in <see cref="ToJson"/> (without indentation or comma), to find it in a file.</summary>
@@ -138,7 +214,31 @@ public sealed class StorageLock : IEquatable<StorageLock>
             }
         }
 
-        return new StorageLock(volumes);
+        List<Mount>? declared = null;
+        if (root.TryGetValue("mounts", out object? mountList) && mountList is not null)
+        {
+            if (mountList is not List<object?> mountEntries)
+            {
+                throw new FormatException("its \"mounts\" is not an array.");
+            }
+
+            declared = new List<Mount>();
+            foreach (object? item in mountEntries)
+            {
+                declared.Add(ManifestMountJson.Read(item as Dictionary<string, object?> ?? throw new FormatException("a \"mounts\" entry is not an object.")));
+            }
+        }
+
+        var ephemeral = new List<string>();
+        if (root.TryGetValue("ephemeralPaths", out object? pathList) && pathList is not null)
+        {
+            foreach (object? item in pathList as List<object?> ?? throw new FormatException("its \"ephemeralPaths\" is not an array."))
+            {
+                ephemeral.Add(item as string ?? throw new FormatException("an \"ephemeralPaths\" entry is not a string."));
+            }
+        }
+
+        return new StorageLock(volumes, declared, ephemeral);
     }
 
     /// <summary>Like <see cref="Parse"/>, without throwing; <paramref name="error"/> says what is wrong.</summary>
@@ -159,7 +259,9 @@ public sealed class StorageLock : IEquatable<StorageLock>
     }
 
     /// <inheritdoc />
-    public bool Equals(StorageLock? other) => other is not null && Volumes.SequenceEqual(other.Volumes);
+    public bool Equals(StorageLock? other)
+        => other is not null && Volumes.SequenceEqual(other.Volumes) && RecordsDeclarations == other.RecordsDeclarations
+        && _mountLines.SequenceEqual(other._mountLines, StringComparer.Ordinal) && EphemeralPaths.SequenceEqual(other.EphemeralPaths, StringComparer.Ordinal);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as StorageLock);
