@@ -11,8 +11,9 @@ namespace VolumeGen.Build;
 /// <summary>
 /// Before compile: lists the Dockerfiles and compose files above the project folder (up to the repository root) and
 /// in the conventional <c>docker/</c>/<c>deploy/</c> folders, so the analyzers can find the one that builds this
-/// project (<see cref="ContainerFileLocations"/>). A folder that cannot be read is skipped with a low-importance
-/// message: finding nothing is never an error.
+/// project (<see cref="ContainerFileLocations"/>), and, for a class library built into another project's image, that
+/// app's storage lock and configuration files (<see cref="LibraryAppFiles"/>). A folder that cannot be read is skipped
+/// with a low-importance message: finding nothing is never an error.
 /// </summary>
 public sealed class FindContainerFiles : Task
 {
@@ -20,7 +21,16 @@ public sealed class FindContainerFiles : Task
     [Required]
     public string ProjectDirectory { get; set; } = string.Empty;
 
-    /// <summary>The files found, full paths, nearest first.</summary>
+    /// <summary>The project file (<c>$(MSBuildProjectFullPath)</c>): a Dockerfile that copies it and runs another project makes this a class library of that app.</summary>
+    public string? ProjectFile { get; set; }
+
+    /// <summary>The assembly name, which a Dockerfile may name instead of the project's.</summary>
+    public string? AssemblyName { get; set; }
+
+    /// <summary>The stage the image is built from (<c>VolumeGenDockerfileTarget</c>); empty for the last.</summary>
+    public string? DockerfileTarget { get; set; }
+
+    /// <summary>The files found, full paths, nearest first; then the app files of a class library.</summary>
     [Output]
     public ITaskItem[] Files { get; private set; } = Array.Empty<ITaskItem>();
 
@@ -30,9 +40,21 @@ public sealed class FindContainerFiles : Task
         try
         {
             var items = new List<ITaskItem>();
-            foreach (string file in ContainerFileLocations.Find(ProjectDirectory))
+            IReadOnlyList<string> found = ContainerFileLocations.Find(ProjectDirectory);
+            foreach (string file in found)
             {
                 items.Add(new TaskItem(file));
+            }
+
+            if (!string.IsNullOrWhiteSpace(ProjectFile))
+            {
+                // The project folder's own Dockerfiles (the targets pass them) may copy the library too.
+                var dockerfiles = new List<string>(found);
+                dockerfiles.AddRange(Directory.EnumerateFiles(ProjectDirectory));
+                foreach (string file in LibraryAppFiles.Find(dockerfiles, ProjectFile!, AssemblyName, DockerfileTarget))
+                {
+                    items.Add(new TaskItem(file));
+                }
             }
 
             Files = items.ToArray();

@@ -36,7 +36,8 @@ public sealed class ContainerWriteAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.DataProtectionKeysNotPersisted,
         DiagnosticDescriptors.ImplicitKeyRingNotPersisted,
         DiagnosticDescriptors.KeyRingFolderNotPersisted,
-        DiagnosticDescriptors.ContainerFilesChosen);
+        DiagnosticDescriptors.ContainerFilesChosen,
+        DiagnosticDescriptors.LibraryImageUnknown);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -57,7 +58,10 @@ public sealed class ContainerWriteAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    /// <summary>VG2008, once per compilation: on the Dockerfile the choice is about, when several fit or none does.</summary>
+    /// <summary>
+    /// VG2008, once per compilation: on the Dockerfile the choice is about, when several fit or none does; for a class
+    /// library built into other projects' images, VG2009 instead, on the app's Dockerfile, when its writes cannot be judged.
+    /// </summary>
     private static void AnalyzeContainerFile(AdditionalFileAnalysisContext context, UsageCompilationState state)
     {
         // The name first: only a Dockerfile can carry the report, and reading the container files is not free.
@@ -67,13 +71,17 @@ public sealed class ContainerWriteAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        ContainerFileSelection selection = state.ContainerFiles.Selection;
-        if (selection.Report is string report && string.Equals(selection.ReportFile, path, StringComparison.Ordinal)
-            && context.AdditionalFile.GetText(context.CancellationToken) is Microsoft.CodeAnalysis.Text.SourceText text && text.Lines.Count > 0)
+        ProjectContainerFiles files = state.ContainerFiles;
+        ContainerFileSelection selection = files.Selection;
+        (DiagnosticDescriptor Descriptor, string? Text, string? File) report = files.Images.IsLibrary
+            ? (DiagnosticDescriptors.LibraryImageUnknown, files.ImagesReport, files.Images.Images[0].Dockerfile.Path)
+            : (DiagnosticDescriptors.ContainerFilesChosen, selection.Report, selection.ReportFile);
+        if (report.Text is string text && string.Equals(report.File, path, StringComparison.Ordinal)
+            && context.AdditionalFile.GetText(context.CancellationToken) is Microsoft.CodeAnalysis.Text.SourceText source && source.Lines.Count > 0)
         {
-            Microsoft.CodeAnalysis.Text.TextSpan firstLine = text.Lines[0].Span;
-            Location location = Location.Create(path, firstLine, text.Lines.GetLinePositionSpan(firstLine));
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ContainerFilesChosen, location, report));
+            Microsoft.CodeAnalysis.Text.TextSpan firstLine = source.Lines[0].Span;
+            Location location = Location.Create(path, firstLine, source.Lines.GetLinePositionSpan(firstLine));
+            context.ReportDiagnostic(Diagnostic.Create(report.Descriptor, location, text));
         }
     }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -43,7 +44,7 @@ internal sealed class UsageCompilationState
         _options = options;
         _attributes = VolumeGenAttributes.Create(compilation);
         _files = new Lazy<ProjectContainerFiles>(() => ProjectContainerFiles.Read(options.AdditionalFiles, options.AnalyzerConfigOptionsProvider.GlobalOptions, compilation.AssemblyName, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
-        _configuration = new Lazy<AppConfiguration>(() => AppConfiguration.Build(options.AdditionalFiles, _files.Value.Environment, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+        _configuration = new Lazy<AppConfiguration>(() => AppConfiguration.Build(options.AdditionalFiles.Where(_files.Value.IsConfigurationFile), _files.Value.Environment, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
         _evaluator = new Lazy<PathEvaluator>(() => new PathEvaluator(compilation, () => _configuration.Value), LazyThreadSafetyMode.ExecutionAndPublication);
         _keyRing = new Lazy<KeyRingFacts>(() => KeyRingFacts.Find(compilation, Evaluator.ModelOf, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
         _declared = new Lazy<DeclaredStorage>(() => DeclaredStorage.Read(compilation, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -117,6 +118,7 @@ internal sealed class UsageCompilationState
         => _knowledge.GetOrAdd(options, o =>
         {
             ProjectContainerFiles files = _files.Value;
-            return PersistedKnowledgeBuilder.Build(_attributes.AnyResolved, _declared.Value, files.Dockerfile, files.ComposeMounts, files.HasCompose, o);
+            DeclaredStorage declared = files.Images.App is AppImage app ? DeclaredStorage.OfApp(app.Lock!, app.Name, _declared.Value) : _declared.Value;
+            return PersistedKnowledgeBuilder.Build(_attributes.AnyResolved, declared, files.Dockerfile, files.ComposeMounts, files.HasCompose, o, files.Images);
         });
 }

@@ -17,9 +17,11 @@ namespace VolumeGen.SourceGenerators.Usage.Persisted;
 /// </summary>
 internal sealed class ProjectContainerFiles
 {
-    private ProjectContainerFiles(Dockerfile? dockerfile, IReadOnlyList<KnownMount> composeMounts, bool hasCompose, IReadOnlyList<EnvironmentVariable> environment, ContainerFileSelection selection)
+    private ProjectContainerFiles(Dockerfile? dockerfile, IReadOnlyList<KnownMount> composeMounts, bool hasCompose, IReadOnlyList<EnvironmentVariable> environment, ContainerFileSelection selection, LibraryImages images, string? imagesReport)
     {
         Selection = selection;
+        Images = images;
+        ImagesReport = imagesReport;
         Dockerfile = dockerfile;
         ComposeMounts = composeMounts;
         HasCompose = hasCompose;
@@ -34,6 +36,19 @@ internal sealed class ProjectContainerFiles
 
     /// <summary>Which Dockerfile was chosen, and what VG2008 says about it.</summary>
     public ContainerFileSelection Selection { get; }
+
+    /// <summary>The app images the project is built into as a class library (none for an app).</summary>
+    public LibraryImages Images { get; }
+
+    /// <summary>What VG2009 says when the project is a library whose writes cannot be judged, or null.</summary>
+    public string? ImagesReport { get; }
+
+    /// <summary>
+    /// True for the configuration files the app reads: every <c>appsettings*.json</c> of the project, or for a library
+    /// built into one app's image only the app's (the build passes them too).
+    /// </summary>
+    public bool IsConfigurationFile(AdditionalText file)
+        => Images.Images.Count != 1 || LibraryImages.IsInFolder(file, Images.Images[0].Folder);
 
     /// <summary>The environment variables the container starts with (final-stage ENV, then compose environment).</summary>
     public IReadOnlyList<EnvironmentVariable> Environment { get; }
@@ -62,21 +77,25 @@ internal sealed class ProjectContainerFiles
         }
 
         ContainerFileSelection selection = ContainerFileSelection.Choose(dockerfiles, project);
+        string? target = globalOptions.TryGetValue(UsageOptions.DockerfileTargetProperty, out string? value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+        LibraryImages images = LibraryImages.Find(dockerfiles, selection, project, target, files, cancellationToken);
+
+        // A library built into one app's image runs in that image: its Dockerfile's facts are the library's too.
+        AdditionalText? chosen = images.Images.Count == 1 ? images.Images[0].Dockerfile : selection.Dockerfile;
         Dockerfile? model = null;
         foreach ((AdditionalText file, Dockerfile parsed) in dockerfiles)
         {
-            model = ReferenceEquals(file, selection.Dockerfile) ? parsed : model;
+            model = ReferenceEquals(file, chosen) ? parsed : model;
         }
 
         var environment = new List<EnvironmentVariable>();
-        string? target = globalOptions.TryGetValue(UsageOptions.DockerfileTargetProperty, out string? value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
-        if ((model?.FinalStage(target) ?? model?.FinalStage()) is DockerfileStage stage && selection.Dockerfile?.GetText(cancellationToken) is SourceText chosenText)
+        if ((model?.FinalStage(target) ?? model?.FinalStage()) is DockerfileStage stage && chosen?.GetText(cancellationToken) is SourceText chosenText)
         {
             foreach (DockerfileVariable variable in stage.Environment)
             {
                 if (variable.Value.IsKnown)
                 {
-                    environment.Add(Variable(variable.Name, variable.Value.Text, "Dockerfile ENV", selection.Dockerfile.Path, chosenText, variable.Line));
+                    environment.Add(Variable(variable.Name, variable.Value.Text, "Dockerfile ENV", chosen.Path, chosenText, variable.Line));
                 }
             }
         }
@@ -88,7 +107,7 @@ internal sealed class ProjectContainerFiles
             ComposeFile parsed = ComposeFile.Parse(text.ToString());
             IReadOnlyList<ComposeService> services = ContainerFileSelection.CountsWhole(file.Path, project)
                 ? Persisted.ComposeMounts.ProjectServices(parsed)
-                : BuildingServices(parsed, file.Path, selection.Dockerfile, project);
+                : BuildingServices(parsed, file.Path, chosen, project);
             if (services.Count == 0 && !ContainerFileSelection.CountsWhole(file.Path, project))
             {
                 continue; // a compose file elsewhere that runs other projects
@@ -99,7 +118,7 @@ internal sealed class ProjectContainerFiles
             AddComposeEnvironment(environment, services, file.Path, text);
         }
 
-        return new ProjectContainerFiles(model, compose, hasCompose, environment, selection);
+        return new ProjectContainerFiles(model, compose, hasCompose, environment, selection, images, images.Report(project));
     }
 
     /// <summary><c>Dockerfile</c>, <c>Dockerfile.prod</c>, <c>app.dockerfile</c>.</summary>
