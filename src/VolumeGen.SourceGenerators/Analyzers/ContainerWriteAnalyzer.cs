@@ -263,7 +263,7 @@ public sealed class ContainerWriteAnalyzer : DiagnosticAnalyzer
             case VerdictKind.OutsidePersistedPath:
                 string? suggestedValue = origin is null ? null : SuggestValue(site, origin, verdict, knowledge, state, context.CancellationToken);
                 string fix = VerdictText.Fix(verdict, resolved, origin, suggestedValue, knowledge);
-                ImmutableDictionary<string, string?> properties = Properties(verdict, origin, suggestedValue);
+                ImmutableDictionary<string, string?> properties = Properties(verdict, origin, suggestedValue, knowledge.AppName);
                 DiagnosticDescriptor descriptor = entry.Data == SinkData.KeyRing ? DiagnosticDescriptors.KeyRingFolderNotPersisted : DiagnosticDescriptors.WriteOutsidePersistedPath;
                 context.ReportDiagnostic(Diagnostic.Create(descriptor, location, additional, properties, sink, shown, resolved, fix));
                 break;
@@ -280,9 +280,14 @@ public sealed class ContainerWriteAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>The properties code fixes read: the folder to declare, the written folder, and for a configured value its file, key, value and new value.</summary>
-    private static ImmutableDictionary<string, string?> Properties(WriteVerdict verdict, ConfigurationEntry? origin, string? suggestedValue)
+    private static ImmutableDictionary<string, string?> Properties(WriteVerdict verdict, ConfigurationEntry? origin, string? suggestedValue, string? app)
     {
         ImmutableDictionary<string, string?>.Builder properties = ImmutableDictionary.CreateBuilder<string, string?>();
+        if (app is not null)
+        {
+            properties[DiagnosticDescriptors.AppProperty] = app;
+        }
+
         // Declaring the data root persists this write only when the data is inside it, or when a fix can move the
         // configured value there; a literal path elsewhere has to move in code first (the message says so).
         if (verdict.SuggestedFolder is string folder && (!verdict.MustMove || suggestedValue is not null))
@@ -519,6 +524,10 @@ public sealed class ContainerWriteAnalyzer : DiagnosticAnalyzer
         ImmutableDictionary<string, string?> properties = WriteVerdict.IsSafeVolumeFolder(keyFolder, knowledge)
             ? ImmutableDictionary<string, string?>.Empty.Add(DiagnosticDescriptors.FolderProperty, keyFolder).Add(DiagnosticDescriptors.EphemeralPathProperty, keyFolder)
             : ImmutableDictionary<string, string?>.Empty;
+        if (knowledge.AppName is string app)
+        {
+            properties = properties.Add(DiagnosticDescriptors.AppProperty, app);
+        }
         return (keyFolder, properties);
     }
 

@@ -36,6 +36,12 @@ internal static partial class DiagnosticDescriptors
     /// </summary>
     public const string ConfigSuggestedValueProperty = "VolumeGen.ConfigSuggestedValue";
 
+    /// <summary>
+    /// For a write in a class library built into an app's image: the app's project name (<c>Web</c>). Its declarations
+    /// are the image's, so a fix declares the folder in that project of the solution, never in the library.
+    /// </summary>
+    public const string AppProperty = "VolumeGen.App";
+
     /// <summary>VG2001: a write lands in the container's writable layer.</summary>
     public static readonly DiagnosticDescriptor WriteOutsidePersistedPath = new(
         id: "VG2001",
