@@ -48,7 +48,6 @@ public sealed class AppPathTests
     // A field or property with more than one value, or that others may set
     [InlineData("File.WriteAllText(_twice, \"x\");")]
     [InlineData("File.WriteAllText(_notReadonly, \"x\");")]
-    [InlineData("File.WriteAllText(_inMethod, \"x\");")]
     [InlineData("File.WriteAllText(Settable, \"x\");")]
     [InlineData("File.WriteAllText(InitOnly, \"x\");")]
     [InlineData("File.WriteAllText(Virtual, \"x\");")]
@@ -56,6 +55,10 @@ public sealed class AppPathTests
     [InlineData("File.WriteAllText(_fromParameter, \"x\");")]
     public async Task Members_with_more_than_one_possible_value_are_unknown(string statement)
         => await new UsageTest(Source(statement)).WithAspNetCore().RunAsync();
+
+    [Fact]
+    public async Task A_readonly_field_assigned_from_a_small_helper_is_known()
+        => await new UsageTest(Source("File.WriteAllText({|#0:_inMethod|}, \"x\");"), Expect.Diagnostic(DiagnosticDescriptors.WriteOutsidePersistedPath, 0)).WithAspNetCore().RunAsync();
 
     [Fact]
     public async Task A_web_root_the_code_chooses_is_unknown()

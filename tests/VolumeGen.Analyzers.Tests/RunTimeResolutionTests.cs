@@ -38,8 +38,9 @@ public sealed class RunTimeResolutionTests
     [InlineData("File.WriteAllText({|#0:AppStorage.Resolve(containerPath: \"/app/scratch/a\")|}, \"x\");", "VG2004")]
     [InlineData("File.WriteAllText(Path.Combine(AppStorage.Resolve(\"/app/data\"), \"profiles.db\"), \"x\");", null)]
     [InlineData("File.WriteAllText(Path.Combine(AppStorage.Resolve(\"/app/logs\"), \"a.log\"), \"x\");", null)]
-    // Another class's Resolve is not VolumeGen's: its value is unknown, and an unknown value gets no diagnostic.
-    [InlineData("File.WriteAllText(Other.Resolve(\"/srv/uploads/a.txt\"), \"x\");", null)]
+    // Another class's Resolve is not VolumeGen's: it is read as the small helper it is ('/srv/uploads/a.txt-elsewhere').
+    [InlineData("File.WriteAllText({|#0:Other.Resolve(\"/srv/uploads/a.txt\")|}, \"x\");", "VG2001")]
+    [InlineData("File.WriteAllText(Other.Resolve(\"/app/data/a.txt\"), \"x\");", null)]
     public async Task A_write_through_Resolve_is_judged_by_the_container_path(string statement, string? id)
     {
         DiagnosticResult[] expected = id is null ? [] : [new DiagnosticResult(id, Severity(id)).WithLocation(0)];
@@ -48,10 +49,24 @@ public sealed class RunTimeResolutionTests
     }
 
     [Fact]
+    public async Task Other_Resolve_is_judged_by_its_own_value()
+        => await new UsageTest(
+            Sources.WithAttributes("File.WriteAllText({|#0:Other.Resolve(\"/srv/uploads/a.txt\")|}, \"x\");"),
+            Expect.Diagnostic(DiagnosticDescriptors.WriteOutsidePersistedPath, "File.WriteAllText", "/srv/uploads/a.txt-elsewhere", "/srv/uploads/a.txt-elsewhere",
+                "declare [PersistentVolume(\"/srv/uploads\")] on the storage class, or [assembly: EphemeralPath(\"/srv/uploads\")] if losing it is intended"))
+            .WithSource(Sources.Stubs).WithSource(Sources.Usings + GeneratedResolve).RunAsync();
+
+    /// <summary>
+    /// A user-written <c>Resolve</c> on the storage class (which makes the declaration invalid: nothing is persisted) is
+    /// read as the small helper it is — its own value <c>/app/data</c> — never as the container path it is given.
+    /// </summary>
+    [Fact]
     public async Task A_user_written_method_named_Resolve_on_the_storage_class_is_not_read_as_the_container_path()
         => await new UsageTest(
             Sources.Usings + Sources.StorageAttributes + "public static partial class AppStorage { public static string Resolve(string p) => \"/app/data\"; }\n\n"
-                + Sources.Method("File.WriteAllText(AppStorage.Resolve(\"/srv/uploads/a.txt\"), \"x\");"))
+                + Sources.Method("File.WriteAllText({|#0:AppStorage.Resolve(\"/srv/uploads/a.txt\")|}, \"x\");"),
+            Expect.Diagnostic(DiagnosticDescriptors.WriteOutsidePersistedPath, "File.WriteAllText", "/app/data", "/app/data",
+                "keep the app's data in one folder: move it into '/app/data' and declare [PersistentVolume(\"/app/data\")] on the storage class, or [assembly: EphemeralPath(\"/app/data\")] if losing it is intended"))
             .WithSource(Sources.Stubs)
             .RunAsync();
 

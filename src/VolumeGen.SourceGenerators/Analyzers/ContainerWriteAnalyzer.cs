@@ -221,8 +221,7 @@ public sealed class ContainerWriteAnalyzer : DiagnosticAnalyzer
                 return evaluator.EvaluateFileSystemInfo(site.Instance, trace, cancellationToken);
             case SinkPathSource.InstanceAndArgument:
                 string? parent = evaluator.EvaluateFileSystemInfo(site.Instance, trace, cancellationToken);
-                string? child = evaluator.Evaluate(site.Argument!.Value, trace, cancellationToken);
-                return parent is null || child is null ? null : PathValue.Combine(parent, child);
+                return parent is null ? null : PathValue.Combine(parent, evaluator.Part(site.Argument!.Value, trace, cancellationToken));
             case SinkPathSource.FileSystemInfoArgument:
                 return evaluator.EvaluateFileSystemInfo(site.Argument!.Value, trace, cancellationToken);
             default:
@@ -240,18 +239,21 @@ public sealed class ContainerWriteAnalyzer : DiagnosticAnalyzer
         }
 
         PersistedKnowledge knowledge = state.KnowledgeFor(state.OptionsFor(location.SourceTree ?? context.Operation.Syntax.SyntaxTree));
-        if (!knowledge.IsActive || PathValue.Resolve(written, knowledge.WorkingDirectory, knowledge.HomeDirectory) is not string resolved)
+        if (!knowledge.IsActive || Target(written, knowledge, out PartlyKnownPath? partly) is not string target)
         {
             return;
         }
 
-        bool isFolder = entry.Shape == SinkPathShape.Directory;
-        bool createsFolder = entry.Shape == SinkPathShape.CreatedDirectory;
-        WriteVerdict verdict = WriteVerdict.Judge(resolved, isFolder, createsFolder, knowledge);
+        // A path with a part known only at run time is judged by its known folder; the message shows the rest as {…}.
+        WriteVerdict verdict = partly is not null
+            ? WriteVerdict.JudgePartlyKnown(target, knowledge)
+            : WriteVerdict.Judge(target, entry.Shape == SinkPathShape.Directory, entry.Shape == SinkPathShape.CreatedDirectory, knowledge);
         if (verdict.Kind == VerdictKind.Fine)
         {
             return;
         }
+
+        string resolved = partly?.Display ?? target;
 
         // A path built from two configuration values cannot be named (or fixed) by one of them.
         ConfigurationEntry? origin = trace.HasSeveralOrigins ? null : trace.Origin;
@@ -262,7 +264,7 @@ public sealed class ContainerWriteAnalyzer : DiagnosticAnalyzer
         {
             case VerdictKind.OutsidePersistedPath:
                 string? suggestedValue = origin is null ? null : SuggestValue(site, origin, verdict, knowledge, state, context.CancellationToken);
-                string fix = VerdictText.Fix(verdict, resolved, origin, suggestedValue, knowledge);
+                string fix = VerdictText.Fix(verdict, target, origin, suggestedValue, knowledge);
                 ImmutableDictionary<string, string?> properties = Properties(verdict, origin, suggestedValue, knowledge.AppName);
                 DiagnosticDescriptor descriptor = entry.Data == SinkData.KeyRing ? DiagnosticDescriptors.KeyRingFolderNotPersisted : DiagnosticDescriptors.WriteOutsidePersistedPath;
                 context.ReportDiagnostic(Diagnostic.Create(descriptor, location, additional, properties, sink, shown, resolved, fix));
@@ -359,8 +361,24 @@ public sealed class ContainerWriteAnalyzer : DiagnosticAnalyzer
 
         string? path = EvaluatePath(site, new EvaluationTrace(origin, candidate), state, cancellationToken);
         string? written = path is null ? null : site.Entry.WrittenFile(path);
-        string? resolved = written is null ? null : PathValue.Resolve(written, knowledge.WorkingDirectory, knowledge.HomeDirectory);
+        string? resolved = written is null ? null : Target(written, knowledge, out _);
         return resolved is not null && ContainerPath.IsUnder(resolved, root) ? candidate : null;
+    }
+
+    /// <summary>
+    /// The container path a write is judged by: the resolved path, or for a path with a part known only at run time its
+    /// known folder (<paramref name="partly"/>); null when neither can be told.
+    /// </summary>
+    private static string? Target(string written, PersistedKnowledge knowledge, out PartlyKnownPath? partly)
+    {
+        partly = null;
+        if (!PathValue.HasUnknown(written))
+        {
+            return PathValue.Resolve(written, knowledge.WorkingDirectory, knowledge.HomeDirectory);
+        }
+
+        partly = PartlyKnownPath.Resolve(written, knowledge.WorkingDirectory, knowledge.HomeDirectory);
+        return partly?.Folder;
     }
 
     /// <summary>The file name of a written file: its last segment, after a Windows separator as well (<c>Data\app.db</c>).</summary>

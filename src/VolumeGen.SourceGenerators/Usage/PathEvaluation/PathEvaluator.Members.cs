@@ -84,6 +84,66 @@ internal sealed partial class PathEvaluator
         return OperationOf(value, current, cancellationToken);
     }
 
+    /// <summary>
+    /// The one expression a small helper of the app returns — an expression body (<c>=&gt; expr</c>) or a body that is a
+    /// single <c>return expr;</c>, of a method or local function in source that returns a string and cannot be
+    /// overridden, with no <c>ref</c>/<c>out</c> or <c>params</c> parameter — or null.
+    /// </summary>
+    private IOperation? HelperBody(IMethodSymbol method, SemanticModel? current, CancellationToken cancellationToken)
+    {
+        if (method.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction) || method.ReturnType.SpecialType != SpecialType.System_String
+            || method.IsAbstract || method.IsVirtual || method.IsOverride || method.IsExtern || method.IsPartialDefinition
+            || method.ContainingType is not { TypeKind: TypeKind.Class or TypeKind.Struct } || method.DeclaringSyntaxReferences.Length != 1)
+        {
+            return null;
+        }
+
+        foreach (IParameterSymbol parameter in method.Parameters)
+        {
+            if (parameter.RefKind is RefKind.Ref or RefKind.Out || parameter.IsParams)
+            {
+                return null;
+            }
+        }
+
+        IMethodSymbol definition = method.OriginalDefinition;
+        if (!_memberValues.TryGetValue(definition, out ExpressionSyntax? value))
+        {
+            value = definition.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) switch
+            {
+                MethodDeclarationSyntax declaration => Returned(declaration.ExpressionBody, declaration.Body),
+                LocalFunctionStatementSyntax local => Returned(local.ExpressionBody, local.Body),
+                _ => null,
+            };
+            _memberValues.TryAdd(definition, value);
+        }
+
+        return OperationOf(value, current, cancellationToken);
+    }
+
+    /// <summary>The argument a helper call passes for <paramref name="parameter"/> (its default when the call omits it), or null.</summary>
+    private static IOperation? HelperArgument(IInvocationOperation helper, IParameterSymbol parameter)
+    {
+        if (!SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol?.OriginalDefinition, helper.TargetMethod.OriginalDefinition))
+        {
+            return null;
+        }
+
+        foreach (IArgumentOperation argument in helper.Arguments)
+        {
+            if (argument.Parameter?.Ordinal == parameter.Ordinal)
+            {
+                return argument.Value;
+            }
+        }
+
+        return null;
+    }
+
+    private static ExpressionSyntax? Returned(ArrowExpressionClauseSyntax? expressionBody, BlockSyntax? body)
+        => expressionBody?.Expression
+            ?? (body is { Statements.Count: 1 } && body.Statements[0] is ReturnStatementSyntax { Expression: { } returned } ? returned : null);
+
     /// <summary>The initializer of a property (<c>public string Path { get; set; } = "uploads";</c>), or null.</summary>
     private IOperation? PropertyInitializer(IPropertySymbol property, SemanticModel? current, CancellationToken cancellationToken)
         => property.DeclaringSyntaxReferences.Length == 1 && property.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is PropertyDeclarationSyntax { Initializer.Value: { } value }

@@ -8,6 +8,8 @@ namespace VolumeGen.SourceGenerators.Usage.PathEvaluation;
 /// symbolic (a marker character at the start) and replaced by <see cref="Resolve"/>:
 /// the working directory (<c>AppContext.BaseDirectory</c>, <c>Directory.GetCurrentDirectory()</c>, …),
 /// the temp folder (<c>Path.GetTempPath()</c>) and the container user's home (<c>Environment.GetFolderPath</c>).
+/// A part known only at run time (a file name, a <c>Guid</c>, a parameter) is kept as a hole (<see cref="Unknown"/>):
+/// <c>/app/exports/</c> followed by the hole of <c>name</c> is a file in <c>/app/exports</c> (<see cref="PartlyKnownPath"/>).
 /// </summary>
 internal static class PathValue
 {
@@ -19,6 +21,16 @@ internal static class PathValue
 
     /// <summary>Marks the container user's home.</summary>
     public const char Home = '\u0003';
+
+    /// <summary>Starts a part known only at run time; its description (the C# that gives it) follows, escaped.</summary>
+    public const char UnknownStart = '\u0004';
+
+    /// <summary>Ends a part known only at run time.</summary>
+    public const char UnknownEnd = '\u0005';
+
+    // Inside a hole the characters that mean something to paths and connection strings are moved to the private use
+    // area, so '/', ';', '=' or a quote in the C# that gives the value never splits a segment or an option.
+    private const char EscapeBase = '\uE000';
 
     /// <summary>The symbolic working directory as text.</summary>
     public static string WorkingDirectoryRoot { get; } = WorkingDirectory.ToString();
@@ -34,6 +46,35 @@ internal static class PathValue
 
     /// <summary>True for a path under <c>Path.GetTempPath()</c>.</summary>
     public static bool IsTemp(string path) => path.Length > 0 && path[0] == Temp;
+
+    /// <summary>A part known only at run time, described by <paramref name="description"/> (shown as <c>{description}</c>).</summary>
+    public static string Unknown(string description)
+    {
+        var text = new StringBuilder(description.Length + 2).Append(UnknownStart);
+        foreach (char c in description)
+        {
+            text.Append(NeedsEscape(c) ? (char)(EscapeBase + c) : c);
+        }
+
+        return text.Append(UnknownEnd).ToString();
+    }
+
+    /// <summary>True when some part of <paramref name="path"/> is known only at run time.</summary>
+    public static bool HasUnknown(string path) => path.IndexOf(UnknownStart) >= 0;
+
+    /// <summary>True when <paramref name="path"/> starts with a part known only at run time: nothing about it is known.</summary>
+    public static bool StartsUnknown(string path) => path.Length > 0 && path[0] == UnknownStart;
+
+    /// <summary>
+    /// The index of the last <c>/</c> of <paramref name="path"/>, or -1; holes never hold one (their text is escaped).
+    /// <paramref name="afterIsKnown"/>: no hole follows it, so the name after it is known.
+    /// </summary>
+    public static int LastSeparator(string path, out bool afterIsKnown)
+    {
+        int slash = path.LastIndexOf('/');
+        afterIsKnown = path.IndexOf(UnknownStart, slash + 1) < 0;
+        return slash;
+    }
 
     /// <summary>POSIX <c>Path.Combine</c>: a rooted right-hand part replaces the left.</summary>
     public static string Combine(string left, string right) => ContainerPath.Combine(left, right, IsRooted(right));
@@ -90,7 +131,7 @@ internal static class PathValue
 
         foreach (char c in rest)
         {
-            if (IsMarker(c) || c == '\0' || c == '\n' || c == '\r')
+            if (IsMarker(c) || c is UnknownStart or UnknownEnd || c == '\0' || c == '\n' || c == '\r')
             {
                 return null;
             }
@@ -99,12 +140,12 @@ internal static class PathValue
         return ContainerPath.Resolve(root, rest.Length == 0 ? "." : rest);
     }
 
-    /// <summary>The path for a message: markers shown as the API that produced them.</summary>
+    /// <summary>The path for a message: markers shown as the API that produced them, holes as <c>{description}</c>.</summary>
     public static string Display(string path)
     {
         if (path.Length == 0 || !IsMarker(path[0]))
         {
-            return path;
+            return DisplayHoles(path);
         }
 
         var text = new StringBuilder();
@@ -120,8 +161,41 @@ internal static class PathValue
             text.Append('/');
         }
 
-        return text.Append(rest).ToString();
+        return text.Append(DisplayHoles(rest)).ToString();
     }
+
+    /// <summary>Holes shown as <c>{description}</c>, their escaped characters restored.</summary>
+    public static string DisplayHoles(string path)
+    {
+        if (!HasUnknown(path))
+        {
+            return path;
+        }
+
+        var text = new StringBuilder(path.Length);
+        bool inHole = false;
+        foreach (char c in path)
+        {
+            switch (c)
+            {
+                case UnknownStart:
+                    inHole = true;
+                    text.Append('{');
+                    break;
+                case UnknownEnd:
+                    inHole = false;
+                    text.Append('}');
+                    break;
+                default:
+                    text.Append(inHole && c >= EscapeBase && c < EscapeBase + 128 && NeedsEscape((char)(c - EscapeBase)) ? (char)(c - EscapeBase) : c);
+                    break;
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static bool NeedsEscape(char c) => c < ' ' || c is '/' or '\\' or ';' or '=' or '"' or '\'' or '.';
 
     private static bool IsMarker(char c) => c is WorkingDirectory or Temp or Home;
 }

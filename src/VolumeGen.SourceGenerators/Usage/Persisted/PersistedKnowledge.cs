@@ -87,6 +87,23 @@ internal sealed class PersistedKnowledge
         return ContainerPath.IsAbsolute(path) && _byPath.TryGetValue("/", out KnownMount? root) ? root : null;
     }
 
+    /// <summary>
+    /// True when some known folder — a mount or an ephemeral path — lies strictly below <paramref name="folder"/>: a name
+    /// known only at run time may lead into it.
+    /// </summary>
+    public bool HasKnownFolderBelow(string folder)
+    {
+        foreach (KnownMount mount in _byDepth)
+        {
+            if (mount.Path.Length > folder.Length && ContainerPath.IsUnder(mount.Path, folder))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when some known mount lies at or below <paramref name="path"/> (creating its parent folders is harmless).</summary>
     public bool HasMountAtOrBelow(string path)
     {

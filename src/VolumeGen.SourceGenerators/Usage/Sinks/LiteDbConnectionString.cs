@@ -1,4 +1,5 @@
 using System;
+using VolumeGen.SourceGenerators.Usage.PathEvaluation;
 
 namespace VolumeGen.SourceGenerators.Usage.Sinks;
 
@@ -22,8 +23,14 @@ internal static class LiteDbConnectionString
             foreach (string part in trimmed.Split(';'))
             {
                 int equals = part.IndexOf('=');
-                if (equals <= 0)
+                if (equals <= 0 || PathValue.HasUnknown(part.Substring(0, equals)))
                 {
+                    // An option known only at run time may be ReadOnly=true or another file: nothing can be told.
+                    if (PathValue.HasUnknown(part))
+                    {
+                        return null;
+                    }
+
                     continue;
                 }
 
@@ -32,6 +39,10 @@ internal static class LiteDbConnectionString
                 if (key.Equals("Filename", StringComparison.OrdinalIgnoreCase))
                 {
                     file = value;
+                }
+                else if (PathValue.HasUnknown(value))
+                {
+                    return null;
                 }
                 else if ((key.Equals("ReadOnly", StringComparison.OrdinalIgnoreCase) || key.Equals("Read Only", StringComparison.OrdinalIgnoreCase))
                     && value.Equals("true", StringComparison.OrdinalIgnoreCase))

@@ -19,8 +19,14 @@ internal static class SqliteConnectionString
         foreach (string part in connectionString.Split(';'))
         {
             int equals = part.IndexOf('=');
-            if (equals <= 0)
+            if (equals <= 0 || PathValue.HasUnknown(part.Substring(0, equals)))
             {
+                // An option known only at run time may be Mode=Memory or another data source: nothing can be told.
+                if (PathValue.HasUnknown(part))
+                {
+                    return null;
+                }
+
                 continue;
             }
 
@@ -29,6 +35,10 @@ internal static class SqliteConnectionString
             if (IsDataSourceKey(key))
             {
                 dataSource = value;
+            }
+            else if (PathValue.HasUnknown(value))
+            {
+                return null;
             }
             else if (key.Equals("Mode", StringComparison.OrdinalIgnoreCase)
                 && (value.Equals("Memory", StringComparison.OrdinalIgnoreCase) || value.Equals("ReadOnly", StringComparison.OrdinalIgnoreCase)))

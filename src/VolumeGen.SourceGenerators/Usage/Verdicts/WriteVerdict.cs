@@ -78,6 +78,14 @@ internal readonly struct WriteVerdict
     }
 
     /// <summary>
+    /// Judges a write somewhere in <paramref name="folder"/> (normalised, absolute) whose name below it is known only at run
+    /// time (<see cref="PathEvaluation.PartlyKnownPath"/>): by the folder, as a write of its content — unless a mount or an
+    /// ephemeral path lies below it, where the name may lead (then nothing can be told).
+    /// </summary>
+    public static WriteVerdict JudgePartlyKnown(string folder, PersistedKnowledge knowledge)
+        => knowledge.HasKnownFolderBelow(folder) ? default : Judge(folder, isFolder: true, createsFolder: false, knowledge);
+
+    /// <summary>
     /// The volume to propose for data written into <paramref name="folder"/>: under the working directory the data
     /// root (one volume for all the app's data; it may already be persisted, then the data only has to move there),
     /// elsewhere the folder itself when a volume there is safe.
