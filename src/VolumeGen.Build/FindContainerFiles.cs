@@ -4,6 +4,7 @@ using System.IO;
 using System.Security;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
+using VolumeGen.ContainerFiles;
 using VolumeGen.Build.ContainerFileSearch;
 
 namespace VolumeGen.Build;
@@ -21,14 +22,14 @@ public sealed class FindContainerFiles : Task
     [Required]
     public string ProjectDirectory { get; set; } = string.Empty;
 
-    /// <summary>The project file (<c>$(MSBuildProjectFullPath)</c>): a Dockerfile that copies it and runs another project makes this a class library of that app.</summary>
-    public string? ProjectFile { get; set; }
+    /// <summary>The project's name (<c>$(MSBuildProjectName)</c>): a Dockerfile that copies its project file into another app's image makes it a class library of that app.</summary>
+    public string? ProjectName { get; set; }
 
     /// <summary>The assembly name, which a Dockerfile may name instead of the project's.</summary>
     public string? AssemblyName { get; set; }
 
-    /// <summary>The stage the image is built from (<c>VolumeGenDockerfileTarget</c>); empty for the last.</summary>
-    public string? DockerfileTarget { get; set; }
+    /// <summary>The Dockerfile <c>VolumeGenDockerfile</c> names (full path), which is then the project's image; empty when none.</summary>
+    public string? NamedDockerfile { get; set; }
 
     /// <summary>The files found, full paths, nearest first; then the app files of a class library.</summary>
     [Output]
@@ -46,15 +47,13 @@ public sealed class FindContainerFiles : Task
                 items.Add(new TaskItem(file));
             }
 
-            if (!string.IsNullOrWhiteSpace(ProjectFile))
+            // The project folder's own Dockerfiles and compose files (the targets pass them) count for the choice too.
+            var containerFiles = new List<string>(found);
+            containerFiles.AddRange(Directory.EnumerateFiles(ProjectDirectory));
+            var project = new ContainerProject(ProjectDirectory, new[] { ProjectName, AssemblyName }, string.IsNullOrWhiteSpace(NamedDockerfile) ? null : NamedDockerfile);
+            foreach (string file in LibraryAppFiles.Find(containerFiles, project))
             {
-                // The project folder's own Dockerfiles (the targets pass them) may copy the library too.
-                var dockerfiles = new List<string>(found);
-                dockerfiles.AddRange(Directory.EnumerateFiles(ProjectDirectory));
-                foreach (string file in LibraryAppFiles.Find(dockerfiles, ProjectFile!, AssemblyName, DockerfileTarget))
-                {
-                    items.Add(new TaskItem(file));
-                }
+                items.Add(new TaskItem(file));
             }
 
             Files = items.ToArray();

@@ -82,6 +82,69 @@ public sealed class ContainerEnvironmentTests
         Assert.Equal("/0/Dockerfile", diagnostic.AdditionalLocations.Single().GetLineSpan().Path);
     }
 
+    // Remotely reads its configuration through AddEnvironmentVariables("Remotely_") and sets Remotely_... in compose.
+    private const string RemotelyCompose = "services:\n  shop:\n    build: .\n    volumes:\n      - ./data:/remotely-data\n    environment:\n{|#1:      Remotely_Storage__Uploads: /remotely-data/uploads|}\n";
+
+    [Fact]
+    public async Task AddEnvironmentVariables_with_a_prefix_strips_it_and_wins_over_every_file()
+        => await new UsageTest(ConfigurationTests.Program(Write.Replace("{|#0:", string.Empty).Replace("|}", string.Empty))
+                + "\npublic static class Host { public static void Configure(Microsoft.Extensions.Configuration.IConfigurationBuilder builder) => builder.AddEnvironmentVariables(\"Remotely_\"); }\n")
+            .WithAspNetCore()
+            .WithFile("compose.yaml", RemotelyCompose.Replace("{|#1:", string.Empty).Replace("|}", string.Empty))
+            .WithFile("appsettings.json", "{ \"Storage\": { \"Uploads\": \"uploads\" } }")
+            .RunAsync();
+
+    [Fact]
+    public async Task Without_AddEnvironmentVariables_the_prefixed_variable_is_only_a_variable()
+    {
+        // The same compose file; no code adds the prefix, so Storage:Uploads stays appsettings.json's relative folder.
+        DiagnosticResult expected = new DiagnosticResult(DiagnosticDescriptors.WriteOutsidePersistedPath).WithLocation(0).WithLocation(1).WithArguments(
+            "File.WriteAllText", "appsettings.json: Storage:Uploads = \"uploads\"", "/app/uploads/a.png",
+            "set Storage:Uploads in appsettings.json to \"/app/data/uploads\" and declare [PersistentVolume(\"/app/data\")] on the storage class, or [assembly: EphemeralPath(\"/app/uploads\")] if losing it is intended");
+        await new UsageTest(ConfigurationTests.Program(Write), expected)
+            .WithAspNetCore()
+            .WithFile("compose.yaml", RemotelyCompose.Replace("{|#1:", string.Empty).Replace("|}", string.Empty))
+            .WithFile("appsettings.json", "{ \"Storage\": { \"Uploads\": {|#1:\"uploads\"|} } }")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task A_prefixed_value_is_named_by_its_variable_when_it_is_lost()
+    {
+        DiagnosticResult expected = new DiagnosticResult(DiagnosticDescriptors.WriteOutsidePersistedPath).WithLocation(0).WithLocation(1).WithArguments(
+            "File.WriteAllText", "compose environment: Remotely_Storage__Uploads = \"/srv/uploads\"", "/srv/uploads/a.png",
+            "declare [PersistentVolume(\"/srv/uploads\")] on the storage class, or [assembly: EphemeralPath(\"/srv/uploads\")] if losing it is intended");
+        await new UsageTest(ConfigurationTests.Program(Write)
+                + "\npublic static class Host { public static void Configure(Microsoft.Extensions.Configuration.IConfigurationBuilder builder) => builder.AddEnvironmentVariables(prefix: \"remotely_\"); }\n", expected)
+            .WithAspNetCore()
+            .WithFile("compose.yaml", RemotelyCompose.Replace("/remotely-data/uploads", "/srv/uploads"))
+            .WithFile("appsettings.json", "{ \"Storage\": { \"Uploads\": \"/remotely-data/uploads\" } }")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task The_SDKs_ContainerEnvironmentVariable_items_are_the_images_environment_without_a_Dockerfile()
+    {
+        DiagnosticResult expected = new DiagnosticResult(DiagnosticDescriptors.WriteOutsidePersistedPath).WithLocation(0).WithLocation(1).WithArguments(
+            "File.WriteAllText", "ContainerEnvironmentVariable: Storage__Uploads = \"/srv/sdk\"", "/srv/sdk/a.png",
+            "declare [PersistentVolume(\"/srv/sdk\")] on the storage class, or [assembly: EphemeralPath(\"/srv/sdk\")] if losing it is intended");
+        await new UsageTest(ConfigurationTests.Program(Write), expected)
+            .WithAspNetCore()
+            .WithGlobalConfig("build_property.EnableSdkContainerSupport = true")
+            .WithFile("obj/ContainerEnvironmentVariables.volumegen.env", "ASPNETCORE_URLS=http://+:8080\n{|#1:Storage__Uploads=/srv/sdk|}\n")
+            .WithFile("appsettings.json", "{ \"Storage\": { \"Uploads\": \"/app/data/uploads\" } }")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task The_SDKs_items_do_not_reach_an_image_a_Dockerfile_builds()
+        => await new UsageTest(ConfigurationTests.Program(Write.Replace("{|#0:", string.Empty).Replace("|}", string.Empty), storage: "[PersistentVolume(\"/app/data\")]"))
+            .WithAspNetCore()
+            .WithFile("Dockerfile", "FROM mcr.microsoft.com/dotnet/aspnet:10.0\nWORKDIR /app\n")
+            .WithFile("obj/ContainerEnvironmentVariables.volumegen.env", "Storage__Uploads=/srv/sdk\n")
+            .WithFile("appsettings.json", "{ \"Storage\": { \"Uploads\": \"/app/data/uploads\" } }")
+            .RunAsync();
+
     [Fact]
     public async Task An_environment_setting_that_keeps_data_in_a_volume_is_fine()
         => await new UsageTest(ConfigurationTests.Program("File.WriteAllText(Path.Combine(configuration[\"Storage:Uploads\"]!, \"a.png\"), \"x\");", storage: "[PersistentVolume(\"/app/data\")]"))

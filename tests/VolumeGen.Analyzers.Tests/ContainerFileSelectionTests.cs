@@ -44,7 +44,7 @@ public sealed class ContainerFileSelectionTests
     {
         // Read, its WORKDIR /srv/other would move the write and USER root the key ring: neither may happen. (MyShop.dll is not Shop.dll.)
         DiagnosticResult none = new DiagnosticResult(DiagnosticDescriptors.ContainerFilesChosen).WithLocation(1).WithArguments(
-            "None of the Dockerfiles found builds Shop ('../../Dockerfile': no COPY, ADD, RUN, ENTRYPOINT or CMD names Shop.csproj or Shop.dll or TestProject.csproj or TestProject.dll); the analyzers assume the working directory /app and the SDK containers' user 'app'; set VolumeGenDockerfile if one of them is this project's");
+            "None of the Dockerfiles found builds Shop ('../../Dockerfile': no COPY, ADD, RUN, ENTRYPOINT or CMD names Shop.csproj or Shop.dll or TestProject.csproj or TestProject.dll or copies the project folder); the analyzers assume the working directory /app and the SDK containers' user 'app'; set VolumeGenDockerfile if one of them is this project's");
         await new UsageTest(Sources.WithAttributes("File.WriteAllText(\"data/a.txt\", \"x\"); services.{|#0:AddDataProtection()|};"),
                 Expect.Diagnostic(DiagnosticDescriptors.DataProtectionKeysNotPersisted, "~/.aspnet/DataProtection-Keys", "/home/app/.aspnet/DataProtection-Keys"), none)
             .WithSource(Sources.Stubs).WithGlobalConfig(Project)
@@ -56,7 +56,7 @@ public sealed class ContainerFileSelectionTests
     public async Task When_several_fit_the_project_folder_wins_and_VG2008_names_the_others()
     {
         DiagnosticResult several = new DiagnosticResult(DiagnosticDescriptors.ContainerFilesChosen).WithLocation(1).WithArguments(
-            "The analyzers read 'Dockerfile' (in the project folder) as the Dockerfile of Shop; also found '../../Dockerfile' (names Shop.csproj); set VolumeGenDockerfile to choose another");
+            "The analyzers read 'Dockerfile' (in the project folder) as the Dockerfile of Shop; also found '../../Dockerfile' (its ENTRYPOINT runs Shop.dll); set VolumeGenDockerfile to choose another");
         await Test(Relative("/opt/shop/uploads/a.png", "/opt/shop/data"), several)
             .WithFileAt("/repo/Dockerfile", ShopDockerfile)
             .WithFileAt("/repo/src/Shop/Dockerfile", "{|#1:FROM mcr.microsoft.com/dotnet/aspnet:10.0|}\nWORKDIR /opt/shop\n")

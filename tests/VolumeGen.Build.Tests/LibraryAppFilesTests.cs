@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using VolumeGen.Build.ContainerFileSearch;
+using VolumeGen.ContainerFiles;
 using VolumeGen.TestSupport;
 using Xunit;
 
@@ -32,9 +33,9 @@ public sealed class LibraryAppFilesTests : IDisposable
 
         Assert.Equal(
             new[] { "Web/volumegen.lock.json", "Web/appsettings.Production.json", "Web/appsettings.json" },
-            LibraryAppFiles.Find(new[] { dockerfile }, library).Select(Relative));
-        Assert.Empty(LibraryAppFiles.Find(new[] { dockerfile }, _folder.File("Web/Web.csproj")));
-        Assert.Empty(LibraryAppFiles.Find(new[] { dockerfile }, Write("Tools/Tools.csproj", "<Project />")));
+            LibraryAppFiles.Find(new[] { dockerfile }, Project(library)).Select(Relative));
+        Assert.Empty(LibraryAppFiles.Find(new[] { dockerfile }, Project(_folder.File("Web/Web.csproj"))));
+        Assert.Empty(LibraryAppFiles.Find(new[] { dockerfile }, Project(Write("Tools/Tools.csproj", "<Project />"))));
     }
 
     [Fact]
@@ -45,7 +46,7 @@ public sealed class LibraryAppFilesTests : IDisposable
         string library = Write("src/Infrastructure/Infrastructure.csproj", "<Project />");
         Write("src/Web/appsettings.json", "{}");
 
-        Assert.Equal(new[] { "src/Web/appsettings.json" }, LibraryAppFiles.Find(new[] { dockerfile, _folder.File("missing/Dockerfile"), Write("compose.yaml", "services: {}") }, library).Select(Relative));
+        Assert.Equal(new[] { "src/Web/appsettings.json" }, LibraryAppFiles.Find(new[] { dockerfile, _folder.File("missing/Dockerfile"), Write("compose.yaml", "services: {}") }, Project(library)).Select(Relative));
     }
 
     [Fact]
@@ -57,8 +58,10 @@ public sealed class LibraryAppFilesTests : IDisposable
         Write("Web/volumegen.lock.json", "{}");
         Write("Worker/volumegen.lock.json", "{}");
 
-        Assert.Equal(new[] { "Web/volumegen.lock.json", "Worker/volumegen.lock.json" }, LibraryAppFiles.Find(new[] { web, worker }, library).Select(Relative));
+        Assert.Equal(new[] { "Web/volumegen.lock.json", "Worker/volumegen.lock.json" }, LibraryAppFiles.Find(new[] { web, worker }, Project(library)).Select(Relative));
     }
+
+    private static ContainerProject Project(string projectFile) => new(Path.GetDirectoryName(projectFile), new[] { Path.GetFileNameWithoutExtension(projectFile) });
 
     private string Write(string relative, string text)
     {

@@ -55,10 +55,21 @@ public sealed class PackageFixture : IDisposable
         ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
     };
 
-    /// <summary>A new consumer project folder with a csproj referencing the package and the given files.</summary>
-    public ConsumerProject CreateProject(string name, string targetFrameworks = "net10.0", string extraProperties = "", IDictionary<string, string>? files = null)
+    /// <summary>A new repository folder (it holds <c>.git</c>) for projects and container files laid out as real repositories are.</summary>
+    public string CreateRepository(string name)
     {
         string folder = Path.Combine(Root, name + "-" + Guid.NewGuid().ToString("N").Substring(0, 6));
+        Directory.CreateDirectory(Path.Combine(folder, ".git"));
+        return folder;
+    }
+
+    /// <summary>
+    /// A new consumer project folder with a csproj referencing the package and the given files; in
+    /// <paramref name="folder"/> when given (a folder of a repository), else in a new folder of its own.
+    /// </summary>
+    public ConsumerProject CreateProject(string name, string targetFrameworks = "net10.0", string extraProperties = "", IDictionary<string, string>? files = null, string? folder = null)
+    {
+        folder ??= Path.Combine(Root, name + "-" + Guid.NewGuid().ToString("N").Substring(0, 6));
         Directory.CreateDirectory(folder);
         string frameworks = targetFrameworks.Contains(';') ? $"<TargetFrameworks>{targetFrameworks}</TargetFrameworks>" : $"<TargetFramework>{targetFrameworks}</TargetFramework>";
         File.WriteAllText(Path.Combine(folder, name + ".csproj"), $"""
@@ -121,6 +132,10 @@ public sealed class ConsumerProject
     /// <summary>Runs <c>dotnet build</c> (no build servers: analyzers and the task are loaded fresh).</summary>
     public (int ExitCode, string Output) Build(params string[] extra)
         => Processes.Run("dotnet", new[] { "build", Name + ".csproj", "--disable-build-servers", "-p:UseSharedCompilation=false", "-nologo" }.Concat(extra), Folder, _fixture.Environment());
+
+    /// <summary>Runs <c>dotnet build</c> and fails with <see cref="TimeoutException"/> (the process tree killed) when it hangs.</summary>
+    public (int ExitCode, string Output) BuildWithin(TimeSpan timeout, params string[] extra)
+        => Processes.Run("dotnet", new[] { "build", Name + ".csproj", "--disable-build-servers", "-p:UseSharedCompilation=false", "-nologo" }.Concat(extra), Folder, _fixture.Environment(), timeout);
 
     /// <summary>Runs the built program.</summary>
     public (int ExitCode, string Output) Run(string targetFramework = "net10.0")

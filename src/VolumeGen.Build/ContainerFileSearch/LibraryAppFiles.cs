@@ -8,51 +8,46 @@ namespace VolumeGen.Build.ContainerFileSearch;
 
 /// <summary>
 /// For a class library: the files of the apps whose images it is built into, so the analyzers can judge the library's
-/// writes against the app (docs/analyzers.md, "Several projects, one image"). An app is found through a Dockerfile that
-/// copies the library's project file and runs another project whose project file it copies too
-/// (<see cref="DockerfileProjects"/>, the same rule the analyzers apply); its files are the storage lock beside its
-/// project (<c>volumegen.lock.json</c>, which records its declarations) and its <c>appsettings*.json</c>. Which app
-/// counts, if any, is the analyzers' call; this only lists what exists.
+/// writes against the app (docs/analyzers.md, "Several projects, one image"). The rule is the analyzers' own: no
+/// Dockerfile builds the project and one ships it in another app's image (<see cref="ContainerFileSelection.ShippedIn"/>);
+/// the app's project folder is where that Dockerfile copies the app's project file from
+/// (<see cref="DockerfileProjects.AppFolder"/>). Its files are the storage lock beside the app's project
+/// (<c>volumegen.lock.json</c>, which records the app's declarations) and its <c>appsettings*.json</c>. Which app counts,
+/// if any, is the analyzers' call; this only lists what exists.
 /// </summary>
 public static class LibraryAppFiles
 {
-    /// <summary>
-    /// The app files for the project file <paramref name="projectFile"/> (named also <paramref name="assemblyName"/>), read
-    /// from <paramref name="dockerfiles"/> (full paths) with <paramref name="target"/> as the image's stage.
-    /// </summary>
-    public static IReadOnlyList<string> Find(IEnumerable<string> dockerfiles, string projectFile, string? assemblyName = null, string? target = null)
+    /// <summary>The app files for the project <paramref name="project"/>, among <paramref name="containerFiles"/> (full paths).</summary>
+    public static IReadOnlyList<string> Find(IEnumerable<string> containerFiles, ContainerProject project)
     {
-        string fullProject = Path.GetFullPath(projectFile);
-        string projectFolder = Path.GetDirectoryName(fullProject) ?? string.Empty;
-        var names = new List<string> { Path.GetFileNameWithoutExtension(fullProject) };
-        if (!string.IsNullOrWhiteSpace(assemblyName) && !names.Contains(assemblyName!.Trim()))
+        var candidates = new List<ContainerFileCandidate>();
+        foreach (string path in containerFiles)
         {
-            names.Add(assemblyName.Trim());
+            if (ContainerFileNames.IsContainerFile(Path.GetFileName(path)) && Read(path) is string text && ContainerFileCandidate.Create(path, text) is ContainerFileCandidate candidate)
+            {
+                candidates.Add(candidate);
+            }
         }
 
+        ContainerFileSelection selection = ContainerFileSelection.Select(candidates, project);
         var found = new List<string>();
-        foreach (string path in dockerfiles)
+        if (selection.Dockerfile is not { BuildsProject: false })
         {
-            if (!IsDockerfile(path) || Read(path) is not string text)
+            return found; // the project's own image: it is the app
+        }
+
+        foreach (DockerfileMatch shipping in selection.ShippedIn)
+        {
+            if (DockerfileProjects.AppFolder(shipping, project) is not string comparable)
             {
                 continue;
             }
 
-            DockerfileProjects projects = DockerfileProjects.Of(Dockerfile.Parse(text), string.IsNullOrWhiteSpace(target) ? null : target);
-            if (AppFolder(projects, names, fullProject) is not string folder || SameFolder(folder, projectFolder))
-            {
-                continue;
-            }
-
+            string folder = HostPath(comparable);
             Add(found, Path.Combine(folder, StorageLock.DefaultFileName));
             if (Directory.Exists(folder))
             {
-                var settings = new List<string>();
-                foreach (string file in Directory.EnumerateFiles(folder, "appsettings*.json"))
-                {
-                    settings.Add(file);
-                }
-
+                var settings = new List<string>(Directory.EnumerateFiles(folder, "appsettings*.json"));
                 settings.Sort(StringComparer.Ordinal);
                 foreach (string file in settings)
                 {
@@ -64,40 +59,9 @@ public static class LibraryAppFiles
         return found;
     }
 
-    /// <summary>The app's project folder when the Dockerfile copies this project and the app's project and does not run this project.</summary>
-    private static string? AppFolder(DockerfileProjects projects, IReadOnlyList<string> names, string projectFile)
-    {
-        foreach (string name in names)
-        {
-            if (projects.Runs(name))
-            {
-                return null;
-            }
-        }
-
-        if (projects.AppProjectFile is not string appFile)
-        {
-            return null;
-        }
-
-        foreach (string name in names)
-        {
-            if (projects.CopiedProjectFile(name) is string copied
-                && string.Equals(Path.GetFileName(copied), Path.GetFileName(projectFile), StringComparison.OrdinalIgnoreCase)
-                && DockerfileProjects.BuildContext(copied, projectFile) is string context)
-            {
-                return Path.GetFullPath(DockerfileProjects.ProjectFolder(context, appFile));
-            }
-        }
-
-        return null;
-    }
-
-    private static bool IsDockerfile(string path)
-    {
-        string name = Path.GetFileName(path);
-        return name.StartsWith("Dockerfile", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".dockerfile", StringComparison.OrdinalIgnoreCase);
-    }
+    /// <summary>A comparable path back on the host: <c>/C:/repo</c> is <c>C:/repo</c> (the comparable form keeps a drive as its first segment).</summary>
+    private static string HostPath(string comparable)
+        => comparable.Length > 2 && comparable[0] == '/' && comparable[2] == ':' ? comparable.Substring(1) : comparable;
 
     private static string? Read(string path)
     {
@@ -107,7 +71,7 @@ public static class LibraryAppFiles
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or SecurityException or ArgumentException or NotSupportedException)
         {
-            return null; // an unreadable Dockerfile names no app; the analyzers cannot read it either
+            return null; // an unreadable file names no app; the analyzers cannot read it either
         }
     }
 
@@ -118,7 +82,4 @@ public static class LibraryAppFiles
             found.Add(file);
         }
     }
-
-    private static bool SameFolder(string a, string b)
-        => string.Equals(a.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar), b.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar), StringComparison.Ordinal);
 }

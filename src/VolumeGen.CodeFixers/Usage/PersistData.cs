@@ -4,7 +4,10 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using VolumeGen.ContainerFiles;
+using VolumeGen.SourceGenerators.Usage.Persisted;
 
 namespace VolumeGen.CodeFixers.Usage;
 
@@ -87,7 +90,7 @@ internal static class PersistData
     private static async Task<Solution> AddDockerfileMarkersAsync(Solution solution, ProjectId projectId, CancellationToken cancellationToken)
     {
         Project? project = solution.GetProject(projectId);
-        TextDocument? dockerfile = project is null ? null : ProjectDockerfile(project);
+        TextDocument? dockerfile = project is null ? null : ProjectDockerfile(project, cancellationToken);
         if (dockerfile is null)
         {
             return solution;
@@ -101,23 +104,23 @@ internal static class PersistData
     }
 
     /// <summary>
-    /// The Dockerfile the build keeps in sync: <c>VolumeGenDockerfilePath</c> (the package makes it compiler-visible;
-    /// empty when the project has none or set <c>VolumeGenDockerfile=none</c>: then nothing is added), else — a package
-    /// without that property — the project folder's <c>Dockerfile</c>, the build task's default.
+    /// The Dockerfile the build keeps in sync: the one the analyzers read, when it builds this project
+    /// (<see cref="ContainerFileSelection.KeptDockerfile"/>, the rule the build task follows too: <c>VolumeGenDockerfile</c>
+    /// when named, else the search's choice). Nothing when the Dockerfile step is off (<c>VolumeGenDockerfilePath</c> is
+    /// <c>none</c>) or the image is another app's that copies this project.
     /// </summary>
-    private static TextDocument? ProjectDockerfile(Project project)
+    private static TextDocument? ProjectDockerfile(Project project, CancellationToken cancellationToken)
     {
-        string? projectFolder = project.FilePath is null ? null : System.IO.Path.GetDirectoryName(project.FilePath);
-        if (project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.VolumeGenDockerfilePath", out string? configured))
+        AnalyzerConfigOptions global = project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GlobalOptions;
+        if (global.TryGetValue(ProjectContainerFiles.DockerfilePathProperty, out string? configured) && string.Equals(configured?.Trim(), "none", StringComparison.OrdinalIgnoreCase))
         {
-            return string.IsNullOrWhiteSpace(configured)
-                ? null
-                : project.AdditionalDocuments.FirstOrDefault(d => SamePath(d.FilePath, configured));
+            return null;
         }
 
-        return project.AdditionalDocuments.FirstOrDefault(d => d.FilePath is not null
-            && string.Equals(System.IO.Path.GetFileName(d.FilePath), "Dockerfile", StringComparison.Ordinal)
-            && (projectFolder is null || SamePath(System.IO.Path.GetDirectoryName(d.FilePath), projectFolder)));
+        ContainerFileSelection selection = ProjectContainerFiles.Select(project.AnalyzerOptions.AdditionalFiles, global, project.AssemblyName, cancellationToken);
+        return selection.KeptDockerfile is DockerfileMatch kept
+            ? project.AdditionalDocuments.FirstOrDefault(d => SamePath(d.FilePath, kept.File.Path))
+            : null;
     }
 
     /// <summary>A file the build generates under <c>obj/</c> (global usings, assembly info): never where a user's class goes.</summary>

@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using VolumeGen.ContainerFiles;
 using VolumeGen.SourceGenerators.Diagnostics;
 using VolumeGen.SourceGenerators.Usage;
 using VolumeGen.SourceGenerators.Usage.Configuration;
@@ -66,7 +67,7 @@ public sealed class ContainerWriteAnalyzer : DiagnosticAnalyzer
     {
         // The name first: only a Dockerfile can carry the report, and reading the container files is not free.
         string path = context.AdditionalFile.Path;
-        if (!ProjectContainerFiles.IsDockerfile(System.IO.Path.GetFileName(path)))
+        if (!ContainerFileNames.IsDockerfile(RepositoryPath.FileName(path)))
         {
             return;
         }
@@ -74,7 +75,7 @@ public sealed class ContainerWriteAnalyzer : DiagnosticAnalyzer
         ProjectContainerFiles files = state.ContainerFiles;
         ContainerFileSelection selection = files.Selection;
         (DiagnosticDescriptor Descriptor, string? Text, string? File) report = files.Images.IsLibrary
-            ? (DiagnosticDescriptors.LibraryImageUnknown, files.ImagesReport, files.Images.Images[0].Dockerfile.Path)
+            ? (DiagnosticDescriptors.LibraryImageUnknown, files.ImagesReport, files.Images.Images[0].Dockerfile.File.Path)
             : (DiagnosticDescriptors.ContainerFilesChosen, selection.Report, selection.ReportFile);
         if (report.Text is string text && string.Equals(report.File, path, StringComparison.Ordinal)
             && context.AdditionalFile.GetText(context.CancellationToken) is Microsoft.CodeAnalysis.Text.SourceText source && source.Lines.Count > 0)

@@ -44,7 +44,7 @@ internal sealed class UsageCompilationState
         _options = options;
         _attributes = VolumeGenAttributes.Create(compilation);
         _files = new Lazy<ProjectContainerFiles>(() => ProjectContainerFiles.Read(options.AdditionalFiles, options.AnalyzerConfigOptionsProvider.GlobalOptions, compilation.AssemblyName, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
-        _configuration = new Lazy<AppConfiguration>(() => AppConfiguration.Build(options.AdditionalFiles.Where(_files.Value.IsConfigurationFile), _files.Value.Environment, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+        _configuration = new Lazy<AppConfiguration>(() => AppConfiguration.Build(options.AdditionalFiles.Where(_files.Value.IsConfigurationFile), _files.Value.Environment, cancellationToken, EnvironmentVariablePrefixes.Find(compilation, cancellationToken)), LazyThreadSafetyMode.ExecutionAndPublication);
         _evaluator = new Lazy<PathEvaluator>(() => new PathEvaluator(compilation, () => _configuration.Value), LazyThreadSafetyMode.ExecutionAndPublication);
         _keyRing = new Lazy<KeyRingFacts>(() => KeyRingFacts.Find(compilation, Evaluator.ModelOf, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
         _declared = new Lazy<DeclaredStorage>(() => DeclaredStorage.Read(compilation, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);

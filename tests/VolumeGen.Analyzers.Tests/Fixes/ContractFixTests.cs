@@ -110,10 +110,13 @@ public sealed class ContractFixTests
         await test.RunAsync(CancellationToken.None);
     }
 
+    // VolumeGenDockerfilePath: a named Dockerfile; empty, the search's choice (the rule the build task follows: without a
+    // project folder every file is the project's and the plain Dockerfile nearest the root wins); none, the step is off.
     [Theory]
-    [InlineData("/0/deploy/Dockerfile", true)]
-    [InlineData("", false)]
-    public async Task The_markers_go_into_the_Dockerfile_the_build_keeps(string dockerfilePath, bool deployGetsMarkers)
+    [InlineData("/0/deploy/Dockerfile", true, false)]
+    [InlineData("", false, true)]
+    [InlineData("none", false, false)]
+    public async Task The_markers_go_into_the_Dockerfile_the_build_keeps(string dockerfilePath, bool deployGetsMarkers, bool otherGetsMarkers)
     {
         const string other = "FROM mcr.microsoft.com/dotnet/aspnet:10.0\nENTRYPOINT [\"dotnet\", \"App.dll\"]\n";
         var test = Test(Marked(Program, database: true, keys: false), Program + NewClass);
@@ -124,7 +127,7 @@ public sealed class ContractFixTests
         test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.VolumeGenDockerfilePath = " + dockerfilePath + "\n"));
         test.FixedState.AdditionalFiles.Add(("/0/diagnostics.contract", DatabaseLine));
         test.FixedState.AdditionalFiles.Add(("/0/appsettings.json", Settings.Replace("DataSource=app.db", "DataSource=/app/data/app.db")));
-        test.FixedState.AdditionalFiles.Add(("/0/Dockerfile", other));
+        test.FixedState.AdditionalFiles.Add(("/0/Dockerfile", otherGetsMarkers ? other.Replace("\nENTRYPOINT", "\n# >>> VolumeGen\n# <<< VolumeGen\nENTRYPOINT") : other));
         test.FixedState.AdditionalFiles.Add(("/0/deploy/Dockerfile", deployGetsMarkers
             ? DockerfileMarkersTests.VisualStudioDockerfile.Replace("AS base\nUSER", "AS base\n# >>> VolumeGen\n# <<< VolumeGen\nUSER")
             : DockerfileMarkersTests.VisualStudioDockerfile));

@@ -32,17 +32,32 @@ public class DockerfileProjectsTests
         """;
 
     [Fact]
-    public void Visual_Studio_multi_project_Dockerfile_copies_every_project_and_runs_the_web_app()
+    public void Visual_Studio_multi_project_Dockerfile_copies_every_project_file()
     {
         DockerfileProjects projects = DockerfileProjects.Of(Dockerfile.Parse(VisualStudio));
 
         Assert.Equal(new[] { "Web/Web.csproj", "Application/Application.csproj", "Infrastructure/Infrastructure.csproj" }, projects.ProjectFiles);
-        Assert.Equal(new[] { "Web" }, projects.AppNames);
-        Assert.True(projects.Runs("web"));
-        Assert.False(projects.Runs("Infrastructure"));
-        Assert.Equal("Web/Web.csproj", projects.AppProjectFile);
-        Assert.Equal("Infrastructure/Infrastructure.csproj", projects.CopiedProjectFile("Infrastructure"));
+        Assert.Equal("Infrastructure/Infrastructure.csproj", projects.CopiedProjectFile("infrastructure"));
         Assert.Null(projects.CopiedProjectFile("Infra"));
+    }
+
+    [Fact]
+    public void The_app_folder_of_a_shipped_library_is_where_the_Dockerfile_copies_the_apps_project_file_from()
+    {
+        ContainerFileCandidate root = ContainerFileCandidate.Create("/repo/Dockerfile", VisualStudio)!;
+        var library = new ContainerProject("/repo/Infrastructure", new[] { "Infrastructure" });
+
+        DockerfileMatch shipping = Assert.Single(ContainerFileSelection.Select(new[] { root }, library).ShippedIn);
+
+        Assert.Equal("Web", shipping.App);
+        Assert.Equal("/repo/Web", DockerfileProjects.AppFolder(shipping, library));
+        // Visual Studio's own layout: the Dockerfile in the app's folder, the solution (two levels up) as the build context.
+        string inAppFolder = VisualStudio.Replace("\"Web/", "\"src/Web/").Replace("\"Infrastructure/", "\"src/Infrastructure/");
+        var nested = new ContainerProject("/repo/src/Infrastructure", new[] { "Infrastructure" });
+        DockerfileMatch nestedShipping = Assert.Single(ContainerFileSelection.Select(new[] { ContainerFileCandidate.Create("/repo/src/Web/Dockerfile", inAppFolder)! }, nested).ShippedIn);
+        Assert.Equal("/repo/src/Web", DockerfileProjects.AppFolder(nestedShipping, nested));
+        // A project folder elsewhere than the copied path says: no app folder VolumeGen could trust.
+        Assert.Null(DockerfileProjects.AppFolder(shipping, new ContainerProject("/elsewhere/Lib", new[] { "Infrastructure" })));
     }
 
     [Fact]
@@ -57,33 +72,12 @@ public class DockerfileProjectsTests
     }
 
     [Fact]
-    public void Without_an_entrypoint_dll_the_published_project_is_the_app()
+    public void Leading_dot_and_slash_are_folded_and_globs_variables_other_stages_and_the_generated_block_name_no_project_file()
     {
         const string text = """
             FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
-            WORKDIR /src
             COPY ./src/Shop.Api/Shop.Api.csproj src/Shop.Api/
             COPY /src/Shop.Data/Shop.Data.csproj src/Shop.Data/
-            RUN dotnet restore src/Shop.Api/Shop.Api.csproj
-            COPY . .
-            RUN dotnet publish 'src/Shop.Api/Shop.Api.csproj' -o /out && echo done
-            FROM mcr.microsoft.com/dotnet/aspnet:10.0
-            COPY --from=build /out /srv
-            ENTRYPOINT ["/srv/Shop.Api"]
-            """;
-
-        DockerfileProjects projects = DockerfileProjects.Of(Dockerfile.Parse(text));
-
-        Assert.Equal(new[] { "src/Shop.Api/Shop.Api.csproj", "src/Shop.Data/Shop.Data.csproj" }, projects.ProjectFiles);
-        Assert.Equal(new[] { "Shop.Api" }, projects.AppNames);
-        Assert.Equal("src/Shop.Api/Shop.Api.csproj", projects.AppProjectFile);
-    }
-
-    [Fact]
-    public void Globs_unknown_variables_other_stages_files_and_the_generated_block_name_no_project()
-    {
-        const string text = """
-            FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
             COPY src/*/*.csproj ./
             COPY $PROJECT/$PROJECT.csproj ./
             COPY --from=other /x/Other.csproj ./
@@ -95,19 +89,6 @@ public class DockerfileProjectsTests
             CMD dotnet App.dll
             """;
 
-        DockerfileProjects projects = DockerfileProjects.Of(Dockerfile.Parse(text));
-
-        Assert.Empty(projects.ProjectFiles);
-        Assert.Equal(new[] { "App" }, projects.AppNames);
-        Assert.Null(projects.AppProjectFile);
-    }
-
-    [Fact]
-    public void The_app_is_read_from_the_target_stage()
-    {
-        const string text = "FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS api\nENTRYPOINT [\"dotnet\", \"Api.dll\"]\nFROM mcr.microsoft.com/dotnet/aspnet:10.0 AS worker\nENTRYPOINT [\"dotnet\", \"Worker.dll\"]\n";
-
-        Assert.Equal(new[] { "Worker" }, DockerfileProjects.Of(Dockerfile.Parse(text)).AppNames);
-        Assert.Equal(new[] { "Api" }, DockerfileProjects.Of(Dockerfile.Parse(text), "api").AppNames);
+        Assert.Equal(new[] { "src/Shop.Api/Shop.Api.csproj", "src/Shop.Data/Shop.Data.csproj" }, DockerfileProjects.Of(Dockerfile.Parse(text)).ProjectFiles);
     }
 }

@@ -11,8 +11,9 @@ namespace VolumeGen.SourceGenerators.Usage.Configuration;
 /// The app's configuration as the ASP.NET Core host layers it in the container, lowest first:
 /// <c>DOTNET_</c>/<c>ASPNETCORE_</c>-prefixed environment variables (prefix removed), <c>appsettings.json</c>,
 /// <c>appsettings.{Environment}.json</c>, then every environment variable (<c>__</c> is <c>:</c>;
-/// <c>SQLCONNSTR_</c>-style names are connection strings). User secrets (Development only) and the command line
-/// are not known. Keys are case-insensitive. Built once per compilation.
+/// <c>SQLCONNSTR_</c>-style names are connection strings), then the variables of each prefix the app adds itself
+/// (<c>AddEnvironmentVariables("Remotely_")</c>, <see cref="EnvironmentVariablePrefixes"/>), prefix stripped. User
+/// secrets (Development only) and the command line are not known. Keys are case-insensitive. Built once per compilation.
 /// </summary>
 internal sealed class AppConfiguration
 {
@@ -116,8 +117,11 @@ internal sealed class AppConfiguration
     public static bool IsConfigurationFile(string fileName)
         => fileName.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Layers the project's <c>appsettings*.json</c> AdditionalFiles and the container's environment.</summary>
-    public static AppConfiguration Build(IEnumerable<AdditionalText> additionalFiles, IReadOnlyList<EnvironmentVariable> environment, CancellationToken cancellationToken)
+    /// <summary>
+    /// Layers the project's <c>appsettings*.json</c> AdditionalFiles and the container's environment, then the variables
+    /// of <paramref name="prefixes"/> (the app's <c>AddEnvironmentVariables(prefix)</c> calls, in order).
+    /// </summary>
+    public static AppConfiguration Build(IEnumerable<AdditionalText> additionalFiles, IReadOnlyList<EnvironmentVariable> environment, CancellationToken cancellationToken, IReadOnlyList<string>? prefixes = null)
     {
         string environmentName = EnvironmentNameOf(environment);
         AdditionalText? main = null;
@@ -179,6 +183,22 @@ internal sealed class AppConfiguration
             if (key.Length > 0)
             {
                 overrides[key] = Entry(key, variable);
+            }
+        }
+
+        // AddEnvironmentVariables(prefix) comes after the host's sources: its keys win. The provider matches the prefix
+        // (with "__" read as ":") against the variable's key, without regard to case, and strips it.
+        foreach (string prefix in prefixes ?? Array.Empty<string>())
+        {
+            string keyPrefix = prefix.Replace("__", ":");
+            foreach (EnvironmentVariable variable in environment)
+            {
+                string key = ConfigurationKey(variable.Name);
+                if (key.Length > keyPrefix.Length && key.StartsWith(keyPrefix, StringComparison.OrdinalIgnoreCase))
+                {
+                    string stripped = key.Substring(keyPrefix.Length);
+                    overrides[stripped] = Entry(stripped, variable);
+                }
             }
         }
 

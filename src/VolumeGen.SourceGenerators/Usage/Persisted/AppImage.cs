@@ -1,38 +1,33 @@
-using Microsoft.CodeAnalysis;
 using VolumeGen.ContainerFiles;
 
 namespace VolumeGen.SourceGenerators.Usage.Persisted;
 
 /// <summary>
-/// The image of an app that a class library is built into: the app, the Dockerfile that builds it, the app's project
-/// folder (where its committed storage lock and configuration files live) and what that lock says.
+/// The image of an app that a class library is built into: the Dockerfile that ships the library (and names the app),
+/// the app's project folder (where its committed storage lock and configuration files live) and what that lock says.
 /// </summary>
 internal sealed class AppImage
 {
-    public AppImage(string name, string folder, AdditionalText dockerfile, Dockerfile model, StorageLock? storageLock, string? lockProblem)
+    public AppImage(DockerfileMatch dockerfile, string? folder, StorageLock? storageLock, string? lockProblem)
     {
-        Name = name;
-        Folder = folder;
         Dockerfile = dockerfile;
-        Model = model;
+        Folder = folder;
         Lock = storageLock;
         LockProblem = lockProblem;
     }
 
     /// <summary>The app's project name (<c>Web</c>).</summary>
-    public string Name { get; }
+    public string Name => Dockerfile.App ?? "the app";
 
-    /// <summary>The app's project folder, normalised (<see cref="ContainerFileSelection.Normalize"/>).</summary>
-    public string Folder { get; }
+    /// <summary>The Dockerfile that builds the app's image and copies the library's project (<see cref="DockerfileRelation.ShipsProject"/>).</summary>
+    public DockerfileMatch Dockerfile { get; }
 
-    /// <summary>The Dockerfile that builds the app's image and copies the library's project.</summary>
-    public AdditionalText Dockerfile { get; }
-
-    public Dockerfile Model { get; }
+    /// <summary>The app's project folder (comparable form), or null when the Dockerfile does not say where it is.</summary>
+    public string? Folder { get; }
 
     /// <summary>The app's storage lock when it was read and records the app's declarations; else null and <see cref="LockProblem"/> says why.</summary>
     public StorageLock? Lock { get; }
 
-    /// <summary>Why the app's declarations are not known (the lock is missing, old or unusable), or null.</summary>
+    /// <summary>Why the app's declarations are not known (its folder unknown; the lock missing, old or unusable), or null.</summary>
     public string? LockProblem { get; }
 }

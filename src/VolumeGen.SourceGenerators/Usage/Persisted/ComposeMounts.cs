@@ -10,28 +10,8 @@ namespace VolumeGen.SourceGenerators.Usage.Persisted;
 /// </summary>
 internal static class ComposeMounts
 {
-    public static IReadOnlyList<KnownMount> Of(ComposeFile file) => Of(ProjectServices(file));
-
-    /// <summary>The services that run the project: the ones with <c>build:</c> when any has it, else all.</summary>
-    public static IReadOnlyList<ComposeService> ProjectServices(ComposeFile file)
-    {
-        bool anyBuild = false;
-        foreach (ComposeService service in file.Services)
-        {
-            anyBuild |= service.Build is not null;
-        }
-
-        var services = new List<ComposeService>();
-        foreach (ComposeService service in file.Services)
-        {
-            if (!anyBuild || service.Build is not null)
-            {
-                services.Add(service);
-            }
-        }
-
-        return services;
-    }
+    /// <summary>The mounts of the services that run the project in a compose file that counts whole (<see cref="ContainerFileSelection.ProjectServices"/>).</summary>
+    public static IReadOnlyList<KnownMount> Of(ComposeFile file) => Of(ContainerFileSelection.ProjectServices(file));
 
     /// <summary>The mounts of <paramref name="services"/>.</summary>
     public static IReadOnlyList<KnownMount> Of(IEnumerable<ComposeService> services)

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -11,12 +10,20 @@ using VolumeGen.SourceGenerators.Usage.Configuration;
 namespace VolumeGen.SourceGenerators.Usage.Persisted;
 
 /// <summary>
-/// The Dockerfile and compose files of the project's AdditionalFiles, read by the runtime library's models, and the
-/// environment the container starts with: the final stage's <c>ENV</c>, then the project services' compose
-/// <c>environment:</c> (which overrides the image's). Read once per compilation.
+/// The container the project runs in, from its AdditionalFiles: the Dockerfile and compose files that build and run it
+/// (<see cref="ContainerFileSelection"/>, the rule the build task follows too) and the environment the container starts
+/// with — the image's (the chosen Dockerfile's final-stage <c>ENV</c>, or without a Dockerfile the SDK's
+/// <c>ContainerEnvironmentVariable</c> items), then the compose <c>environment:</c> of the services that run it.
+/// Read once per compilation.
 /// </summary>
 internal sealed class ProjectContainerFiles
 {
+    public const string DockerfilePathProperty = "build_property.VolumeGenDockerfilePath";
+    public const string ContainerFilesProperty = "build_property.VolumeGenContainerFiles";
+    public const string ProjectNameProperty = "build_property.MSBuildProjectName";
+    public const string ProjectDirectoryProperty = "build_property.MSBuildProjectDirectory";
+    public const string ProjectDirProperty = "build_property.ProjectDir";
+
     private ProjectContainerFiles(Dockerfile? dockerfile, IReadOnlyList<KnownMount> composeMounts, bool hasCompose, IReadOnlyList<EnvironmentVariable> environment, ContainerFileSelection selection, LibraryImages images, string? imagesReport)
     {
         Selection = selection;
@@ -34,8 +41,11 @@ internal sealed class ProjectContainerFiles
 
     public bool HasCompose { get; }
 
-    /// <summary>Which Dockerfile was chosen, and what VG2008 says about it.</summary>
+    /// <summary>Which Dockerfile and compose files were chosen, and what VG2008 says about it.</summary>
     public ContainerFileSelection Selection { get; }
+
+    /// <summary>The environment variables the container starts with (the image's, then compose environment).</summary>
+    public IReadOnlyList<EnvironmentVariable> Environment { get; }
 
     /// <summary>The app images the project is built into as a class library (none for an app).</summary>
     public LibraryImages Images { get; }
@@ -48,101 +58,95 @@ internal sealed class ProjectContainerFiles
     /// built into one app's image only the app's (the build passes them too).
     /// </summary>
     public bool IsConfigurationFile(AdditionalText file)
-        => Images.Images.Count != 1 || LibraryImages.IsInFolder(file, Images.Images[0].Folder);
-
-    /// <summary>The environment variables the container starts with (final-stage ENV, then compose environment).</summary>
-    public IReadOnlyList<EnvironmentVariable> Environment { get; }
+        => Images.Images.Count != 1 || Images.Images[0].Folder is not string folder || LibraryImages.IsInFolder(file, folder);
 
     /// <summary>
-    /// Reads the container files: the Dockerfile that builds this project (<see cref="ContainerFileSelection"/>), the
-    /// compose services that run it; <paramref name="globalOptions"/> carries the build's properties (the project's
-    /// folder and name, VolumeGenDockerfile, VolumeGenContainerFiles, VolumeGenDockerfileTarget).
+    /// The project as the build describes it (compiler-visible properties): its folder and name, the Dockerfile
+    /// <c>VolumeGenDockerfile</c> names (<c>VolumeGenDockerfilePath</c>: a path, <c>none</c> when the Dockerfile step is
+    /// off, empty when the search chooses), the files <c>VolumeGenContainerFiles</c> lists, <c>ContainerRepository</c>.
     /// </summary>
+    public static ContainerProject ProjectOf(AnalyzerConfigOptions global, string? assemblyName)
+    {
+        string? named = Get(global, DockerfilePathProperty);
+        return new ContainerProject(
+            Get(global, ProjectDirectoryProperty) ?? Get(global, ProjectDirProperty),
+            new[] { Get(global, ProjectNameProperty), assemblyName },
+            string.Equals(named, "none", StringComparison.OrdinalIgnoreCase) ? null : named,
+            (Get(global, ContainerFilesProperty) ?? string.Empty).Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries),
+            Get(global, UsageOptions.ContainerRepositoryProperty));
+    }
+
+    /// <summary>Chooses the project's container files among <paramref name="files"/> (the code fix asks which Dockerfile the build keeps).</summary>
+    public static ContainerFileSelection Select(IEnumerable<AdditionalText> files, AnalyzerConfigOptions globalOptions, string? assemblyName, CancellationToken cancellationToken)
+        => ContainerFileSelection.Select(Candidates(files, cancellationToken).Keys, ProjectOf(globalOptions, assemblyName));
+
+    /// <summary>Reads the container files among <paramref name="files"/> for the project <paramref name="globalOptions"/> describes.</summary>
     public static ProjectContainerFiles Read(IEnumerable<AdditionalText> files, AnalyzerConfigOptions globalOptions, string? assemblyName, CancellationToken cancellationToken)
     {
-        var project = new ContainerFileSelection.Project(globalOptions, assemblyName);
-        var dockerfiles = new List<(AdditionalText File, Dockerfile Model)>();
-        var composeFiles = new List<(AdditionalText File, SourceText Text)>();
-        foreach (AdditionalText file in files)
-        {
-            string name = Path.GetFileName(file.Path);
-            if (IsDockerfile(name) && file.GetText(cancellationToken) is SourceText dockerfileText)
-            {
-                dockerfiles.Add((file, Dockerfile.Parse(dockerfileText.ToString())));
-            }
-            else if (IsComposeFile(name) && file.GetText(cancellationToken) is SourceText composeText)
-            {
-                composeFiles.Add((file, composeText));
-            }
-        }
-
-        ContainerFileSelection selection = ContainerFileSelection.Choose(dockerfiles, project);
-        string? target = globalOptions.TryGetValue(UsageOptions.DockerfileTargetProperty, out string? value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
-        LibraryImages images = LibraryImages.Find(dockerfiles, selection, project, target, files, cancellationToken);
-
-        // A library built into one app's image runs in that image: its Dockerfile's facts are the library's too.
-        AdditionalText? chosen = images.Images.Count == 1 ? images.Images[0].Dockerfile : selection.Dockerfile;
-        Dockerfile? model = null;
-        foreach ((AdditionalText file, Dockerfile parsed) in dockerfiles)
-        {
-            model = ReferenceEquals(file, chosen) ? parsed : model;
-        }
+        Dictionary<ContainerFileCandidate, SourceText> candidates = Candidates(files, cancellationToken);
+        ContainerProject project = ProjectOf(globalOptions, assemblyName);
+        ContainerFileSelection selection = ContainerFileSelection.Select(candidates.Keys, project);
+        // A class library shipped in one app's image runs in it: the selection then reads that image's Dockerfile.
+        LibraryImages images = LibraryImages.Find(selection, project, files, cancellationToken);
+        Dockerfile? model = selection.Dockerfile?.File.Dockerfile;
 
         var environment = new List<EnvironmentVariable>();
-        if ((model?.FinalStage(target) ?? model?.FinalStage()) is DockerfileStage stage && chosen?.GetText(cancellationToken) is SourceText chosenText)
+        string? target = globalOptions.TryGetValue(UsageOptions.DockerfileTargetProperty, out string? value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+        if ((model?.FinalStage(target) ?? model?.FinalStage()) is DockerfileStage stage)
         {
+            SourceText chosenText = candidates[selection.Dockerfile!.File];
             foreach (DockerfileVariable variable in stage.Environment)
             {
                 if (variable.Value.IsKnown)
                 {
-                    environment.Add(Variable(variable.Name, variable.Value.Text, "Dockerfile ENV", chosen.Path, chosenText, variable.Line));
+                    environment.Add(Variable(variable.Name, variable.Value.Text, "Dockerfile ENV", selection.Dockerfile.File.Path, chosenText, variable.Line));
                 }
             }
         }
+        else if (model is null)
+        {
+            AddSdkEnvironment(environment, files, cancellationToken);
+        }
 
         var compose = new List<KnownMount>();
-        bool hasCompose = false;
-        foreach ((AdditionalText file, SourceText text) in composeFiles)
+        foreach (ComposeMatch match in selection.Compose)
         {
-            ComposeFile parsed = ComposeFile.Parse(text.ToString());
-            IReadOnlyList<ComposeService> services = ContainerFileSelection.CountsWhole(file.Path, project)
-                ? Persisted.ComposeMounts.ProjectServices(parsed)
-                : BuildingServices(parsed, file.Path, chosen, project);
-            if (services.Count == 0 && !ContainerFileSelection.CountsWhole(file.Path, project))
-            {
-                continue; // a compose file elsewhere that runs other projects
-            }
-
-            hasCompose = true;
-            compose.AddRange(Persisted.ComposeMounts.Of(services));
-            AddComposeEnvironment(environment, services, file.Path, text);
+            compose.AddRange(Persisted.ComposeMounts.Of(match.Services));
+            AddComposeEnvironment(environment, match.Services, match.File.Path, candidates[match.File]);
         }
 
-        return new ProjectContainerFiles(model, compose, hasCompose, environment, selection, images, images.Report(project));
+        return new ProjectContainerFiles(model, compose, selection.Compose.Count > 0, environment, selection, images, images.Report(project));
     }
 
-    /// <summary><c>Dockerfile</c>, <c>Dockerfile.prod</c>, <c>app.dockerfile</c>.</summary>
-    public static bool IsDockerfile(string name)
-        => name.StartsWith("Dockerfile", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".dockerfile", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary><c>compose.yaml</c>, <c>docker-compose.override.yml</c>, … (not VolumeGen's generated override).</summary>
-    public static bool IsComposeFile(string name)
-        => (name.StartsWith("compose", StringComparison.OrdinalIgnoreCase) || name.StartsWith("docker-compose", StringComparison.OrdinalIgnoreCase))
-        && (name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase))
-        && name.IndexOf("volumegen", StringComparison.OrdinalIgnoreCase) < 0;
-
-    private static IReadOnlyList<ComposeService> BuildingServices(ComposeFile file, string path, AdditionalText? dockerfile, ContainerFileSelection.Project project)
+    private static Dictionary<ContainerFileCandidate, SourceText> Candidates(IEnumerable<AdditionalText> files, CancellationToken cancellationToken)
     {
-        var services = new List<ComposeService>();
-        foreach (ComposeService service in file.Services)
+        var candidates = new Dictionary<ContainerFileCandidate, SourceText>();
+        foreach (AdditionalText file in files)
         {
-            if (ContainerFileSelection.BuildsProject(service, path, dockerfile, project))
+            // The name first: reading a file is not free, and only container files are candidates.
+            if (ContainerFileNames.IsContainerFile(RepositoryPath.FileName(file.Path)) && file.GetText(cancellationToken) is SourceText text
+                && ContainerFileCandidate.Create(file.Path, text.ToString()) is ContainerFileCandidate candidate)
             {
-                services.Add(service);
+                candidates.Add(candidate, text);
             }
         }
 
-        return services;
+        return candidates;
+    }
+
+    /// <summary>The SDK's <c>ContainerEnvironmentVariable</c> items, which the package passes as <see cref="ContainerEnvironmentFile"/>.</summary>
+    private static void AddSdkEnvironment(List<EnvironmentVariable> environment, IEnumerable<AdditionalText> files, CancellationToken cancellationToken)
+    {
+        foreach (AdditionalText file in files)
+        {
+            if (string.Equals(RepositoryPath.FileName(file.Path), ContainerEnvironmentFile.FileName, StringComparison.Ordinal) && file.GetText(cancellationToken) is SourceText text)
+            {
+                foreach ((string name, string value, int line) in ContainerEnvironmentFile.Parse(text.ToString()))
+                {
+                    environment.Add(Variable(name, value, "ContainerEnvironmentVariable", file.Path, text, line));
+                }
+            }
+        }
     }
 
     /// <summary>The <c>environment:</c> of the services that run the project.</summary>
@@ -172,4 +176,6 @@ internal sealed class ProjectContainerFiles
         return new EnvironmentVariable(name, value, sourceName, path, textLine.Span, text.Lines.GetLinePositionSpan(textLine.Span));
     }
 
+    private static string? Get(AnalyzerConfigOptions options, string key)
+        => options.TryGetValue(key, out string? value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 }

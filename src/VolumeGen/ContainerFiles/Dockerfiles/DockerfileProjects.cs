@@ -4,50 +4,25 @@ using System.Collections.Generic;
 namespace VolumeGen.ContainerFiles;
 
 /// <summary>
-/// The .NET projects a Dockerfile builds into its image: the project files it copies from the build context (Visual
-/// Studio's multi-project Dockerfile copies the app's and every referenced project's for <c>dotnet restore</c>) and the
-/// app the image runs — the final stage's <c>ENTRYPOINT</c>/<c>CMD</c> <c>&lt;App&gt;.dll</c>, else
-/// <c>dotnet publish &lt;App&gt;.csproj</c>. A copied project the image does not run is a class library built into the
-/// app. What is not written out (globs, unknown variables, <c>COPY . .</c>) names no project.
+/// The .NET project files a Dockerfile copies from its build context (Visual Studio's multi-project Dockerfile copies
+/// the app's and every referenced project's for <c>dotnet restore</c>), and through them the folder of the app a class
+/// library is shipped in (<see cref="DockerfileRelation.ShipsProject"/>): the build context is where the library's copied
+/// project file meets its real path, the app's project folder is where the app's project file is copied from. What is
+/// not written out (globs, unknown variables, <c>COPY . .</c>) names no project file.
 /// </summary>
 public sealed class DockerfileProjects
 {
     private static readonly string[] ProjectExtensions = { ".csproj", ".fsproj", ".vbproj" };
 
-    private DockerfileProjects(IReadOnlyList<string> projectFiles, IReadOnlyList<string> appNames)
-    {
-        ProjectFiles = projectFiles;
-        AppNames = appNames;
-    }
+    private DockerfileProjects(IReadOnlyList<string> projectFiles) => ProjectFiles = projectFiles;
 
     /// <summary>The project files copied from the build context, relative to it, <c>/</c>-separated (<c>Web/Web.csproj</c>).</summary>
     public IReadOnlyList<string> ProjectFiles { get; }
 
-    /// <summary>The names of the app the image runs (<c>Web</c> for <c>ENTRYPOINT ["dotnet", "Web.dll"]</c>); empty when it cannot be told.</summary>
-    public IReadOnlyList<string> AppNames { get; }
-
-    /// <summary>The copied project file of the app the image runs, or null when the app is unknown or its project file is not copied by name.</summary>
-    public string? AppProjectFile
-    {
-        get
-        {
-            foreach (string name in AppNames)
-            {
-                if (CopiedProjectFile(name) is string file)
-                {
-                    return file;
-                }
-            }
-
-            return null;
-        }
-    }
-
-    /// <summary>Reads the projects of <paramref name="dockerfile"/>; <paramref name="target"/> is the stage the image is built from (default the last).</summary>
-    public static DockerfileProjects Of(Dockerfile dockerfile, string? target = null)
+    /// <summary>Reads the project files <paramref name="dockerfile"/> copies, in every stage.</summary>
+    public static DockerfileProjects Of(Dockerfile dockerfile)
     {
         var files = new List<string>();
-        var apps = new List<string>();
         foreach (DockerfileStage stage in dockerfile.Stages)
         {
             foreach (DockerfileCopy copy in stage.Copies)
@@ -59,55 +34,47 @@ public sealed class DockerfileProjects
 
                 foreach (DockerfileValue source in copy.Sources)
                 {
-                    if (source.IsKnown && IsProjectFile(source.Text) && source.Text.IndexOfAny(new[] { '*', '?', '[' }) < 0 && ContextRelative(source.Text) is string relative)
+                    if (source.IsKnown && IsProjectFile(source.Text) && source.Text.IndexOfAny(new[] { '*', '?', '[' }) < 0 && ContextRelative(source.Text) is string relative
+                        && !files.Exists(f => string.Equals(f, relative, RepositoryPath.Comparison)))
                     {
-                        AddOnce(files, relative);
+                        files.Add(relative);
                     }
                 }
             }
         }
 
-        DockerfileStage? image = dockerfile.FinalStage(target) ?? dockerfile.FinalStage();
-        foreach (DockerfileInstruction? run in new[] { image?.Entrypoint, image?.Command })
-        {
-            if (run is not null)
-            {
-                foreach (string word in Words(run))
-                {
-                    if (word.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) && FileStem(word) is string app)
-                    {
-                        AddOnce(apps, app);
-                    }
-                }
-            }
-        }
-
-        if (apps.Count == 0)
-        {
-            foreach (DockerfileStage stage in dockerfile.Stages)
-            {
-                foreach (DockerfileRun run in stage.Runs)
-                {
-                    AddPublishedProjects(apps, run.Command);
-                }
-            }
-        }
-
-        return new DockerfileProjects(files, apps);
+        return new DockerfileProjects(files);
     }
 
-    /// <summary>True when the image runs the project named <paramref name="name"/> (project or assembly name, any case).</summary>
-    public bool Runs(string name)
+    /// <summary>
+    /// The project folder (comparable form, <see cref="RepositoryPath"/>) of the app <paramref name="shipping"/> ships
+    /// <paramref name="project"/> in, or null when the Dockerfile does not copy both the project's and the app's project
+    /// files by name, or the project folder is not known.
+    /// </summary>
+    public static string? AppFolder(DockerfileMatch shipping, ContainerProject project)
     {
-        foreach (string app in AppNames)
+        if (shipping.App is not string app || shipping.File.Dockerfile is not Dockerfile model || project.Directory is not string directory)
         {
-            if (string.Equals(app, name, StringComparison.OrdinalIgnoreCase))
+            return null;
+        }
+
+        DockerfileProjects projects = Of(model);
+        if (projects.CopiedProjectFile(app) is not string appFile)
+        {
+            return null;
+        }
+
+        foreach (string name in project.Names)
+        {
+            if (projects.CopiedProjectFile(name) is string copied
+                && BuildContext(copied, directory + "/" + RepositoryPath.FileName(copied)) is string context)
             {
-                return true;
+                string folder = ProjectFolder(context, appFile);
+                return string.Equals(folder, directory, RepositoryPath.Comparison) ? null : folder;
             }
         }
 
-        return false;
+        return null;
     }
 
     /// <summary>The copied project file named <c>&lt;<paramref name="projectName"/>&gt;.csproj</c> (or .fsproj, .vbproj), or null.</summary>
@@ -115,7 +82,8 @@ public sealed class DockerfileProjects
     {
         foreach (string file in ProjectFiles)
         {
-            if (string.Equals(FileStem(file), projectName, StringComparison.OrdinalIgnoreCase))
+            string name = RepositoryPath.FileName(file);
+            if (string.Equals(name.Substring(0, name.LastIndexOf('.')), projectName, StringComparison.OrdinalIgnoreCase))
             {
                 return file;
             }
@@ -133,7 +101,7 @@ public sealed class DockerfileProjects
     {
         string path = projectFilePath.Replace('\\', '/');
         string suffix = "/" + copiedProjectFile;
-        return path.Length > suffix.Length && path.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) ? path.Substring(0, path.Length - suffix.Length) : null;
+        return path.Length > suffix.Length && path.EndsWith(suffix, RepositoryPath.Comparison) ? path.Substring(0, path.Length - suffix.Length) : null;
     }
 
     /// <summary>The folder of a copied project file inside the build context <paramref name="context"/> (<c>/repo</c> and <c>Web/Web.csproj</c> give <c>/repo/Web</c>).</summary>
@@ -147,7 +115,7 @@ public sealed class DockerfileProjects
     {
         foreach (string extension in ProjectExtensions)
         {
-            if (path.EndsWith(extension, StringComparison.OrdinalIgnoreCase))
+            if (path.EndsWith(extension, StringComparison.OrdinalIgnoreCase) && path.Length > extension.Length)
             {
                 return true;
             }
@@ -159,56 +127,12 @@ public sealed class DockerfileProjects
     /// <summary><c>./src/Web/Web.csproj</c>, <c>/src/Web/Web.csproj</c> → <c>src/Web/Web.csproj</c> (a source is always inside the context).</summary>
     private static string? ContextRelative(string source)
     {
+        if (source.IndexOf('$') >= 0 || source.IndexOf("://", StringComparison.Ordinal) >= 0)
+        {
+            return null;
+        }
+
         string resolved = ContainerPath.Resolve("/", "/" + source.Replace('\\', '/'));
         return resolved.Length > 1 ? resolved.Substring(1) : null;
-    }
-
-    /// <summary>The last segment without its extension: <c>/app/Web.dll</c> → <c>Web</c>, <c>src/Web/Web.csproj</c> → <c>Web</c>.</summary>
-    private static string? FileStem(string path)
-    {
-        string trimmed = path.Trim().Trim('"', '\'').Replace('\\', '/');
-        string name = trimmed.Substring(trimmed.LastIndexOf('/') + 1);
-        int dot = name.LastIndexOf('.');
-        string stem = dot > 0 ? name.Substring(0, dot) : string.Empty;
-        return stem.Length > 0 && stem.IndexOf('$') < 0 ? stem : null;
-    }
-
-    /// <summary>The exec form's strings, or the shell form's whitespace-separated words.</summary>
-    private static IEnumerable<string> Words(DockerfileInstruction instruction)
-        => instruction.IsJsonForm ? instruction.Words : instruction.Arguments.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
-
-    /// <summary>The project files <c>dotnet publish</c> names in a shell command (<c>dotnet publish "./Web.csproj" -c Release</c>).</summary>
-    private static void AddPublishedProjects(List<string> apps, string command)
-    {
-        string[] words = command.Split(new[] { ' ', '\t', '\n', '\r' }, StringSplitOptions.RemoveEmptyEntries);
-        for (int i = 0; i + 1 < words.Length; i++)
-        {
-            if (words[i] != "dotnet" || words[i + 1] != "publish")
-            {
-                continue;
-            }
-
-            for (int j = i + 2; j < words.Length && words[j] is not ("&&" or "||" or ";" or "|"); j++)
-            {
-                string word = words[j].Trim('"', '\'');
-                if (IsProjectFile(word) && FileStem(word) is string app)
-                {
-                    AddOnce(apps, app);
-                }
-            }
-        }
-    }
-
-    private static void AddOnce(List<string> list, string value)
-    {
-        foreach (string existing in list)
-        {
-            if (string.Equals(existing, value, StringComparison.OrdinalIgnoreCase))
-            {
-                return;
-            }
-        }
-
-        list.Add(value);
     }
 }
