@@ -16,12 +16,16 @@ namespace VolumeGen.TestSupport;
 /// </summary>
 public sealed class LayeredSolution
 {
-    /// <summary>The named volume Web declares; the engine tests remove it.</summary>
-    public const string VolumeName = "layered-notes-data";
-
     private const string EfCoreVersion = "10.0.12";
 
-    private LayeredSolution(string folder) => Folder = folder;
+    private LayeredSolution(string folder, string volumeName)
+    {
+        Folder = folder;
+        VolumeName = volumeName;
+    }
+
+    /// <summary>The named volume Web declares (unique per solution, so an engine never holds it already); the engine tests remove it.</summary>
+    public string VolumeName { get; }
 
     /// <summary>The solution folder: the repository root and the Docker build context.</summary>
     public string Folder { get; }
@@ -68,7 +72,8 @@ public sealed class LayeredSolution
     /// <param name="webProperties">MSBuild properties added to Web's project (the user's own settings).</param>
     public static LayeredSolution Create(string parent, string webProperties = WebSettings)
     {
-        var solution = new LayeredSolution(Path.Combine(parent, "layered-" + Guid.NewGuid().ToString("N").Substring(0, 6)));
+        string id = Guid.NewGuid().ToString("N").Substring(0, 6);
+        var solution = new LayeredSolution(Path.Combine(parent, "layered-" + id), "layered-notes-" + id);
         Directory.CreateDirectory(Path.Combine(solution.Folder, ".git"));
         solution.Write("Dockerfile", VisualStudioContainerFiles.Dockerfile("Web", "Application", "Infrastructure"));
         solution.Write(".dockerignore", VisualStudioContainerFiles.DockerIgnore);
@@ -95,7 +100,7 @@ public sealed class LayeredSolution
             namespace Web;
 
             /// <summary>The app's data: everything the notes service keeps lives below /app/data.</summary>
-            [PersistentVolume("/app/data", Name = "{{VolumeName}}")]
+            [PersistentVolume("/app/data", Name = "{{solution.VolumeName}}")]
             public static partial class AppStorage
             {
             }

@@ -24,6 +24,10 @@ public sealed class TemplateAppsFixture : IDisposable
 
     /// <summary>A new solution made from <paramref name="template"/> (packs VolumeGen on first use).</summary>
     public TemplateSolution Create(AspNetTemplate template, bool visualStudioDockerfile, string projectProperties)
+        => TemplateSolution.Create(PreparedRoot(), template, NuGetPackages, visualStudioDockerfile, projectProperties);
+
+    /// <summary><see cref="Root"/>, made on first use: where the solutions live, restoring the packed VolumeGen (packs it on first use).</summary>
+    public string PreparedRoot()
     {
         if (!_prepared)
         {
@@ -34,12 +38,18 @@ public sealed class TemplateAppsFixture : IDisposable
             _prepared = true;
         }
 
-        return TemplateSolution.Create(Root, template, NuGetPackages, visualStudioDockerfile, projectProperties);
+        return Root;
     }
 
-    public string NewImage(AspNetTemplate template) => Track(_images, "volumegen-test/template-" + template.ShortName + ":" + Guid.NewGuid().ToString("N").Substring(0, 10));
+    public string NewImage(AspNetTemplate template) => NewImage("template-" + template.ShortName);
 
-    public string NewContainer(AspNetTemplate template) => Track(_containers, DockerEngine.UniqueName("vg-template-" + template.ShortName));
+    /// <summary>A new image name <c>volumegen-test/&lt;app&gt;:&lt;random&gt;</c>, removed at the end.</summary>
+    public string NewImage(string app) => Track(_images, "volumegen-test/" + app + ":" + Guid.NewGuid().ToString("N").Substring(0, 10));
+
+    public string NewContainer(AspNetTemplate template) => NewContainer("template-" + template.ShortName);
+
+    /// <summary>A new container name <c>vg-&lt;app&gt;-&lt;random&gt;</c>, removed at the end.</summary>
+    public string NewContainer(string app) => Track(_containers, DockerEngine.UniqueName("vg-" + app));
 
     /// <summary>A named volume the run created (the generated arguments name it), removed at the end.</summary>
     public void Owns(string volume) => Track(_volumes, volume);
@@ -103,8 +113,9 @@ public sealed class TemplateAppsFixture : IDisposable
 }
 
 /// <summary>
-/// The template tests share one fixture and run one after the other (each is several real builds), and after the other
-/// collections, alone: they create and remove volumes, which tests comparing the engine's volume list must not see.
+/// The template tests (and the layered solution's, which is built the same way) share one fixture and run one after the
+/// other (each is several real builds), and after the other collections, alone: they create and remove volumes, which
+/// tests comparing the engine's volume list must not see.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class TemplateAppsCollection : ICollectionFixture<TemplateAppsFixture>
