@@ -36,6 +36,12 @@ public static class BuildDiagnostics
     /// <summary>The Dockerfile's VolumeGen block belongs to another project (error; the file is untouched).</summary>
     public const string BlockOfAnotherProject = "VG3009";
 
+    /// <summary>A container or configuration file was left out of the analyzers' AdditionalFiles: not a regular file, not text (message).</summary>
+    public const string FileLeftOut = "VG3020";
+
+    /// <summary>The search for container files below the repository root stopped at its bound (message).</summary>
+    public const string SearchBounded = "VG3021";
+
     /// <summary>The image runs as a non-root user and the Dockerfile block cannot give it the volume folders as asked (warning).</summary>
     public const string VolumeFoldersNotOwned = "VG3030";
 
@@ -73,7 +79,7 @@ public static class BuildDiagnostics
     public static IReadOnlyList<string> All { get; } = new[]
     {
         MissingMarkers, UndeclaredVolume, CannotWrite, UnreadableManifest, MalformedMarkers, DockerfileNotFound, InvalidSetting,
-        NotVolumeGenFile, BlockOfAnotherProject, VolumeFoldersNotOwned, FsGroupUnknown, SdkImageNotCompleted, PushedImageNotCompleted,
+        NotVolumeGenFile, BlockOfAnotherProject, FileLeftOut, SearchBounded, VolumeFoldersNotOwned, FsGroupUnknown, SdkImageNotCompleted, PushedImageNotCompleted,
         VolumeRenamed, VolumeRemoved, VolumeKindChanged, VolumeMoved, LockOutOfDate, UnusableLock,
     }.Concat(ContainerFiles.DockerfileLint.All).ToArray();
 

@@ -155,6 +155,13 @@ public sealed partial class WriteVolumeArtifacts
             return false;
         }
 
+        if (Artifacts.FileIdentity.KindOf(path) == Artifacts.FileKind.Other)
+        {
+            // Never opened: reading a FIFO waits for a writer, and the build with it.
+            Error(BuildDiagnostics.UnusableLock, path, 0, $"VolumeGenLockFile names '{path}', which is not a regular file (a FIFO, socket or device); VolumeGen did not open it and wrote nothing. Name a file, e.g. {StorageLock.DefaultFileName}.");
+            return false;
+        }
+
         if (!File.Exists(path))
         {
             return true;

@@ -35,6 +35,12 @@ public sealed partial class WriteVolumeArtifacts : Task
     /// <summary>True when the user named the Dockerfile explicitly, so a missing file is worth a warning.</summary>
     public bool DockerfileExplicit { get; set; }
 
+    /// <summary>
+    /// Why the container-file search chose <see cref="Dockerfile"/> (<see cref="FindContainerFiles.DockerfileReason"/>,
+    /// e.g. <c>its ENTRYPOINT runs Shop.dll</c>); empty when the user named it or it is the project folder's default.
+    /// </summary>
+    public string? DockerfileReason { get; set; }
+
     /// <summary>The Dockerfile stage the image is built from (VolumeGenDockerfileTarget, <c>docker build --target</c>); empty for the last stage.</summary>
     public string? DockerfileTarget { get; set; }
 
@@ -425,7 +431,7 @@ public sealed partial class WriteVolumeArtifacts : Task
     /// <summary>The user the image runs as, and where that comes from: the Dockerfile's final stage, else the SDK's ContainerUser or default.</summary>
     private (ContainerFiles.ContainerUser? User, string Source) ImageUser()
     {
-        if (!string.IsNullOrWhiteSpace(Dockerfile) && File.Exists(Dockerfile))
+        if (!string.IsNullOrWhiteSpace(Dockerfile) && FileIdentity.KindOf(Dockerfile!) == FileKind.File)
         {
             try
             {
@@ -469,12 +475,21 @@ public sealed partial class WriteVolumeArtifacts : Task
     /// <summary>Plans the Dockerfile's new block (written by <see cref="Commit"/>); returns the block's lines, or null when the file keeps its own.</summary>
     private IReadOnlyList<string>? UpdateDockerfile(string path, IEnumerable<string> classNames, MountSet mounts, bool hasDeclarations, string ownership, string? owner)
     {
-        if (!File.Exists(path))
+        FileKind kind = FileIdentity.KindOf(path);
+        if (kind != FileKind.File)
         {
+            // Never opened: a FIFO would block the build, a folder or a dangling link cannot be read.
             if (DockerfileExplicit)
             {
+                string what = kind switch
+                {
+                    FileKind.Folder => "which is a folder",
+                    FileKind.Other => "which is not a regular file (a FIFO, socket or device)",
+                    FileKind.Unresolvable => "a symbolic link that leads nowhere",
+                    _ => "which does not exist",
+                };
                 Warning(BuildDiagnostics.DockerfileNotFound, path, 0,
-                    $"VolumeGenDockerfile names '{path}', which does not exist. Create it, or correct the property (clear it to stop VolumeGen looking for a Dockerfile).");
+                    $"VolumeGenDockerfile names '{path}', {what}. Create the Dockerfile, or correct the property (set it to none to stop VolumeGen looking for a Dockerfile).");
             }
 
             return null;
@@ -518,8 +533,14 @@ public sealed partial class WriteVolumeArtifacts : Task
                 Lint(path, model);
                 if (hasDeclarations)
                 {
-                    Warning(BuildDiagnostics.MissingMarkers, path, 0,
-                        $"The Dockerfile '{path}' has no VolumeGen block, so its VOLUME lines are not kept in sync. Add these two lines where the VOLUME instruction belongs (after WORKDIR, before ENTRYPOINT): '{DockerfileRegion.BeginMarker}' and '{DockerfileRegion.EndMarker}'. If VolumeGen should not manage this Dockerfile, set VolumeGenDockerfile to none (or to an empty value).");
+                    int line = ContainerFiles.GeneratedBlockPlacement.LineBefore(model, DockerfileTarget) ?? 0;
+                    string where = line < 1 ? "where the VOLUME instruction belongs (after WORKDIR, before ENTRYPOINT)"
+                        : line > file.Lines.Count ? "at the end of the file"
+                        : $"before line {line} ('{file.Lines[line - 1].Text.Trim()}'), where the image is still built as root";
+                    string why = string.IsNullOrWhiteSpace(DockerfileReason) ? string.Empty
+                        : $" VolumeGen keeps this Dockerfile because {DockerfileReason!.Trim()}; set VolumeGenDockerfile to name another.";
+                    Warning(BuildDiagnostics.MissingMarkers, path, Math.Min(Math.Max(line, 0), file.Lines.Count),
+                        $"The Dockerfile '{path}' has no VolumeGen block, so its VOLUME lines are not kept in sync. Add these two lines {where}: '{DockerfileRegion.BeginMarker}' and '{DockerfileRegion.EndMarker}'.{why} If VolumeGen should not manage this Dockerfile, set VolumeGenDockerfile to none (or to an empty value).");
                 }
 
                 return null;
@@ -533,6 +554,15 @@ public sealed partial class WriteVolumeArtifacts : Task
 
         // A block names the project that owns it; a second project sharing the Dockerfile must not flip it.
         string? owningProject = DockerfileRegion.ProjectOf(file.Lines[region.BeginLine].Text);
+        if (owningProject is not null && !string.Equals(owningProject, ProjectName, StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(DockerfileReason))
+        {
+            // The search found this Dockerfile away from the project, and its block is another project's: it is that
+            // project's Dockerfile (two apps copying one another), not a shared one the user named. Left alone, said plainly.
+            Lint(path, model);
+            Log.LogMessage(MessageImportance.High, "VolumeGen: '{0}' holds the VolumeGen block of '{1}', so {2} does not write it (the search chose it because {3}). Set VolumeGenDockerfile to name {2}'s own Dockerfile, or to none.", path, owningProject, ProjectName, DockerfileReason!.Trim());
+            return null;
+        }
+
         if (owningProject is not null && !string.Equals(owningProject, ProjectName, StringComparison.Ordinal))
         {
             Lint(path, model);
@@ -631,6 +661,11 @@ public sealed partial class WriteVolumeArtifacts : Task
         byte[] existing;
         try
         {
+            if (FileIdentity.KindOf(path) == FileKind.Other)
+            {
+                throw new IOException("it is not a regular file (a FIFO, socket or device)"); // never opened: a FIFO would block the build
+            }
+
             existing = File.Exists(path) ? File.ReadAllBytes(path) : Array.Empty<byte>();
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException)

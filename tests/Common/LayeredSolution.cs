@@ -62,15 +62,9 @@ public sealed class LayeredSolution
             @"warning VG2001: File\.WriteAllTextAsync writes to .*/app/files.*"),
     };
 
-    /// <summary>
-    /// Web's own VolumeGen setting: the build task keeps only the project folder's Dockerfile unless told (issue 22 item 3
-    /// lets it find the root Dockerfile; until that is merged, the user names it).
-    /// </summary>
-    public const string WebSettings = "<VolumeGenDockerfile>../Dockerfile</VolumeGenDockerfile>";
-
     /// <summary>Writes the solution into a new folder under <paramref name="parent"/>.</summary>
     /// <param name="webProperties">MSBuild properties added to Web's project (the user's own settings).</param>
-    public static LayeredSolution Create(string parent, string webProperties = WebSettings)
+    public static LayeredSolution Create(string parent, string webProperties = "")
     {
         string id = Guid.NewGuid().ToString("N").Substring(0, 6);
         var solution = new LayeredSolution(Path.Combine(parent, "layered-" + id), "layered-notes-" + id);

@@ -117,4 +117,27 @@ public sealed class ContainerFileSelectionTests
             .WithFileAt("/repo/compose.yaml", "services:\n  shop:\n    build: src/Shop\n    volumes:\n      - up:/app/uploads\n")
             .WithFileAt("/repo/src/Shop/Dockerfile", "FROM mcr.microsoft.com/dotnet/aspnet:10.0\nWORKDIR /app\n")
             .RunAsync();
+
+    // immense/Remotely (0f023d2d): the database path comes from Remotely_ConnectionStrings__SQLite in
+    // docker-compose/docker-compose.yml (image only, bind-mounting /app/AppData), read through AddEnvironmentVariables("Remotely_");
+    // docker-compose.override.yml beside it builds Server/Dockerfile, so compose's merged service is the project's.
+    private const string RemotelyCompose = "services:\n  remotely:\n    image: immybot/remotely:latest\n    volumes:\n      - /var/www/remotely:/app/AppData\n    environment:\n      - Remotely_ConnectionStrings__SQLite=Data Source=/app/AppData/Remotely.db\n";
+
+    private static UsageTest Remotely(string overrideBuilds, params DiagnosticResult[] expected)
+        => new UsageTest(ConfigurationTests.Program("using var c = new Microsoft.Data.Sqlite.SqliteConnection({|#0:configuration.GetConnectionString(\"SQLite\")|});")
+                + "\npublic static class Host { public static void Configure(Microsoft.Extensions.Configuration.IConfigurationBuilder builder) => builder.AddEnvironmentVariables(\"Remotely_\"); }\n", expected)
+            .WithAspNetCore()
+            .WithGlobalConfig("build_property.MSBuildProjectDirectory = /repo/Server\nbuild_property.MSBuildProjectName = Server")
+            .WithFileAt("/repo/Server/Dockerfile", "FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY Server/bin/publish /app\nWORKDIR /app\nENTRYPOINT [\"dotnet\", \"Remotely_Server.dll\"]\n")
+            .WithFileAt("/repo/Server/appsettings.json", "{ \"ConnectionStrings\": { \"SQLite\": {|#1:\"Data Source=Remotely.db\"|} } }")
+            .WithFileAt("/repo/docker-compose/docker-compose.yml", RemotelyCompose)
+            .WithFileAt("/repo/docker-compose/docker-compose.override.yml", "services:\n  remotely:\n    build:\n      context: ../\n      dockerfile: " + overrideBuilds + "\n");
+
+    [Fact]
+    public async Task Remotelys_database_is_persisted_by_its_compose_folder_and_its_prefixed_variables()
+        => await Remotely("Server/Dockerfile").RunAsync();
+
+    [Fact]
+    public async Task A_compose_folder_that_builds_another_project_does_not_persist_this_ones_database()
+        => await Remotely("Agent/Dockerfile", Expect.Diagnostic(DiagnosticDescriptors.WriteOutsidePersistedPath, 0).WithLocation(1)).RunAsync();
 }

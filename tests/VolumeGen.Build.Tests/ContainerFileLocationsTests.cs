@@ -7,9 +7,10 @@ using Xunit;
 namespace VolumeGen.Build.Tests;
 
 /// <summary>
-/// The container files the package passes to the analyzers from outside the project folder: the folders above it up
-/// to the repository root and the conventional docker/ and deploy/ folders; never VolumeGen's own outputs, never a
-/// sibling project's folder, nothing above the project without a repository.
+/// Where the build looks for container files: the folders above the project up to the repository root (however deep),
+/// the conventional docker/ and deploy/ folders, and everything below the root but bin/, obj/, node_modules/ and
+/// dot-folders (bounded, saying where it stopped); never VolumeGen's own outputs, nothing outside the project without a
+/// repository. Which files are container files is <see cref="VolumeGen.ContainerFiles.ContainerFileNames"/> (tested in VolumeGen.Tests).
 /// </summary>
 public sealed class ContainerFileLocationsTests : IDisposable
 {
@@ -74,18 +75,66 @@ public sealed class ContainerFileLocationsTests : IDisposable
         Assert.Empty(ContainerFileLocations.Find(Path.GetDirectoryName(project)!));
     }
 
-    [Theory]
-    [InlineData("Dockerfile", true)]
-    [InlineData("Dockerfile.prod", true)]
-    [InlineData("api.Dockerfile", true)]
-    [InlineData("compose.yaml", true)]
-    [InlineData("docker-compose.override.yml", true)]
-    [InlineData("compose.volumegen.yaml", false)]
-    [InlineData("Dockerfile.volumegen", false)]
-    [InlineData(".dockerignore", false)]
-    [InlineData("compose.json", false)]
-    public void Container_file_names(string name, bool expected)
-        => Assert.Equal(expected, ContainerFileLocations.IsContainerFile(name));
+    [Fact]
+    public void A_project_far_below_the_repository_root_searches_every_folder_up_to_it()
+    {
+        // No fixed number of levels: the root's Dockerfile is found from a project 20 folders down.
+        Directory.CreateDirectory(Path.Combine(_root, "repo", ".git"));
+        string folders = string.Join("/", Enumerable.Range(1, 20).Select(static i => "f" + i));
+        string project = Touch("repo/" + folders + "/App/App.csproj");
+        Touch("repo/Dockerfile");
+
+        Assert.Equal(new[] { "repo/Dockerfile" }, ContainerFileLocations.Find(Path.GetDirectoryName(project)!).Select(Relative));
+    }
+
+    [Fact]
+    public void Below_the_root_every_folder_is_searched_but_bin_obj_node_modules_and_dot_folders()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, "repo", ".git"));
+        Touch("repo/Dockerfile");
+        Touch("repo/docker-compose/docker-compose.yml");
+        Touch("repo/src/Web/Dockerfile");
+        Touch("repo/src/Web/deploy/k8s/compose.prod.yaml");
+        Touch("repo/src/Web/bin/Debug/Dockerfile");
+        Touch("repo/src/Web/obj/Dockerfile");
+        Touch("repo/web/node_modules/pkg/Dockerfile");
+        Touch("repo/.github/Dockerfile");
+        Touch("repo/.git/Dockerfile");
+        Touch("repo/src/Web/compose.volumegen.yaml");
+        Touch("repo/src/Web/Program.cs");
+
+        RepositoryFiles found = ContainerFileLocations.BelowRoot(Path.Combine(_root, "repo"));
+
+        Assert.Equal(
+            new[] { "repo/Dockerfile", "repo/docker-compose/docker-compose.yml", "repo/src/Web/Dockerfile", "repo/src/Web/deploy/k8s/compose.prod.yaml" },
+            found.Files.Select(Relative));
+        Assert.Null(found.Stopped);
+    }
+
+    [SkippableFact]
+    public void Below_the_root_a_linked_folder_is_not_followed()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "symbolic links without privileges: Linux");
+        Directory.CreateDirectory(Path.Combine(_root, "repo", ".git"));
+        Touch("repo/src/Dockerfile");
+        Directory.CreateSymbolicLink(Path.Combine(_root, "repo", "src", "loop"), Path.Combine(_root, "repo"));
+
+        Assert.Equal(new[] { "repo/src/Dockerfile" }, ContainerFileLocations.BelowRoot(Path.Combine(_root, "repo")).Files.Select(Relative));
+    }
+
+    [Fact]
+    public void Below_the_root_the_search_is_bounded_and_says_where_it_stopped()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, "repo", ".git"));
+        string deep = "repo/" + string.Join("/", Enumerable.Range(1, ContainerFileLocations.MaxDepthBelowRoot + 2).Select(static i => "d" + i));
+        Touch(deep + "/Dockerfile");
+        Touch("repo/d1/d2/Dockerfile");
+
+        RepositoryFiles found = ContainerFileLocations.BelowRoot(Path.Combine(_root, "repo"));
+
+        Assert.Equal(new[] { "repo/d1/d2/Dockerfile" }, found.Files.Select(Relative));
+        Assert.Equal($"it does not look deeper than {ContainerFileLocations.MaxDepthBelowRoot} folders below the root", found.Stopped);
+    }
 
     private string Touch(string relative)
     {

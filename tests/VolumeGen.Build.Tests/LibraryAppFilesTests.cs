@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using VolumeGen.Build.ContainerFileSearch;
@@ -33,9 +34,9 @@ public sealed class LibraryAppFilesTests : IDisposable
 
         Assert.Equal(
             new[] { "Web/volumegen.lock.json", "Web/appsettings.Production.json", "Web/appsettings.json" },
-            LibraryAppFiles.Find(new[] { dockerfile }, Project(library)).Select(Relative));
-        Assert.Empty(LibraryAppFiles.Find(new[] { dockerfile }, Project(_folder.File("Web/Web.csproj"))));
-        Assert.Empty(LibraryAppFiles.Find(new[] { dockerfile }, Project(Write("Tools/Tools.csproj", "<Project />"))));
+            Find(library, dockerfile).Select(Relative));
+        Assert.Empty(Find(_folder.File("Web/Web.csproj"), dockerfile));
+        Assert.Empty(Find(Write("Tools/Tools.csproj", "<Project />"), dockerfile));
     }
 
     [Fact]
@@ -46,7 +47,7 @@ public sealed class LibraryAppFilesTests : IDisposable
         string library = Write("src/Infrastructure/Infrastructure.csproj", "<Project />");
         Write("src/Web/appsettings.json", "{}");
 
-        Assert.Equal(new[] { "src/Web/appsettings.json" }, LibraryAppFiles.Find(new[] { dockerfile, _folder.File("missing/Dockerfile"), Write("compose.yaml", "services: {}") }, Project(library)).Select(Relative));
+        Assert.Equal(new[] { "src/Web/appsettings.json" }, Find(library, dockerfile, Write("compose.yaml", "services: {}")).Select(Relative));
     }
 
     [Fact]
@@ -58,10 +59,16 @@ public sealed class LibraryAppFilesTests : IDisposable
         Write("Web/volumegen.lock.json", "{}");
         Write("Worker/volumegen.lock.json", "{}");
 
-        Assert.Equal(new[] { "Web/volumegen.lock.json", "Worker/volumegen.lock.json" }, LibraryAppFiles.Find(new[] { web, worker }, Project(library)).Select(Relative));
+        Assert.Equal(new[] { "Web/volumegen.lock.json", "Worker/volumegen.lock.json" }, Find(library, web, worker).Select(Relative));
     }
 
-    private static ContainerProject Project(string projectFile) => new(Path.GetDirectoryName(projectFile), new[] { Path.GetFileNameWithoutExtension(projectFile) });
+    /// <summary>The app files for the project file <paramref name="projectFile"/>, choosing among <paramref name="containerFiles"/> as the build does.</summary>
+    private static IReadOnlyList<string> Find(string projectFile, params string[] containerFiles)
+    {
+        var project = new ContainerProject(Path.GetDirectoryName(projectFile), new[] { Path.GetFileNameWithoutExtension(projectFile) });
+        ContainerFileSelection selection = ContainerFileSelection.Select(containerFiles.Select(f => ContainerFileCandidate.Create(f, File.ReadAllText(f))!), project);
+        return LibraryAppFiles.Find(selection, project);
+    }
 
     private string Write(string relative, string text)
     {

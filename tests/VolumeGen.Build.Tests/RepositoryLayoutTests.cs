@@ -197,14 +197,16 @@ public sealed class RepositoryLayoutTests
     [Fact]
     public void Several_Dockerfiles_in_the_project_folder_get_VG2008_although_VolumeGenDockerfile_was_only_defaulted()
     {
+        // VG2008 is info, which a build does not print: a global config raises it (diagnostics on AdditionalFiles take
+        // their severity from global options, not from an .editorconfig section).
         string repository = _fixture.CreateRepository("several");
-        ConsumerProject project = Shop(repository);
+        ConsumerProject project = Shop(repository, "</PropertyGroup><ItemGroup><GlobalAnalyzerConfigFiles Include=\"vg.globalconfig\" /></ItemGroup><PropertyGroup>");
         foreach (string name in new[] { "Dockerfile", "Dockerfile.dev", "Dockerfile.prod", "Dockerfile.test" })
         {
             File.WriteAllText(project.File(name), "FROM mcr.microsoft.com/dotnet/aspnet:10.0\nWORKDIR /app\nENTRYPOINT [\"dotnet\", \"Shop.dll\"]\n");
         }
 
-        File.WriteAllText(project.File(".editorconfig"), "root = true\n\n[*]\ndotnet_diagnostic.VG2008.severity = warning\n");
+        File.WriteAllText(project.File("vg.globalconfig"), "is_global = true\ndotnet_diagnostic.VG2008.severity = warning\n");
 
         (int exit, string output) = project.Build();
 

@@ -18,6 +18,10 @@ public static class ArtifactFile
     public static bool WriteIfChanged(string path, byte[] content)
     {
         string full = FileIdentity.FinalPath(Path.GetFullPath(path));
+        if (FileIdentity.KindOf(full) == FileKind.Other)
+        {
+            throw new IOException($"'{full}' is not a regular file (a FIFO, socket or device); VolumeGen neither reads nor replaces it.");
+        }
         if (File.Exists(full) && SameBytes(File.ReadAllBytes(full), content))
         {
             return false;
@@ -92,7 +96,7 @@ public static class ArtifactFile
     /// <summary>Temporary file, the old file's mode and owner, rename. False (nothing changed) when the owner cannot be given.</summary>
     private static bool WriteByRename(string full, string folder, byte[] content, FileStatus? existing)
     {
-        // A dot name outside the Dockerfile*/compose* globs, so the analyzers' AdditionalFiles never pick it up.
+        // A dot name holding "volumegen": never a container file (ContainerFileNames), so the search never hands it to the analyzers.
         string temporary = Path.Combine(folder, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N").Substring(0, 12) + ".volumegen.tmp");
         try
         {

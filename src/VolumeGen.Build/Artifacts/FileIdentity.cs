@@ -72,6 +72,67 @@ internal static class FileIdentity
         }
     }
 
+    /// <summary>
+    /// What <paramref name="path"/> is, symbolic links followed. On Linux from <c>statx</c> (a FIFO, socket or device is
+    /// <see cref="FileKind.Other"/>, never opened); elsewhere from what .NET tells (a FIFO there looks like a file).
+    /// </summary>
+    public static FileKind KindOf(string path)
+    {
+        if (RuntimeInformation.IsOSPlatform(OSPlatform.Linux))
+        {
+            try
+            {
+                byte[] buffer = new byte[256];
+                if (statx(AtFdCwd, path, 0, StatxBasicStats, buffer) == 0)
+                {
+                    // stx_mode at 28: the file type is its top four bits.
+                    return (BitConverter.ToUInt16(buffer, 28) & 0xF000) switch
+                    {
+                        0x8000 => FileKind.File,
+                        0x4000 => FileKind.Folder,
+                        _ => FileKind.Other,
+                    };
+                }
+
+                int error = Marshal.GetLastWin32Error();
+                const int NoSuchFile = 2, NotAFolder = 20, TooManyLinks = 40;
+                if (error == TooManyLinks)
+                {
+                    return FileKind.Unresolvable;
+                }
+
+                if (error is NoSuchFile or NotAFolder)
+                {
+                    return IsLink(new FileInfo(path)) ? FileKind.Unresolvable : FileKind.Missing;
+                }
+            }
+            catch (Exception exception) when (exception is DllNotFoundException or EntryPointNotFoundException)
+            {
+                // An old C library: what .NET tells, below.
+            }
+        }
+
+        if (Directory.Exists(path))
+        {
+            return FileKind.Folder;
+        }
+
+        var info = new FileInfo(path);
+        if (IsLink(info) && ResolveLinkTargetMethod is not null)
+        {
+            try
+            {
+                return ResolveLinkTarget(info) is FileSystemInfo { Exists: true } target ? (target is DirectoryInfo ? FileKind.Folder : FileKind.File) : FileKind.Unresolvable;
+            }
+            catch (IOException)
+            {
+                return FileKind.Unresolvable;
+            }
+        }
+
+        return info.Exists ? FileKind.File : FileKind.Missing;
+    }
+
     /// <summary>Gives <paramref name="path"/> the permission bits of <paramref name="status"/>; false when that failed.</summary>
     public static bool TrySetMode(string path, FileStatus status)
     {

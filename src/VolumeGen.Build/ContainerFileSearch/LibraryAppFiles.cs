@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Security;
 using VolumeGen.ContainerFiles;
 
 namespace VolumeGen.Build.ContainerFileSearch;
@@ -17,19 +16,9 @@ namespace VolumeGen.Build.ContainerFileSearch;
 /// </summary>
 public static class LibraryAppFiles
 {
-    /// <summary>The app files for the project <paramref name="project"/>, among <paramref name="containerFiles"/> (full paths).</summary>
-    public static IReadOnlyList<string> Find(IEnumerable<string> containerFiles, ContainerProject project)
+    /// <summary>The existing app files for <paramref name="project"/>, given the choice among its container files.</summary>
+    public static IReadOnlyList<string> Find(ContainerFileSelection selection, ContainerProject project)
     {
-        var candidates = new List<ContainerFileCandidate>();
-        foreach (string path in containerFiles)
-        {
-            if (ContainerFileNames.IsContainerFile(Path.GetFileName(path)) && Read(path) is string text && ContainerFileCandidate.Create(path, text) is ContainerFileCandidate candidate)
-            {
-                candidates.Add(candidate);
-            }
-        }
-
-        ContainerFileSelection selection = ContainerFileSelection.Select(candidates, project);
         var found = new List<string>();
         if (selection.Dockerfile is not { BuildsProject: false })
         {
@@ -62,18 +51,6 @@ public static class LibraryAppFiles
     /// <summary>A comparable path back on the host: <c>/C:/repo</c> is <c>C:/repo</c> (the comparable form keeps a drive as its first segment).</summary>
     private static string HostPath(string comparable)
         => comparable.Length > 2 && comparable[0] == '/' && comparable[2] == ':' ? comparable.Substring(1) : comparable;
-
-    private static string? Read(string path)
-    {
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or SecurityException or ArgumentException or NotSupportedException)
-        {
-            return null; // an unreadable file names no app; the analyzers cannot read it either
-        }
-    }
 
     private static void Add(List<string> found, string file)
     {

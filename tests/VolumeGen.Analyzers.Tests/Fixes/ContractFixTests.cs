@@ -136,6 +136,29 @@ public sealed class ContractFixTests
         await test.RunAsync(CancellationToken.None);
     }
 
+    // The build keeps the block of the Dockerfile the analyzers read (ContainerFileSelection.KeptDockerfile): a repository-root
+    // Dockerfile that runs the project gets the markers (before its USER, the line VG3001 names); one that only copies the
+    // project into another app's image is that app's and stays as it is.
+    [Theory]
+    [InlineData("App.dll", true)]
+    [InlineData("Web.dll", false)]
+    public async Task A_repository_root_Dockerfile_gets_the_markers_when_it_runs_the_project(string entrypoint, bool getsMarkers)
+    {
+        string root = "FROM mcr.microsoft.com/dotnet/aspnet:10.0\nWORKDIR /app\nCOPY [\"src/App/App.csproj\", \"src/App/\"]\nUSER $APP_UID\nENTRYPOINT [\"dotnet\", \"" + entrypoint + "\"]\n";
+        const string project = "is_global = true\nbuild_property.MSBuildProjectDirectory = /0/src/App\nbuild_property.MSBuildProjectName = App\n";
+        var test = Test(Marked(Program, database: true, keys: false), Program + NewClass);
+        test.TestState.AdditionalFiles.Add(("/0/diagnostics.contract", DatabaseLine));
+        test.TestState.AdditionalFiles.Add(("/0/appsettings.json", Settings));
+        test.TestState.AdditionalFiles.Add(("/0/Dockerfile", root));
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", project));
+        test.FixedState.AdditionalFiles.Add(("/0/diagnostics.contract", DatabaseLine));
+        test.FixedState.AdditionalFiles.Add(("/0/appsettings.json", Settings.Replace("DataSource=app.db", "DataSource=/app/data/app.db")));
+        test.FixedState.AdditionalFiles.Add(("/0/Dockerfile", getsMarkers ? root.Replace("\nUSER", "\n# >>> VolumeGen\n# <<< VolumeGen\nUSER") : root));
+        test.FixedState.AnalyzerConfigFiles.Add(("/.globalconfig", project));
+        test.ExpectedDiagnostics.Add(Expect.Diagnostic(DiagnosticDescriptors.WriteOutsidePersistedPath, 0));
+        await test.RunAsync(CancellationToken.None);
+    }
+
     [Fact]
     public async Task A_value_whose_folder_is_persisted_already_only_moves()
     {

@@ -29,6 +29,14 @@ public sealed class ContainerFileNamesTests
     }
 
     [Theory]
+    [InlineData("compose.override.yaml", true)]
+    [InlineData("docker-compose.override.yml", true)]
+    [InlineData("compose.yaml", false)]
+    [InlineData("compose.prod.yaml", false)]
+    [InlineData("Dockerfile.override.yml", false)]
+    public void Compose_overrides(string name, bool expected) => Assert.Equal(expected, ContainerFileNames.IsComposeOverride(name));
+
+    [Theory]
     [InlineData("Dockerfile.volumegen")] // the build's obj/ copy of the block
     [InlineData("compose.volumegen.yaml")] // VolumeGen's own override
     [InlineData("docker-compose.volumegen.yml")]

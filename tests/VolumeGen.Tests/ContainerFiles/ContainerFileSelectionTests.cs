@@ -215,6 +215,39 @@ public sealed class ContainerFileSelectionTests
     }
 
     [Fact]
+    public void Remotelys_layout_four_Dockerfiles_and_a_compose_file_whose_override_builds_the_project()
+    {
+        // immense/Remotely (0f023d2d): Server/ holds four Dockerfile*; docker-compose/docker-compose.yml runs the published
+        // image and bind-mounts /app/AppData; docker-compose.override.yml (merged by compose) builds Server/Dockerfile.
+        var dockerfiles = new[] { "Dockerfile", "Dockerfile.old", "Dockerfile.pipelines", "Dockerfile.rootless" }
+            .Select(n => File("/repo/Server/" + n, "FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY Server/bin/publish /app\nWORKDIR /app\nENTRYPOINT [\"dotnet\", \"Remotely_Server.dll\"]\n")).ToArray();
+        ContainerFileCandidate compose = File("/repo/docker-compose/docker-compose.yml",
+            "services:\n  remotely:\n    image: immybot/remotely:latest\n    volumes:\n      - /var/www/remotely:/app/AppData\n  other:\n    image: nginx\n");
+        ContainerFileCandidate composeOverride = File("/repo/docker-compose/docker-compose.override.yml",
+            "services:\n  remotely:\n    environment:\n      - ASPNETCORE_ENVIRONMENT=Development\n    build:\n      context: ../\n      dockerfile: Server/Dockerfile\n");
+
+        ContainerFileSelection selection = ContainerFileSelection.Select(dockerfiles.Append(compose).Append(composeOverride), new ContainerProject("/repo/Server", new[] { "Server", "Remotely_Server" }));
+
+        Assert.Equal("/repo/Server/Dockerfile", selection.KeptDockerfile!.File.Path);
+        Assert.StartsWith("The analyzers read 'Dockerfile' (in the project folder) as the Dockerfile of Server; also found 'Dockerfile.old' (in the project folder), ", selection.Report);
+        Assert.Equal(new[] { compose, composeOverride }, selection.Compose.Select(static m => m.File));
+        Assert.All(selection.Compose, static m => Assert.Equal("remotely", Assert.Single(m.Services).Name));
+        Assert.Equal("the service 'remotely' of '../docker-compose/docker-compose.override.yml' builds 'Dockerfile'", selection.Compose[0].Reason);
+    }
+
+    [Fact]
+    public void Only_the_default_override_merges_with_its_base_file()
+    {
+        ContainerFileCandidate own = File("/repo/src/Shop/Dockerfile", "FROM x\n");
+        ContainerFileCandidate prod = File("/repo/deploy/compose.prod.yaml", "services:\n  shop:\n    image: shop\n    volumes:\n      - data:/app/data\n");
+        ContainerFileCandidate overrides = File("/repo/deploy/compose.override.yaml", "services:\n  shop:\n    build: ../src/Shop\n");
+
+        ContainerFileSelection selection = ContainerFileSelection.Select(new[] { own, prod, overrides }, Project("/repo/src/Shop", "Shop"));
+
+        Assert.Equal(new[] { overrides }, selection.Compose.Select(static m => m.File)); // compose.prod.yaml merges only with -f
+    }
+
+    [Fact]
     public void A_compose_service_building_a_Dockerfile_elsewhere_from_the_project_folder_makes_it_the_projects()
     {
         ContainerFileCandidate dockerfile = File("/repo/ops/web.Dockerfile", "FROM x\nWORKDIR /srv\n");

@@ -37,6 +37,10 @@ public static class ContainerFileNames
     /// <summary>True for a Dockerfile's or a compose file's name.</summary>
     public static bool IsContainerFile(string? fileName) => KindOf(fileName) is not null;
 
+    /// <summary>True for a compose override's name (<c>compose.override.yaml</c>, <c>docker-compose.override.yml</c>), which compose merges into its base file.</summary>
+    public static bool IsComposeOverride(string? fileName)
+        => IsComposeFile(fileName) && (fileName!.EndsWith(".override.yml", StringComparison.OrdinalIgnoreCase) || fileName.EndsWith(".override.yaml", StringComparison.OrdinalIgnoreCase));
+
     private static bool IsDockerfileName(string name)
     {
         if (name.EndsWith(".dockerignore", StringComparison.OrdinalIgnoreCase))

@@ -218,6 +218,25 @@ public sealed class ContainerFileSelection
 
     private static IReadOnlyList<ComposeMatch> ComposeMatches(List<ContainerFileCandidate> composeFiles, DockerfileMatch? dockerfile, ContainerProject project)
     {
+        // Compose merges a file with its override (compose.yaml + compose.override.yaml, in one folder) into one service
+        // per name: a service counts when it, or its namesake in the other file, leads to the project.
+        var leading = new Dictionary<string, string>(StringComparer.Ordinal); // merge group + service name -> why
+        foreach (ContainerFileCandidate file in composeFiles)
+        {
+            string folder = RepositoryPath.Folder(file.NormalizedPath) ?? "/";
+            foreach (ComposeService service in file.Compose!.Services)
+            {
+                if (BuildsProject(service, folder, dockerfile, project) is string why)
+                {
+                    string key = MergeGroup(file) + "\n" + service.Name;
+                    if (!leading.ContainsKey(key))
+                    {
+                        leading.Add(key, "the service '" + service.Name + "' " + (ContainerFileNames.IsComposeOverride(RepositoryPath.FileName(file.Path)) ? "of '" + project.Display(file.Path) + "' " : string.Empty) + why);
+                    }
+                }
+            }
+        }
+
         var matches = new List<ComposeMatch>();
         foreach (ContainerFileCandidate file in composeFiles)
         {
@@ -230,14 +249,12 @@ public sealed class ContainerFileSelection
 
             var services = new List<ComposeService>();
             string? reason = null;
-            string folder = RepositoryPath.Folder(file.NormalizedPath) ?? "/";
             foreach (ComposeService service in compose.Services)
             {
-                string? why = BuildsProject(service, folder, dockerfile, project);
-                if (why is not null)
+                if (leading.TryGetValue(MergeGroup(file) + "\n" + service.Name, out string? why))
                 {
                     services.Add(service);
-                    reason ??= "the service '" + service.Name + "' " + why;
+                    reason ??= why;
                 }
             }
 
@@ -248,6 +265,17 @@ public sealed class ContainerFileSelection
         }
 
         return matches;
+    }
+
+    /// <summary>The files compose merges: one folder, one name once <c>.override</c> and the extension are taken off.</summary>
+    private static string MergeGroup(ContainerFileCandidate file)
+    {
+        string name = RepositoryPath.FileName(file.NormalizedPath);
+        int extension = name.LastIndexOf('.');
+        string stem = extension > 0 ? name.Substring(0, extension) : name;
+        const string Override = ".override";
+        stem = stem.EndsWith(Override, StringComparison.OrdinalIgnoreCase) ? stem.Substring(0, stem.Length - Override.Length) : stem;
+        return (RepositoryPath.Folder(file.NormalizedPath) ?? "/") + "/" + stem.ToLowerInvariant();
     }
 
     /// <summary>Why <paramref name="service"/> (of a compose file in <paramref name="folder"/>) runs the project, or null when it does not.</summary>
