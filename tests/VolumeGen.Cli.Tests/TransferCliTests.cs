@@ -55,7 +55,8 @@ public sealed class TransferCliTests : IDisposable
         Assert.Contains("volumegen migrate --from profiles --to profile-data", check.Output);
         Assert.Equal(0, accept.ExitCode);
         Assert.Contains("accepted VG3040", accept.Output);
-        Assert.Equal(StorageLock.FromMounts(new[] { Mount.NamedVolume("/app/data", "profile-data"), Mount.NamedVolume("/app/logs", "logs") }).ToJson(), File.ReadAllText(LockPath));
+        // The named volumes as accepted, and the whole declaration (the anonymous cache too) for the class libraries of the image.
+        Assert.Equal(StorageLock.FromMounts(new[] { Mount.NamedVolume("/app/data", "profile-data"), Mount.NamedVolume("/app/logs", "logs"), Mount.AnonymousVolume("/app/cache") }).ToJson(), File.ReadAllText(LockPath));
         Assert.Equal(0, after.ExitCode);
         Assert.Contains("is up to date", after.Output);
     }
