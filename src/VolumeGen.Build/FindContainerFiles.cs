@@ -57,7 +57,7 @@ public sealed class FindContainerFiles : Task
     /// <summary>The project's AdditionalFiles already: container files among them are candidates too (not handed over again).</summary>
     public ITaskItem[] AdditionalFiles { get; set; } = Array.Empty<ITaskItem>();
 
-    /// <summary>Files VolumeGen writes itself (the compose override, the Kubernetes file): never candidates.</summary>
+    /// <summary>Files VolumeGen writes itself (the compose override, the Kubernetes file): never candidates (unless named like a Dockerfile, a setting the task refuses).</summary>
     public ITaskItem[] Outputs { get; set; } = Array.Empty<ITaskItem>();
 
     /// <summary>The configuration files the analyzers may read (<c>appsettings.json</c>, <c>appsettings.*.json</c>), to check.</summary>
@@ -111,7 +111,8 @@ public sealed class FindContainerFiles : Task
         ContainerProject facts = new(project, new[] { ProjectName, AssemblyName }, string.IsNullOrWhiteSpace(NamedDockerfile) ? null : Full(NamedDockerfile!),
             ListedFiles.Select(static f => f.ItemSpec), ContainerRepository);
         _project = facts;
-        var excluded = new HashSet<string>(Outputs.Select(static o => Full(o.ItemSpec)).Where(static p => p is not null)!, StringComparer.Ordinal);
+        // VolumeGen's own compose output is no input. An output property naming a Dockerfile stays one: the task refuses that setting by name.
+        var excluded = new HashSet<string>(Outputs.Select(static o => Full(o.ItemSpec)).Where(static p => p is not null && !ContainerFileNames.IsDockerfile(Path.GetFileName(p)))!, StringComparer.Ordinal);
         var known = new HashSet<string>(AdditionalFiles.Select(static f => Full(f.ItemSpec)).Where(static p => p is not null)!, StringComparer.Ordinal);
         var candidates = new Dictionary<string, ContainerFileCandidate>(StringComparer.Ordinal);
 
