@@ -176,6 +176,70 @@ public sealed class CodeFixTests
         await test.RunAsync(CancellationToken.None);
     }
 
+    /// <summary>
+    /// Issue 22: an app that already keeps its data in one folder (here <c>AppData</c>, written with literal, nested and
+    /// partly known paths) gets that folder persisted — one volume, no data moved into a new <c>/app/data</c> — by one
+    /// fix and by Fix All alike.
+    /// </summary>
+    [Fact]
+    public async Task The_fix_persists_the_apps_own_data_folder()
+    {
+        const string writes = """
+            using System.IO;
+
+            class C
+            {
+                void M(string name)
+                {
+                    File.WriteAllText({|#0:"AppData/app.db"|}, "x");
+                    File.AppendAllText({|#1:"AppData/logs/a.log"|}, "x");
+                    File.WriteAllText({|#2:Path.Combine("AppData/exports", name)|}, "x");
+                }
+            }
+            """;
+        string fixedWrites = writes.Replace("{|#0:", string.Empty).Replace("{|#1:", string.Empty).Replace("{|#2:", string.Empty).Replace("|}", string.Empty)
+            + "\n\n" + NewClassComment + "[VolumeGen.PersistentVolume(\"/app/AppData\")]\npublic static partial class ContainerStorage\n{\n}\n";
+        var test = Test<DeclarePersistentVolumeCodeFix>(writes, fixedWrites,
+            Expect.Diagnostic(DiagnosticDescriptors.WriteOutsidePersistedPath, 0),
+            Expect.Diagnostic(DiagnosticDescriptors.WriteOutsidePersistedPath, 1),
+            Expect.Diagnostic(DiagnosticDescriptors.WriteOutsidePersistedPath, 2));
+        test.CodeActionEquivalenceKey = DeclarePersistentVolumeCodeFix.NewClassKey;
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task The_fix_moves_a_configured_value_only_when_it_is_outside_the_apps_own_folder()
+    {
+        const string program = """
+            using System.IO;
+            using Microsoft.Extensions.Configuration;
+
+            class C
+            {
+                void M(IConfiguration configuration)
+                {
+                    File.WriteAllText({|#0:Path.Combine(configuration["Paths:Exports"]!, "a.csv")|}, "x");
+                    File.AppendAllText({|#2:"App_Data/logs/a.log"|}, "x");
+                    File.WriteAllText({|#3:"App_Data/state.json"|}, "x");
+                }
+            }
+            """;
+        const string settings = "{ \"Paths\": { \"Exports\": {|#1:\"App_Data/exports\"|} } }";
+        string fixedProgram = program.Replace("{|#0:", string.Empty).Replace("{|#2:", string.Empty).Replace("{|#3:", string.Empty).Replace("|}", string.Empty)
+            + "\n\n" + NewClassComment + "[VolumeGen.PersistentVolume(\"/app/App_Data\")]\npublic static partial class ContainerStorage\n{\n}\n";
+        var test = Test<DeclarePersistentVolumeCodeFix>(program, fixedProgram,
+            new DiagnosticResult(DiagnosticDescriptors.WriteOutsidePersistedPath).WithLocation(0).WithLocation(1).WithMessage(null),
+            Expect.Diagnostic(DiagnosticDescriptors.WriteOutsidePersistedPath, 2),
+            Expect.Diagnostic(DiagnosticDescriptors.WriteOutsidePersistedPath, 3));
+        test.TestState.AdditionalReferences.AddRange(TestReferences.AspNetCore);
+        test.FixedState.AdditionalReferences.AddRange(TestReferences.AspNetCore);
+        test.TestState.AdditionalFiles.Add(("/0/appsettings.json", settings));
+        // The value is already in the folder: the JSON stays as it is.
+        test.FixedState.AdditionalFiles.Add(("/0/appsettings.json", settings.Replace("{|#1:", string.Empty).Replace("|}", string.Empty)));
+        test.CodeActionEquivalenceKey = DeclarePersistentVolumeCodeFix.NewClassKey;
+        await test.RunAsync(CancellationToken.None);
+    }
+
     [Fact]
     public async Task No_fix_is_offered_for_a_file_in_the_working_directory()
     {

@@ -35,6 +35,28 @@ public sealed class ImplicitKeyRingTests
     public async Task Antiforgery_is_reported_with_what_the_user_sees()
         => await new UsageTest(Source("services.{|#0:AddAntiforgery()|};"), VG2006("AddAntiforgery", "forms opened before it are rejected")).WithAspNetCore().RunAsync();
 
+    /// <summary>Issue 22: MVC views and Razor Pages register antiforgery themselves, so their forms use the key ring.</summary>
+    [Theory]
+    [InlineData("services.{|#0:AddRazorPages()|};", "AddRazorPages")]
+    [InlineData("services.{|#0:AddControllersWithViews()|};", "AddControllersWithViews")]
+    [InlineData("services.{|#0:AddMvc()|};", "AddMvc")]
+    public async Task MVC_views_and_Razor_Pages_use_antiforgery_and_are_reported(string statement, string registration)
+        => await new UsageTest(Source(statement), VG2006(registration, "forms opened before it are rejected")).WithAspNetCore().RunAsync();
+
+    [Theory]
+    [InlineData("services.AddRazorPages(); services.AddSession(); services.{|#0:AddDefaultIdentity<IdentityUser>()|};", "AddDefaultIdentity", LoggedOut)]
+    [InlineData("services.AddControllersWithViews(); services.{|#0:AddSession()|}; services.AddAntiforgery();", "AddSession", "every session is lost and forms opened before it are rejected")]
+    public async Task The_warning_speaks_at_the_first_registration_that_loses_the_most(string statement, string registration, string effect)
+        => await new UsageTest(Source(statement), VG2006(registration, effect)).WithAspNetCore().RunAsync();
+
+    [Theory]
+    // Web APIs have no forms: AddControllers registers no antiforgery
+    [InlineData("services.AddControllers();", "")]
+    [InlineData("services.AddRazorPages(); services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(\"/app/data/keys\"));", "[PersistentVolume(\"/app/data\")]")]
+    [InlineData("services.AddControllersWithViews();", "[PersistentVolume(\"/home/app/.aspnet/DataProtection-Keys\")]")]
+    public async Task MVC_with_persisted_keys_or_without_views_gets_no_diagnostic(string statement, string storage)
+        => await new UsageTest(Source(statement, storage)).WithAspNetCore().RunAsync();
+
     [Fact]
     public async Task The_Blazor_template_registrations_get_one_warning_at_the_first()
         => await new UsageTest(Source("""

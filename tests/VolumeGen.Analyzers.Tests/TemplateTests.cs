@@ -44,6 +44,45 @@ public sealed class TemplateTests
             .RunAsync();
     }
 
+    /// <summary>The mvc template registers Identity before MVC's views: the key-ring warning stays at Identity, with the same words.</summary>
+    [Fact]
+    public async Task Mvc_with_Individual_auth_and_the_Visual_Studio_Dockerfile_gets_exactly_the_database_and_key_ring_warnings()
+    {
+        DiagnosticResult database = new DiagnosticResult(DiagnosticDescriptors.WriteOutsidePersistedPath)
+            .WithLocation(0)
+            .WithLocation(2)
+            .WithArguments(
+                "UseSqlite",
+                "appsettings.json: ConnectionStrings:DefaultConnection = \"DataSource=app.db;Cache=Shared\"",
+                "/app/app.db",
+                "set ConnectionStrings:DefaultConnection in appsettings.json to \"DataSource=/app/data/app.db;Cache=Shared\" and declare [PersistentVolume(\"/app/data\")] on the storage class, or [assembly: EphemeralPath(\"/app/app.db\")] if losing it is intended");
+        DiagnosticResult keyRing = new DiagnosticResult(DiagnosticDescriptors.ImplicitKeyRingNotPersisted)
+            .WithLocation(1)
+            .WithArguments(
+                "AddDefaultIdentity",
+                "~/.aspnet/DataProtection-Keys",
+                "/home/app/.aspnet/DataProtection-Keys",
+                "every signed-in user is logged out and forms opened before it are rejected");
+
+        await new UsageTest(TemplatePrograms.MvcIdentityProgram, database, keyRing)
+            .WithAspNetCore(program: true)
+            .WithSource(WebAppIdentityTemplate.ApplicationDbContext)
+            .WithFile("appsettings.json", WebAppIdentityTemplate.AppSettings)
+            .WithFile("appsettings.Development.json", WebAppIdentityTemplate.AppSettingsDevelopment)
+            .WithFile("Dockerfile", WebAppIdentityTemplate.VisualStudioDockerfile)
+            .RunAsync();
+    }
+
+    /// <summary>Without authentication the Razor Pages template still protects its forms' antiforgery tokens with the key ring.</summary>
+    [Fact]
+    public async Task WebApp_without_auth_gets_the_antiforgery_key_ring_warning_only()
+        => await new UsageTest(TemplatePrograms.WebAppProgram, new DiagnosticResult(DiagnosticDescriptors.ImplicitKeyRingNotPersisted)
+                .WithLocation(0)
+                .WithArguments("AddRazorPages", "~/.aspnet/DataProtection-Keys", "/home/app/.aspnet/DataProtection-Keys", "forms opened before it are rejected"))
+            .WithAspNetCore(program: true)
+            .WithFile("Dockerfile", WebAppIdentityTemplate.VisualStudioDockerfile)
+            .RunAsync();
+
     [Fact]
     public async Task The_two_warnings_carry_what_the_fixes_need()
     {

@@ -146,6 +146,34 @@ public sealed class PackageTests
         Assert.Contains("set Storage:Uploads in appsettings.json to \"/srv/data/uploads\"", output);
     }
 
+    /// <summary>
+    /// Issue 22, through the real compiler: a known folder with a name known only at run time is judged by its folder, and
+    /// C# 14's lazily initialised backing field (<c>field ??= expr</c>, which the analyzer tests' Roslyn 4.8 cannot parse)
+    /// is the value it is initialised with.
+    /// </summary>
+    [Fact]
+    public void A_partly_known_path_behind_a_lazily_initialised_property_is_judged_by_its_folder()
+    {
+        ConsumerProject project = Project("Lazy", dockerfile: null);
+        System.IO.File.WriteAllText(project.File("Posts.cs"), """
+            namespace Demo;
+            public sealed class Posts
+            {
+                private string Folder => field ??= System.IO.Path.Combine("/srv", "posts");
+
+                public void Save(string name, string text) => System.IO.File.WriteAllText(System.IO.Path.Combine(Folder, "files", name), text);
+
+                public void Keep(string name, string text) => System.IO.File.WriteAllText(System.IO.Path.Combine("/app/data", name), text);
+            }
+            """);
+
+        (int exit, string output) = project.Build();
+
+        Assert.True(exit == 0, output);
+        Assert.Matches(@"Posts\.cs\(6,\d+\): warning VG2001: File\.WriteAllText writes to '/srv/posts/files/\{name\}' \(container path '/srv/posts/files/\{name\}'\)", output);
+        Assert.DoesNotMatch(@"Posts\.cs\(8,", output);
+    }
+
     [Fact]
     public void A_Dockerfile_in_a_docker_folder_that_names_the_project_is_found_and_read_by_the_analyzers()
     {

@@ -103,172 +103,77 @@ public sealed class ContainerWriteAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (name is "Configuration" or "ConfigurationSection" && MetadataNames.Is(method.ContainingType, SerilogConfigurationType))
+        if (name == "PersistKeysToDbContext")
         {
-            AnalyzeSerilogConfiguration(context, invocation, state);
+            AnalyzeKeyDatabase(context, invocation, state);
             return;
         }
 
-        foreach (SinkEntry entry in state.Sinks.Find(name, SinkMemberKind.Method, method.ContainingType))
+        if (SerilogConfiguredFiles.IsReadFrom(method))
         {
-            if (AnalyzeSink(context, entry, invocation.Arguments, invocation.Instance, invocation.Syntax, state))
+            // Every configured file sink is reported at this call, with the JSON line as the additional location.
+            Location location = CallLocation(invocation);
+            foreach (WriteSite configured in SerilogConfiguredFiles.Sites(invocation, state.Evaluator, context.CancellationToken))
             {
-                return;
+                var trace = new EvaluationTrace();
+                Judge(context, configured, trace.Read(configured.Configured!), trace, location, state);
             }
+
+            return;
         }
 
-        AnalyzeAdditional(context, SinkMemberKind.Method, name, method.ContainingType, invocation.Arguments, invocation.Syntax, state);
+        if (WriteSites.OfInvocation(invocation, state) is WriteSite site)
+        {
+            AnalyzeSite(context, site, state);
+        }
     }
 
     private static void AnalyzeCreation(OperationAnalysisContext context, UsageCompilationState state)
     {
-        var creation = (IObjectCreationOperation)context.Operation;
-        if (creation.Constructor is not IMethodSymbol constructor)
+        if (WriteSites.OfCreation((IObjectCreationOperation)context.Operation, state) is WriteSite site)
         {
-            return;
+            AnalyzeSite(context, site, state);
         }
-
-        foreach (SinkEntry entry in state.Sinks.Find(".ctor", SinkMemberKind.Constructor, constructor.ContainingType))
-        {
-            if (AnalyzeSink(context, entry, creation.Arguments, null, creation.Syntax, state))
-            {
-                return;
-            }
-        }
-
-        AnalyzeAdditional(context, SinkMemberKind.Constructor, ".ctor", constructor.ContainingType, creation.Arguments, creation.Syntax, state);
     }
 
     private static void AnalyzeAssignment(OperationAnalysisContext context, UsageCompilationState state)
     {
-        var assignment = (ISimpleAssignmentOperation)context.Operation;
-        if (assignment.Target is not IPropertyReferenceOperation property)
+        if (WriteSites.OfAssignment((ISimpleAssignmentOperation)context.Operation, state) is WriteSite site)
         {
-            return;
-        }
-
-        foreach (SinkEntry entry in state.Sinks.Find(property.Property.Name, SinkMemberKind.PropertySetter, property.Property.ContainingType))
-        {
-            var trace = new EvaluationTrace();
-            string? path = state.Evaluator.Evaluate(assignment.Value, trace, context.CancellationToken);
-            if (path is not null)
-            {
-                Judge(context, new WriteSite(entry, null, assignment.Value), path, trace, assignment.Value.Syntax.GetLocation(), state);
-                return;
-            }
+            AnalyzeSite(context, site, state);
         }
     }
 
-    private static void AnalyzeAdditional(OperationAnalysisContext context, SinkMemberKind kind, string name, INamedTypeSymbol? type, ImmutableArray<IArgumentOperation> arguments, SyntaxNode syntax, UsageCompilationState state)
+    /// <summary>Evaluates the path a write site writes and reports a verdict when it is known.</summary>
+    private static void AnalyzeSite(OperationAnalysisContext context, WriteSite site, UsageCompilationState state)
     {
-        if (!state.AnyAdditionalSinks)
-        {
-            return;
-        }
-
-        UsageOptions options = state.OptionsFor(context.Operation.Syntax.SyntaxTree);
-        if (state.AdditionalSinks(options) is not ResolvedSinks additional)
-        {
-            return;
-        }
-
-        foreach (SinkEntry entry in additional.Find(name, kind, type))
-        {
-            if (AnalyzeSink(context, entry, arguments, null, syntax, state))
-            {
-                return;
-            }
-        }
-    }
-
-    /// <summary>Evaluates the written path of one sink row and reports a verdict; true when the row applied.</summary>
-    private static bool AnalyzeSink(OperationAnalysisContext context, SinkEntry entry, ImmutableArray<IArgumentOperation> arguments, IOperation? instance, SyntaxNode syntax, UsageCompilationState state)
-    {
-        if (!Writes(entry.Condition, arguments))
-        {
-            return false;
-        }
-
-        IArgumentOperation? argument = entry.Parameter is null ? null : FindArgument(arguments, entry.Parameter, entry.Source == SinkPathSource.FileSystemInfoArgument);
-        if (entry.Source != SinkPathSource.Instance && argument is null)
-        {
-            return false;
-        }
-
-        var site = new WriteSite(entry, argument, instance);
         var trace = new EvaluationTrace();
-        string? path = EvaluatePath(site, trace, state, context.CancellationToken);
-        if (path is not null)
+        if (site.Path(state.Evaluator, trace, context.CancellationToken) is string path)
         {
-            SyntaxNode location = entry.Source == SinkPathSource.Instance ? syntax : argument!.Value.Syntax;
-            Judge(context, site, path, trace, location.GetLocation(), state);
-        }
-
-        return true;
-    }
-
-    /// <summary>The path a write site writes, reading configuration through <paramref name="trace"/>.</summary>
-    private static string? EvaluatePath(WriteSite site, EvaluationTrace trace, UsageCompilationState state, CancellationToken cancellationToken)
-    {
-        if (site.Configured is ConfigurationEntry configured)
-        {
-            return trace.Read(configured);
-        }
-
-        PathEvaluator evaluator = state.Evaluator;
-        switch (site.Entry.Source)
-        {
-            case SinkPathSource.Instance:
-                return evaluator.EvaluateFileSystemInfo(site.Instance, trace, cancellationToken);
-            case SinkPathSource.InstanceAndArgument:
-                string? parent = evaluator.EvaluateFileSystemInfo(site.Instance, trace, cancellationToken);
-                return parent is null ? null : PathValue.Combine(parent, evaluator.Part(site.Argument!.Value, trace, cancellationToken));
-            case SinkPathSource.FileSystemInfoArgument:
-                return evaluator.EvaluateFileSystemInfo(site.Argument!.Value, trace, cancellationToken);
-            default:
-                // A property assignment keeps its value as the instance (there is no argument).
-                return evaluator.Evaluate(site.Argument?.Value ?? site.Instance, trace, cancellationToken);
+            Judge(context, site, path, trace, site.Reported!.GetLocation(), state);
         }
     }
 
     private static void Judge(OperationAnalysisContext context, WriteSite site, string path, EvaluationTrace trace, Location location, UsageCompilationState state)
     {
-        SinkEntry entry = site.Entry;
-        if (entry.WrittenFile(path) is not string written || PathValue.IsTemp(written))
+        if (JudgeWrite(site.Entry, path, location.SourceTree ?? context.Operation.Syntax.SyntaxTree, state) is not (PersistedKnowledge knowledge, WriteJudgment judgment))
         {
             return;
         }
 
-        PersistedKnowledge knowledge = state.KnowledgeFor(state.OptionsFor(location.SourceTree ?? context.Operation.Syntax.SyntaxTree));
-        if (!knowledge.IsActive || Target(written, knowledge, out PartlyKnownPath? partly) is not string target)
-        {
-            return;
-        }
-
-        // A path with a part known only at run time is judged by its known folder; the message shows the rest as {…}.
-        WriteVerdict verdict = partly is not null
-            ? WriteVerdict.JudgePartlyKnown(target, knowledge)
-            : WriteVerdict.Judge(target, entry.Shape == SinkPathShape.Directory, entry.Shape == SinkPathShape.CreatedDirectory, knowledge);
-        if (verdict.Kind == VerdictKind.Fine)
-        {
-            return;
-        }
-
-        string resolved = partly?.Display ?? target;
+        WriteVerdict verdict = judgment.Verdict;
+        string resolved = judgment.Display;
 
         // A path built from two configuration values cannot be named (or fixed) by one of them.
         ConfigurationEntry? origin = trace.HasSeveralOrigins ? null : trace.Origin;
-        string shown = origin is null ? PathValue.Display(written) : VerdictText.Describe(origin);
-        IEnumerable<Location>? additional = origin?.FilePath is string file ? new[] { Location.Create(file, origin.Span, origin.LineSpan) } : null;
-        string sink = entry.DisplayName;
+        string shown = origin is null ? PathValue.Display(judgment.Written) : VerdictText.Describe(origin);
+        IEnumerable<Location>? additional = AdditionalLocations(origin);
+        string sink = site.Entry.DisplayName;
         switch (verdict.Kind)
         {
             case VerdictKind.OutsidePersistedPath:
-                string? suggestedValue = origin is null ? null : SuggestValue(site, origin, verdict, knowledge, state, context.CancellationToken);
-                string fix = VerdictText.Fix(verdict, target, origin, suggestedValue, knowledge);
-                ImmutableDictionary<string, string?> properties = Properties(verdict, origin, suggestedValue, knowledge.AppName);
-                DiagnosticDescriptor descriptor = entry.Data == SinkData.KeyRing ? DiagnosticDescriptors.KeyRingFolderNotPersisted : DiagnosticDescriptors.WriteOutsidePersistedPath;
-                context.ReportDiagnostic(Diagnostic.Create(descriptor, location, additional, properties, sink, shown, resolved, fix));
+                DiagnosticDescriptor descriptor = site.Entry.Data == SinkData.KeyRing ? DiagnosticDescriptors.KeyRingFolderNotPersisted : DiagnosticDescriptors.WriteOutsidePersistedPath;
+                ReportLost(context, descriptor, location, site, origin, knowledge, judgment, sink, shown, state);
                 break;
             case VerdictKind.AnonymousVolume:
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.WriteIntoAnonymousVolume, location, additional, sink, shown, resolved, verdict.Mount!.Path));
@@ -281,6 +186,40 @@ public sealed class ContainerWriteAnalyzer : DiagnosticAnalyzer
                 break;
         }
     }
+
+    /// <summary>
+    /// The verdict about a write of <paramref name="path"/>, with the container knowledge of <paramref name="tree"/> — the
+    /// app's own data folder as the data root when its lost data already shares one; null when nothing is to be said.
+    /// </summary>
+    private static (PersistedKnowledge Knowledge, WriteJudgment Judgment)? JudgeWrite(SinkEntry entry, string path, SyntaxTree tree, UsageCompilationState state)
+    {
+        PersistedKnowledge knowledge = state.KnowledgeFor(state.OptionsFor(tree));
+        if (WriteJudgment.Of(entry, path, knowledge) is not WriteJudgment judgment || judgment.Verdict.Kind == VerdictKind.Fine)
+        {
+            return null;
+        }
+
+        if (state.AppDataFolderFor(knowledge, judgment) is PersistedKnowledge layout && WriteJudgment.Of(entry, path, layout) is WriteJudgment followed)
+        {
+            return (layout, followed);
+        }
+
+        return (knowledge, judgment);
+    }
+
+    /// <summary>VG2001/VG2007: data written where no volume keeps it, with the fix the message proposes and the properties code fixes read.</summary>
+    private static void ReportLost(OperationAnalysisContext context, DiagnosticDescriptor descriptor, Location location, WriteSite site, ConfigurationEntry? origin,
+        PersistedKnowledge knowledge, WriteJudgment judgment, string sink, string shown, UsageCompilationState state)
+    {
+        WriteVerdict verdict = judgment.Verdict;
+        string? suggestedValue = origin is null ? null : SuggestValue(site, origin, verdict, knowledge, state, context.CancellationToken);
+        string fix = VerdictText.Fix(verdict, judgment.Target, origin, suggestedValue, knowledge);
+        context.ReportDiagnostic(Diagnostic.Create(descriptor, location, AdditionalLocations(origin), Properties(verdict, origin, suggestedValue, knowledge.AppName), sink, shown, judgment.Display, fix));
+    }
+
+    /// <summary>The JSON value a path came from, as the diagnostic's additional location.</summary>
+    private static IEnumerable<Location>? AdditionalLocations(ConfigurationEntry? origin)
+        => origin?.FilePath is string file ? new[] { Location.Create(file, origin.Span, origin.LineSpan) } : null;
 
     /// <summary>The properties code fixes read: the folder to declare, the written folder, and for a configured value its file, key, value and new value.</summary>
     private static ImmutableDictionary<string, string?> Properties(WriteVerdict verdict, ConfigurationEntry? origin, string? suggestedValue, string? app)
@@ -360,26 +299,10 @@ public sealed class ContainerWriteAnalyzer : DiagnosticAnalyzer
             candidate = replaced;
         }
 
-        string? path = EvaluatePath(site, new EvaluationTrace(origin, candidate), state, cancellationToken);
+        string? path = site.Path(state.Evaluator, new EvaluationTrace(origin, candidate), cancellationToken);
         string? written = path is null ? null : site.Entry.WrittenFile(path);
-        string? resolved = written is null ? null : Target(written, knowledge, out _);
+        string? resolved = written is null ? null : WriteJudgment.Resolve(written, knowledge, out _);
         return resolved is not null && ContainerPath.IsUnder(resolved, root) ? candidate : null;
-    }
-
-    /// <summary>
-    /// The container path a write is judged by: the resolved path, or for a path with a part known only at run time its
-    /// known folder (<paramref name="partly"/>); null when neither can be told.
-    /// </summary>
-    private static string? Target(string written, PersistedKnowledge knowledge, out PartlyKnownPath? partly)
-    {
-        partly = null;
-        if (!PathValue.HasUnknown(written))
-        {
-            return PathValue.Resolve(written, knowledge.WorkingDirectory, knowledge.HomeDirectory);
-        }
-
-        partly = PartlyKnownPath.Resolve(written, knowledge.WorkingDirectory, knowledge.HomeDirectory);
-        return partly?.Folder;
     }
 
     /// <summary>The file name of a written file: its last segment, after a Windows separator as well (<c>Data\app.db</c>).</summary>
@@ -390,103 +313,7 @@ public sealed class ContainerWriteAnalyzer : DiagnosticAnalyzer
         return backslash >= 0 && backslash < last.Length - 1 ? last.Substring(backslash + 1) : last;
     }
 
-    /// <summary>
-    /// Serilog's <c>ReadFrom.Configuration(configuration)</c>: every file sink of its section (<c>Serilog:WriteTo:0</c>
-    /// with <c>Name: File</c>, including sinks wrapped in <c>Async</c>) is judged at this call, pointing at the JSON line.
-    /// </summary>
-    private static void AnalyzeSerilogConfiguration(OperationAnalysisContext context, IInvocationOperation invocation, UsageCompilationState state)
-    {
-        string? section = null;
-        if (invocation.TargetMethod.Name == "ConfigurationSection")
-        {
-            section = state.Evaluator.ConfigurationSectionOf(ArgumentValue(invocation, "configSection"), context.CancellationToken);
-        }
-        else if (state.Evaluator.ConfigurationSectionOf(ArgumentValue(invocation, "configuration"), context.CancellationToken) is string root)
-        {
-            string sectionName = ArgumentValue(invocation, "sectionName")?.ConstantValue.Value as string ?? "Serilog";
-            section = root.Length == 0 ? sectionName : root + ":" + sectionName;
-        }
-
-        if (section is not { Length: > 0 })
-        {
-            return;
-        }
-
-        AppConfiguration configuration = state.Configuration;
-        Location location = CallLocation(invocation);
-        string prefix = section + ":";
-        const string PathSuffix = ":Args:path";
-        foreach (ConfigurationEntry entry in configuration.Entries())
-        {
-            string key = entry.Key;
-            if (!key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) || !key.EndsWith(PathSuffix, StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            ConfigurationLookup sinkName = configuration.Find(key.Substring(0, key.Length - PathSuffix.Length) + ":Name");
-            if (sinkName.Status == ConfigurationLookupStatus.Found && string.Equals(sinkName.Entry!.Value, "File", StringComparison.OrdinalIgnoreCase))
-            {
-                var trace = new EvaluationTrace();
-                var site = new WriteSite(SerilogConfiguredFile, null, null, entry);
-                Judge(context, site, trace.Read(entry), trace, location, state);
-            }
-        }
-    }
-
-    private const string SerilogConfigurationType = "Serilog.ConfigurationLoggerConfigurationExtensions";
     private const string DataProtectionExtensionsType = "Microsoft.Extensions.DependencyInjection.DataProtectionServiceCollectionExtensions";
-
-    private static readonly SinkEntry SerilogConfiguredFile = new("Serilog.Sinks.File", "File", SinkMemberKind.Method, "path", displayName: "Serilog's File sink");
-    /// <summary>Whether the call writes, judged from constant <c>FileMode</c>/<c>FileAccess</c>/<c>ZipArchiveMode</c> arguments. Unknown: no.</summary>
-    private static bool Writes(SinkCondition condition, ImmutableArray<IArgumentOperation> arguments)
-    {
-        switch (condition)
-        {
-            case SinkCondition.FileModeOrAccess:
-                IArgumentOperation? access = FindArgument(arguments, "access");
-                if (access is not null && PathEvaluator.ConstantInteger(access.Value) is long accessValue)
-                {
-                    return (accessValue & 2) != 0; // FileAccess.Write or ReadWrite
-                }
-
-                IArgumentOperation? mode = FindArgument(arguments, "mode");
-                // FileMode: CreateNew 1, Create 2, Open 3, OpenOrCreate 4, Truncate 5, Append 6.
-                return mode is not null && PathEvaluator.ConstantInteger(mode.Value) is long modeValue && modeValue is 1 or 2 or 4 or 5 or 6;
-            case SinkCondition.ZipArchiveMode:
-                IArgumentOperation? zipMode = FindArgument(arguments, "mode");
-                // ZipArchiveMode: Read 0, Create 1, Update 2.
-                return zipMode is not null && PathEvaluator.ConstantInteger(zipMode.Value) is long zipValue && zipValue is 1 or 2;
-            default:
-                return true;
-        }
-    }
-
-    private static IArgumentOperation? FindArgument(ImmutableArray<IArgumentOperation> arguments, string parameter, bool fileSystemInfo = false)
-    {
-        foreach (IArgumentOperation argument in arguments)
-        {
-            if (argument.Parameter is { } p && p.Name == parameter && argument.ArgumentKind != ArgumentKind.DefaultValue)
-            {
-                return fileSystemInfo || argument.Parameter.Type.SpecialType == SpecialType.System_String || parameter is "access" or "mode" ? argument : null;
-            }
-        }
-
-        return null;
-    }
-
-    private static IOperation? ArgumentValue(IInvocationOperation invocation, string parameter)
-    {
-        foreach (IArgumentOperation argument in invocation.Arguments)
-        {
-            if (argument.Parameter?.Name == parameter && argument.ArgumentKind != ArgumentKind.DefaultValue)
-            {
-                return argument.Value;
-            }
-        }
-
-        return null;
-    }
 
     /// <summary>VG2005: <c>AddDataProtection()</c> with no <c>PersistKeysTo*</c> anywhere and no volume over the default key folder.</summary>
     private static void AnalyzeDataProtection(OperationAnalysisContext context, IInvocationOperation invocation, UsageCompilationState state)
@@ -522,6 +349,44 @@ public sealed class ContainerWriteAnalyzer : DiagnosticAnalyzer
 
         context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ImplicitKeyRingNotPersisted, CallLocation(invocation), properties,
             invocation.TargetMethod.Name, "~/.aspnet/DataProtection-Keys", keyFolder, effect));
+    }
+
+    /// <summary>
+    /// VG2007 for <c>PersistKeysToDbContext&lt;TContext&gt;()</c>: the keys go into the context's database. When that is an
+    /// SQLite file no volume keeps — every <c>UseSqlite</c>/<c>AddSqlite</c> that configures the context writes outside every
+    /// persisted path — the keys die with it. Any other store, an unknown path or a persisted one: nothing to say.
+    /// </summary>
+    private static void AnalyzeKeyDatabase(OperationAnalysisContext context, IInvocationOperation invocation, UsageCompilationState state)
+    {
+        if (invocation.TargetMethod.TypeArguments is not { Length: 1 } typeArguments)
+        {
+            return;
+        }
+
+        ITypeSymbol database = typeArguments[0];
+        (WriteSite Site, EvaluationTrace Trace, PersistedKnowledge Knowledge, WriteJudgment Judgment)? lost = null;
+        foreach (IInvocationOperation configuration in state.KeyDatabases.For(database))
+        {
+            var trace = new EvaluationTrace();
+            if (WriteSites.OfInvocation(configuration, state) is not WriteSite site || site.Path(state.Evaluator, trace, context.CancellationToken) is not string path
+                || JudgeWrite(site.Entry, path, configuration.Syntax.SyntaxTree, state) is not (PersistedKnowledge knowledge, WriteJudgment judgment)
+                || judgment.Verdict.Kind != VerdictKind.OutsidePersistedPath)
+            {
+                return;
+            }
+
+            lost ??= (site, trace, knowledge, judgment);
+        }
+
+        if (lost is not (WriteSite lostSite, EvaluationTrace lostTrace, PersistedKnowledge lostKnowledge, WriteJudgment lostJudgment))
+        {
+            return;
+        }
+
+        ConfigurationEntry? origin = lostTrace.HasSeveralOrigins ? null : lostTrace.Origin;
+        string shown = "the " + database.Name + " database, " + (origin is null ? PathValue.Display(lostJudgment.Written) : VerdictText.Describe(origin));
+        ReportLost(context, DiagnosticDescriptors.KeyRingFolderNotPersisted, CallLocation(invocation), lostSite, origin, lostKnowledge, lostJudgment,
+            "PersistKeysToDbContext<" + database.Name + ">", shown, state);
     }
 
     /// <summary>The default key folder (<c>~/.aspnet/DataProtection-Keys</c>) and the fix properties when no volume keeps it; null when it survives or is unknown.</summary>

@@ -105,18 +105,18 @@ internal static partial class DiagnosticDescriptors
         category: UsageCategory,
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "Cookie authentication, ASP.NET Core Identity, session and antiforgery protect their cookies and tokens with the Data Protection key ring even when the app never calls AddDataProtection(). Without PersistKeysTo* the ring lives in the app user's ~/.aspnet/DataProtection-Keys; unless a volume covers it, every new container makes new keys. Reported once, at the first such registration.",
+        description: "Cookie authentication, ASP.NET Core Identity, session and antiforgery (also the one MVC views and Razor Pages register) protect their cookies and tokens with the Data Protection key ring even when the app never calls AddDataProtection(). Without PersistKeysTo* the ring lives in the app user's ~/.aspnet/DataProtection-Keys; unless a volume covers it, every new container makes new keys. Reported once, at the first such registration.",
         helpLinkUri: RuleHelpLinks.For("VG2006"));
 
-    /// <summary>VG2007: PersistKeysToFileSystem names a folder that dies with the container.</summary>
+    /// <summary>VG2007: PersistKeysToFileSystem names a folder, or PersistKeysToDbContext a database, that dies with the container.</summary>
     public static readonly DiagnosticDescriptor KeyRingFolderNotPersisted = new(
         id: "VG2007",
-        title: "Data Protection keys are persisted to a folder no volume keeps",
+        title: "Data Protection keys are persisted to a folder or database no volume keeps",
         messageFormat: "{0} keeps the Data Protection key ring in '{1}' (container path '{2}'), which no volume persists: after each redeploy every signed-in user is logged out and forms opened before it are rejected; {3}",
         category: UsageCategory,
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "PersistKeysToFileSystem writes the key ring into the given folder. When that folder is in the container's writable layer, the keys still die with the container: persisting them there does not help.",
+        description: "PersistKeysToFileSystem writes the key ring into the given folder, PersistKeysToDbContext into the context's database. When that folder, or the SQLite file of that database, is in the container's writable layer, the keys still die with the container: persisting them there does not help.",
         helpLinkUri: RuleHelpLinks.For("VG2007"));
 
 

@@ -14,6 +14,7 @@ using VolumeGen.SourceGenerators.Usage.KeyRing;
 using VolumeGen.SourceGenerators.Usage.PathEvaluation;
 using VolumeGen.SourceGenerators.Usage.Persisted;
 using VolumeGen.SourceGenerators.Usage.Sinks;
+using VolumeGen.SourceGenerators.Usage.Verdicts;
 
 namespace VolumeGen.SourceGenerators.Usage;
 
@@ -31,10 +32,13 @@ internal sealed class UsageCompilationState
     private readonly Lazy<DeclaredStorage> _declared;
     private readonly Lazy<AppConfiguration> _configuration;
     private readonly Lazy<KeyRingFacts> _keyRing;
+    private readonly Lazy<KeyDatabases> _keyDatabases;
     private readonly Lazy<PathEvaluator> _evaluator;
     private readonly ConcurrentDictionary<SyntaxTree, UsageOptions> _treeOptions = new();
     private readonly Func<SyntaxTree, UsageOptions> _readOptions;
     private readonly ConcurrentDictionary<UsageOptions, PersistedKnowledge> _knowledge = new();
+    private readonly ConcurrentDictionary<PersistedKnowledge, Lazy<PersistedKnowledge?>> _appDataFolders = new();
+    private readonly CancellationToken _cancellationToken;
     private readonly ConcurrentDictionary<string, ResolvedSinks> _additionalSinks = new(StringComparer.Ordinal);
     private int _anyAdditionalSinks; // 0 not looked yet, 1 no, 2 yes
 
@@ -42,11 +46,13 @@ internal sealed class UsageCompilationState
     {
         _compilation = compilation;
         _options = options;
+        _cancellationToken = cancellationToken;
         _attributes = VolumeGenAttributes.Create(compilation);
         _files = new Lazy<ProjectContainerFiles>(() => ProjectContainerFiles.Read(options.AdditionalFiles, options.AnalyzerConfigOptionsProvider.GlobalOptions, compilation.AssemblyName, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
         _configuration = new Lazy<AppConfiguration>(() => AppConfiguration.Build(options.AdditionalFiles.Where(_files.Value.IsConfigurationFile), _files.Value.Environment, cancellationToken, EnvironmentVariablePrefixes.Find(compilation, cancellationToken)), LazyThreadSafetyMode.ExecutionAndPublication);
         _evaluator = new Lazy<PathEvaluator>(() => new PathEvaluator(compilation, () => _configuration.Value), LazyThreadSafetyMode.ExecutionAndPublication);
         _keyRing = new Lazy<KeyRingFacts>(() => KeyRingFacts.Find(compilation, Evaluator.ModelOf, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+        _keyDatabases = new Lazy<KeyDatabases>(() => KeyDatabases.Find(compilation, Evaluator.ModelOf, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
         _declared = new Lazy<DeclaredStorage>(() => DeclaredStorage.Read(compilation, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
         _readOptions = tree => UsageOptions.Read(_options.AnalyzerConfigOptionsProvider.GetOptions(tree), _options.AnalyzerConfigOptionsProvider.GlobalOptions);
     }
@@ -62,6 +68,9 @@ internal sealed class UsageCompilationState
 
     /// <summary>What the compilation does with the Data Protection key ring, found on first use.</summary>
     public KeyRingFacts KeyRing => _keyRing.Value;
+
+    /// <summary>The SQLite databases of the app's DbContexts (for PersistKeysToDbContext), found on first use.</summary>
+    public KeyDatabases KeyDatabases => _keyDatabases.Value;
 
     /// <summary>The project's container files (read on first use).</summary>
     public ProjectContainerFiles ContainerFiles => _files.Value;
@@ -112,6 +121,24 @@ internal sealed class UsageCompilationState
     /// <summary>The user's additional sinks for these options (usually none).</summary>
     public ResolvedSinks? AdditionalSinks(UsageOptions options)
         => options.AdditionalSinks is null ? null : _additionalSinks.GetOrAdd(options.AdditionalSinks, static s => new ResolvedSinks(SinkTable.ParseAdditional(s)));
+
+    /// <summary>
+    /// <paramref name="knowledge"/> with the app's own data folder as the data root (<see cref="AppDataFolder"/>), for a
+    /// write under the working directory reported as lost while the data root is only the default; null otherwise. The
+    /// whole-compilation look runs once per knowledge, on the first such write.
+    /// </summary>
+    public PersistedKnowledge? AppDataFolderFor(PersistedKnowledge knowledge, WriteJudgment judgment)
+    {
+        if (!knowledge.DataRootIsDefault || judgment.Verdict is not { Kind: VerdictKind.OutsidePersistedPath, WrittenFolder: string folder }
+            || !ContainerPath.IsUnder(folder, knowledge.WorkingDirectory))
+        {
+            return null;
+        }
+
+        return _appDataFolders.GetOrAdd(knowledge, k => new Lazy<PersistedKnowledge?>(
+            () => AppDataFolder.Find(_compilation, this, k, _cancellationToken) is string found && found != k.DataRoot ? k.WithDataRoot(found) : null,
+            LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+    }
 
     /// <summary>The container knowledge for these options.</summary>
     public PersistedKnowledge KnowledgeFor(UsageOptions options)

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -10,7 +11,8 @@ namespace VolumeGen.SourceGenerators.Usage.KeyRing;
 /// What the whole compilation does with the Data Protection key ring, so that one registration reports it, once:
 /// whether any code chooses where keys go (<c>PersistKeysTo*</c>, <c>XmlRepository</c>), whether the app calls
 /// <c>AddDataProtection()</c> itself (then VG2005 reports there), and the first registration that uses the key ring
-/// implicitly (VG2006 reports there). Found once per compilation, on the first such registration the analyzer meets.
+/// implicitly — the first of those that lose the most (sign-in, then session, then forms) — (VG2006 reports there).
+/// Found once per compilation, on the first such registration the analyzer meets.
 /// </summary>
 internal sealed class KeyRingFacts
 {
@@ -39,10 +41,9 @@ internal sealed class KeyRingFacts
     public bool IsReportSite(SyntaxNode invocation) => _siteTree == invocation.SyntaxTree && _siteSpan == invocation.Span;
 
     // Any of these in a file's text is worth walking its syntax for (PersistKeysTo* and XmlRepository by prefix).
-    private static readonly string[] Mentioned =
-    {
-        "PersistKeysTo", "XmlRepository", "AddDataProtection", "AddDefaultIdentity", "AddIdentity", "AddSignInManager", "AddCookie", "AddSession", "AddAntiforgery",
-    };
+    private static readonly string[] Mentioned = new[] { "PersistKeysTo", "XmlRepository", "AddDataProtection" }.Concat(KeyRingUser.Names).ToArray();
+
+    private const int MaxWeight = 3;
 
     /// <summary>Scans the compilation; <paramref name="modelOf"/> gives the semantic model of a tree.</summary>
     public static KeyRingFacts Find(Compilation compilation, Func<SyntaxTree, SemanticModel> modelOf, CancellationToken cancellationToken)
@@ -50,6 +51,7 @@ internal sealed class KeyRingFacts
         bool configures = false;
         bool explicitCall = false;
         SyntaxNode? site = null;
+        int siteWeight = 0;
         foreach (SyntaxTree tree in compilation.SyntaxTrees)
         {
             if (!InvocationScan.Mentions(tree, Mentioned, cancellationToken))
@@ -72,7 +74,7 @@ internal sealed class KeyRingFacts
                 }
 
                 bool isAddDataProtection = called == "AddDataProtection";
-                if ((!isAddDataProtection || explicitCall) && (!KeyRingUser.IsCandidateName(called) || site is not null))
+                if ((!isAddDataProtection || explicitCall) && (!KeyRingUser.IsCandidateName(called) || siteWeight == MaxWeight))
                 {
                     continue;
                 }
@@ -86,9 +88,11 @@ internal sealed class KeyRingFacts
                 {
                     explicitCall |= KeyRingUser.IsAddDataProtection(operation.TargetMethod);
                 }
-                else if (KeyRingUser.EffectOf(operation.TargetMethod) is not null)
+                else if (KeyRingUser.EffectOf(operation.TargetMethod) is string effect && KeyRingUser.Weight(effect) > siteWeight)
                 {
+                    // The first registration of the most the user loses: Identity after AddRazorPages speaks at Identity.
                     site = invocation;
+                    siteWeight = KeyRingUser.Weight(effect);
                 }
             }
         }

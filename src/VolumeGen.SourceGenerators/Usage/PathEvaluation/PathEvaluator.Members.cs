@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Collections.Concurrent;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -159,7 +160,7 @@ internal sealed partial class PathEvaluator
 
         if (declaration.ExpressionBody is { } body)
         {
-            return body.Expression;
+            return LazilyInitialized(body.Expression);
         }
 
         if (declaration.AccessorList is null)
@@ -189,18 +190,31 @@ internal sealed partial class PathEvaluator
 
         if (getter?.ExpressionBody is { } getterBody)
         {
-            return getterBody.Expression;
+            return writableOutside || HasSetter(declaration) ? getterBody.Expression : LazilyInitialized(getterBody.Expression);
         }
 
         if (getter?.Body is { Statements.Count: 1 } block && block.Statements[0] is ReturnStatementSyntax { Expression: { } returned })
         {
-            return returned;
+            return writableOutside || HasSetter(declaration) ? returned : LazilyInitialized(returned);
         }
 
         return getter is not null && isAuto && !writableOutside
             ? SingleWrite(property.ContainingType, property.Name, property.IsStatic, declaration.Initializer?.Value, cancellationToken)
             : null;
     }
+
+    /// <summary>
+    /// <c>field ??= expr</c> (C# 14's backing field, in a property with no setter) is <c>expr</c>: the only value the field
+    /// ever gets. Anything else is itself. A field that is really named <c>field</c> (older language versions) is not this.
+    /// </summary>
+    private static ExpressionSyntax LazilyInitialized(ExpressionSyntax expression)
+        => expression is AssignmentExpressionSyntax assignment && assignment.IsKind(SyntaxKind.CoalesceAssignmentExpression)
+            && assignment.Left is not IdentifierNameSyntax && assignment.Left.ToString() == "field"
+            ? assignment.Right
+            : expression;
+
+    private static bool HasSetter(PropertyDeclarationSyntax declaration)
+        => declaration.AccessorList?.Accessors.Any(static a => !a.IsKind(SyntaxKind.GetAccessorDeclaration)) == true;
 
     /// <summary>
     /// The one expression assigned to the member <paramref name="name"/> of <paramref name="type"/>: its initializer, or a

@@ -20,10 +20,11 @@ internal sealed class PersistedKnowledge
     // write costs O(path depth), not O(mounts) (1,000 storage classes made the linear scan the analyzer's hot spot).
     private readonly Dictionary<string, KnownMount> _byPath = new(StringComparer.Ordinal);
 
-    public PersistedKnowledge(bool isActive, IEnumerable<KnownMount> mounts, string workingDirectory, string? homeDirectory, string? dataRoot = null, string? appName = null)
+    public PersistedKnowledge(bool isActive, IEnumerable<KnownMount> mounts, string workingDirectory, string? homeDirectory, string? dataRoot = null, bool dataRootIsDefault = false, string? appName = null)
     {
         AppName = appName;
         DataRoot = dataRoot;
+        DataRootIsDefault = dataRootIsDefault;
         IsActive = isActive;
         // Deepest folder first; among equal folders the earlier source wins (stable sort).
         _byDepth = mounts.Select(static (m, i) => (m, i)).OrderByDescending(static x => x.m.Path.Length).ThenBy(static x => x.i).Select(static x => x.m).ToArray();
@@ -56,6 +57,26 @@ internal sealed class PersistedKnowledge
     /// directory, else <c>&lt;working directory&gt;/data</c>. Null when the working directory is <c>/</c>.
     /// </summary>
     public string? DataRoot { get; }
+
+    /// <summary>
+    /// True when <see cref="DataRoot"/> is only the default <c>&lt;working directory&gt;/data</c> — no volumegen.data_root and
+    /// no persisted folder under the working directory —, so the app's own data folder may take its place.
+    /// </summary>
+    public bool DataRootIsDefault { get; }
+
+    /// <summary>The same knowledge with <paramref name="dataRoot"/> as the data root (the app's own data folder).</summary>
+    public PersistedKnowledge WithDataRoot(string dataRoot) => new(this, dataRoot);
+
+    private PersistedKnowledge(PersistedKnowledge other, string dataRoot)
+    {
+        IsActive = other.IsActive;
+        _byDepth = other._byDepth;
+        _byPath = other._byPath;
+        WorkingDirectory = other.WorkingDirectory;
+        HomeDirectory = other.HomeDirectory;
+        AppName = other.AppName;
+        DataRoot = dataRoot;
+    }
 
     /// <summary>
     /// For a class library built into another project's image: that app's name, whose storage class the fixes name

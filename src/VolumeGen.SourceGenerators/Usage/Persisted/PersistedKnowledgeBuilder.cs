@@ -66,7 +66,8 @@ internal static class PersistedKnowledgeBuilder
             || options.WorkingDirectory is not null || options.PersistedPaths is not null
             || options.EphemeralPaths is not null || options.AdditionalSinks is not null);
 
-        return new PersistedKnowledge(isActive, mounts, workingDirectory, HomeOf(options, dockerfile is not null, image), DataRootOf(options, mounts, workingDirectory), images?.App?.Name);
+        string? dataRoot = DataRootOf(options, mounts, workingDirectory, out bool isDefault);
+        return new PersistedKnowledge(isActive, mounts, workingDirectory, HomeOf(options, dockerfile is not null, image), dataRoot, isDefault, images?.App?.Name);
     }
 
     /// <summary>
@@ -81,10 +82,12 @@ internal static class PersistedKnowledgeBuilder
 
     /// <summary>
     /// volumegen.data_root, else the shallowest persisted writable folder below the working directory (ties: ordinal),
-    /// else &lt;working directory&gt;/data; null for the working directory <c>/</c> (every path would be "under" it).
+    /// else &lt;working directory&gt;/data (<paramref name="isDefault"/>: the app's own data folder may replace it); null for
+    /// the working directory <c>/</c> (every path would be "under" it).
     /// </summary>
-    private static string? DataRootOf(UsageOptions options, List<KnownMount> mounts, string workingDirectory)
+    private static string? DataRootOf(UsageOptions options, List<KnownMount> mounts, string workingDirectory, out bool isDefault)
     {
+        isDefault = false;
         if (Absolute(options.DataRoot) is string configured)
         {
             return configured;
@@ -105,6 +108,7 @@ internal static class PersistedKnowledgeBuilder
             }
         }
 
+        isDefault = best is null;
         return best ?? workingDirectory + "/data";
     }
 

@@ -11,10 +11,19 @@ internal sealed class ResolvedSinks
 {
     private readonly Dictionary<string, List<SinkEntry>> _byMember = new(System.StringComparer.Ordinal);
 
+    // The simple names of the types whose constructors write (FileStream, SqliteConnection): syntax-only matching.
+    private readonly HashSet<string> _constructedTypes = new(System.StringComparer.Ordinal);
+
     public ResolvedSinks(IEnumerable<SinkEntry> entries)
     {
         foreach (SinkEntry entry in entries)
         {
+            if (entry.Kind == SinkMemberKind.Constructor)
+            {
+                string type = entry.TypeMetadataName;
+                _constructedTypes.Add(type.Substring(type.LastIndexOfAny(new[] { '.', '+' }) + 1));
+            }
+
             if (!_byMember.TryGetValue(entry.MemberName, out List<SinkEntry>? rows))
             {
                 rows = new List<SinkEntry>();
@@ -33,6 +42,9 @@ internal sealed class ResolvedSinks
 
     /// <summary>True when some row is for a member named <paramref name="memberName"/>: the cheap first check.</summary>
     public bool HasMember(string memberName) => _byMember.ContainsKey(memberName);
+
+    /// <summary>True when a constructor of a type with this simple name (<c>FileStream</c>) may be a sink: the syntax-only check.</summary>
+    public bool HasConstructorOf(string simpleTypeName) => _constructedTypes.Contains(simpleTypeName);
 
     /// <summary>The rows for <paramref name="memberName"/> declared on <paramref name="type"/>.</summary>
     /// <remarks>
