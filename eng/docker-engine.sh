@@ -297,14 +297,18 @@ cmd_check_inventory() {
     docker image inspect "$image" >/dev/null 2>&1 || missing+=$'\n'"image ? $image (base image)"
   done
   missing=$(printf '%s\n' "$missing" | sed '/^$/d')
-  left=$(LC_ALL=C comm -13 "$before" "$now" | wc -l)
+  left=$(LC_ALL=C comm -13 "$before" "$now")
   rm -f "$now"
   if [ -n "$missing" ]; then
     say "check-inventory: FAILED — the run removed what was in the engine before it (tests must remove only what they created):"
     printf '%s\n' "$missing" | sed 's/^/  gone: /' >&2
     return 1
   fi
-  say "check-inventory: everything the engine held before the run is still there ($left new item(s) left by the run)"
+  say "check-inventory: everything the engine held before the run is still there"
+  if [ -n "$left" ]; then
+    say "check-inventory: left behind by the run (not removed by the tests that made them):"
+    printf '%s\n' "$left" | sed 's/^/  new: /' >&2
+  fi
 }
 
 cmd_env() {

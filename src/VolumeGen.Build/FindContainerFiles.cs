@@ -6,7 +6,7 @@ using System.Security;
 using System.Text;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
-using VolumeGen.Build.Artifacts;
+using VolumeGen.Artifacts;
 using VolumeGen.Build.ContainerFileSearch;
 using VolumeGen.ContainerFiles;
 

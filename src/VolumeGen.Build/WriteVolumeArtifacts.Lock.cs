@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using Microsoft.Build.Framework;
-using VolumeGen.Build.Lock;
+using VolumeGen.Artifacts;
 
 namespace VolumeGen.Build;
 
@@ -21,16 +21,20 @@ public sealed partial class WriteVolumeArtifacts
     /// <summary>The assembly in the output folder (<c>$(TargetPath)</c>), for the commands the lock diagnostics print; default <see cref="AssemblyPath"/>.</summary>
     public string? OutputAssemblyPath { get; set; }
 
+    /// <summary>The name this project's lock entries carry: the project's (<c>$(MSBuildProjectName)</c>), else the assembly's.</summary>
+    private string LockProject => string.IsNullOrWhiteSpace(ProjectName) ? Path.GetFileNameWithoutExtension(AssemblyPath) : ProjectName.Trim();
+
     /// <summary>True when this run reported stranding changes it did not accept: the lock was left as it was, and the next build must check again.</summary>
     [Output]
     public bool StorageChangesPending { get; private set; }
 
     /// <summary>
-    /// Compares the declarations with the lock. New volumes and harmless changes are recorded silently; a change that
-    /// strands data is a warning (an error in locked mode) naming both declarations and the command that saves the
-    /// data, and the lock keeps the old declaration until the change is accepted. The lock also records every declared
-    /// mount and ephemeral path, for the class libraries built into the image. It is one of the planned files, so it
-    /// is written with every other output or not at all.
+    /// Compares the declarations with this project's entries of the lock (<see cref="StorageLockFile"/>: a lock may hold
+    /// the entries of several projects). New volumes and harmless changes are recorded silently; a change that strands
+    /// data is a warning (an error in locked mode) naming both declarations and the command that saves the data, and
+    /// the lock keeps the old declaration until the change is accepted. The lock also records the project's declared
+    /// mounts and ephemeral paths, for the class libraries built into the image. It is one of the planned files, so it
+    /// is written with every other output or not at all, and only this project's entries change.
     /// </summary>
     private void PlanStorageLock(MountSet mounts, IReadOnlyList<string> ephemeralPaths)
     {
@@ -40,36 +44,41 @@ public sealed partial class WriteVolumeArtifacts
         }
 
         string path = LockFile!;
-        if (!TryLockPath(path))
+        if (!TryLockPath(path) || !TryReadLock(path, mounts, out StorageLockFile? file))
         {
             return;
         }
 
-        var desired = StorageLock.FromMounts(mounts, ephemeralPaths);
-        if (!TryReadLock(path, out StorageLock? locked, out LockFileText existing))
-        {
-            return;
-        }
-
+        StorageLock? locked = file!.Locked;
+        var desired = StorageLock.FromDeclarations(mounts, ephemeralPaths, LockProject);
         // A project that declares nothing needs no lock: no data to strand, and nothing for a class library to learn.
-        if (locked is null && desired.IsEmpty)
+        if (locked is null && file.Recorded is null && desired.Volumes.Count == 0 && desired.Declarations.Count == 0)
         {
             return;
         }
 
         // What accepting would write: diff it against the lock to review a change before accepting it.
-        WriteIntermediate(StorageLock.DefaultFileName, desired.ToJson());
+        StorageLock accepted = file.Accept(mounts, ephemeralPaths);
+        WriteIntermediate(StorageLock.DefaultFileName, accepted.ToJson());
         string name = Path.GetFileName(path);
         if (locked is null)
         {
             if (LockedMode)
             {
-                Error(BuildDiagnostics.LockOutOfDate, path, 0,
-                    $"VolumeGenLockedMode is on, but there is no storage lock '{path}' recording the named volumes {Names(desired)}. Build once without VolumeGenLockedMode (or run 'volumegen lock <assembly> --lock-file {ShellQuoting.Quote(path)} --accept') and commit {name}.");
+                if (!file.IsCurrent(desired))
+                {
+                    Error(BuildDiagnostics.LockOutOfDate, path, 0,
+                        $"VolumeGenLockedMode is on, but the storage lock '{path}' records {(file.Recorded is null ? "nothing" : Names(StorageLock.Empty, file.Recorded))} of the project '{LockProject}', which declares {Names(desired, desired.DeclarationsOf(LockProject))}. Build once without VolumeGenLockedMode (or run 'volumegen lock <assembly> --lock-file {ShellQuoting.Quote(path)} --accept') and commit {name}.");
+                }
+
                 return;
             }
 
-            Write(path, existing.Encode(desired.ToJson()));
+            if (file.NeedsWrite(accepted))
+            {
+                Write(path, file.Encode(accepted));
+            }
+
             return;
         }
 
@@ -78,7 +87,7 @@ public sealed partial class WriteVolumeArtifacts
         {
             foreach (StorageChange change in changes)
             {
-                int line = existing.LineOf(change.Locked);
+                int line = file.LineOf(change.Locked);
                 if (LockedMode)
                 {
                     Error(change.Id, path, line, change.Describe() + $" VolumeGenLockedMode is on, so {name} is not updated: accept the change where the lock is kept (dotnet build -p:VolumeGenAcceptStorageChanges=true) and commit {name}.");
@@ -105,25 +114,29 @@ public sealed partial class WriteVolumeArtifacts
             }
         }
 
-        if (desired.Equals(locked))
-        {
-            return;
-        }
-
         if (LockedMode)
         {
-            Error(BuildDiagnostics.LockOutOfDate, path, 0,
-                $"VolumeGenLockedMode is on, but the storage lock '{path}' is out of date: it records {Names(locked)}, the code declares {Names(desired)} (nothing is left behind: a volume was added, a volume gained a mount point, or another declared mount or ephemeral path changed, which the class libraries built into the image read). Build once without VolumeGenLockedMode, review the change to {name} and commit it.");
+            // A lock of the older format, or with entries of format 1 to claim, is not out of date: the next build without locked mode rewrites it.
+            if (!file.IsCurrent(desired))
+            {
+                Error(BuildDiagnostics.LockOutOfDate, path, 0,
+                    $"VolumeGenLockedMode is on, but the storage lock '{path}' is out of date: it records {Names(locked, file.Recorded)}, the code declares {Names(desired, desired.DeclarationsOf(LockProject))} (nothing is left behind: a volume was added, a volume gained a mount point, or another declared mount or ephemeral path changed, which the class libraries built into the image read). Build once without VolumeGenLockedMode, review the change to {name} and commit it.");
+            }
+
             return;
         }
 
-        Write(path, existing.Encode(desired.ToJson()));
+        if (file.NeedsWrite(accepted))
+        {
+            Write(path, file.Encode(accepted));
+        }
     }
 
     private string AcceptHint(string path, string name)
     {
         string assembly = string.IsNullOrWhiteSpace(OutputAssemblyPath) ? AssemblyPath : OutputAssemblyPath!;
-        return $"When the data is safe, accept the change so the lock records it: dotnet build -p:VolumeGenAcceptStorageChanges=true (or volumegen lock {ShellQuoting.Quote(assembly)} --lock-file {ShellQuoting.Quote(path)} --accept). "
+        string project = string.Equals(Path.GetFileNameWithoutExtension(assembly), LockProject, StringComparison.Ordinal) ? string.Empty : " --project " + ShellQuoting.Quote(LockProject);
+        return $"When the data is safe, accept the change so the lock records it: dotnet build -p:VolumeGenAcceptStorageChanges=true (or volumegen lock {ShellQuoting.Quote(assembly)} --lock-file {ShellQuoting.Quote(path)}{project} --accept). "
             + $"Until then {name} keeps the old declaration and every build repeats this warning; VolumeGenLockedMode=true makes it an error.";
     }
 
@@ -144,59 +157,51 @@ public sealed partial class WriteVolumeArtifacts
         return true;
     }
 
-    /// <summary>Reads the lock; a missing file is null. A file that is not a VolumeGen lock is refused (VG3045) and left untouched.</summary>
-    private bool TryReadLock(string path, out StorageLock? locked, out LockFileText existing)
+    /// <summary>Reads the lock for this project; a missing file is an empty lock. A file that is not a VolumeGen lock is refused (VG3045) and left untouched.</summary>
+    private bool TryReadLock(string path, MountSet mounts, out StorageLockFile? file)
     {
-        locked = null;
-        existing = LockFileText.None;
+        file = null;
         if (Directory.Exists(path))
         {
             Error(BuildDiagnostics.UnusableLock, path, 0, $"VolumeGenLockFile names '{path}', which is a folder. Name a file, e.g. {StorageLock.DefaultFileName}.");
             return false;
         }
 
-        if (Artifacts.FileIdentity.KindOf(path) == Artifacts.FileKind.Other)
+        if (FileIdentity.KindOf(path) == FileKind.Other)
         {
             // Never opened: reading a FIFO waits for a writer, and the build with it.
             Error(BuildDiagnostics.UnusableLock, path, 0, $"VolumeGenLockFile names '{path}', which is not a regular file (a FIFO, socket or device); VolumeGen did not open it and wrote nothing. Name a file, e.g. {StorageLock.DefaultFileName}.");
             return false;
         }
 
-        if (!File.Exists(path))
-        {
-            return true;
-        }
-
         try
         {
-            existing = LockFileText.FromBytes(File.ReadAllBytes(path));
+            file = StorageLockFile.Read(path, LockProject, mounts);
+            return true;
+        }
+        catch (FormatException exception)
+        {
+            Error(BuildDiagnostics.UnusableLock, path, 0,
+                $"The storage lock '{path}' cannot be used: {exception.Message} VolumeGen wrote nothing and left the file untouched. If the file is not VolumeGen's, point VolumeGenLockFile at another file; to start a new lock from the current declarations (accepting every change since the old one), delete it and build.");
+            return false;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException)
         {
             Error(BuildDiagnostics.UnusableLock, path, 0, $"VolumeGen could not read the storage lock '{path}' ({exception.Message}); nothing was written. Make it readable.");
             return false;
         }
-
-        if (!StorageLock.TryParse(existing.Text, out locked, out string? error))
-        {
-            Error(BuildDiagnostics.UnusableLock, path, 0,
-                $"The storage lock '{path}' cannot be used: {error} VolumeGen wrote nothing and left the file untouched. If the file is not VolumeGen's, point VolumeGenLockFile at another file; to start a new lock from the current declarations (accepting every change since the old one), delete it and build.");
-            return false;
-        }
-
-        return true;
     }
 
-    private static string Names(StorageLock storageLock)
+    private static string Names(StorageLock storageLock, ProjectDeclarations? declarations)
     {
         string volumes = storageLock.Volumes.Count == 0 ? "(none)" : string.Join(", ", System.Linq.Enumerable.Select(storageLock.Volumes, static v => v.ToString()));
-        if (!storageLock.RecordsDeclarations)
+        if (declarations is null)
         {
-            return volumes + " and not the other declared mounts (written by an older VolumeGen)";
+            return volumes;
         }
 
         var others = new List<string>();
-        foreach (Mount mount in storageLock.DeclaredMounts)
+        foreach (Mount mount in declarations.Mounts)
         {
             if (mount.Kind != MountKind.NamedVolume)
             {
@@ -204,7 +209,7 @@ public sealed partial class WriteVolumeArtifacts
             }
         }
 
-        foreach (string path in storageLock.EphemeralPaths)
+        foreach (string path in declarations.EphemeralPaths)
         {
             others.Add("ephemeral " + path);
         }

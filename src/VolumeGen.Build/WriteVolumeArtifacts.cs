@@ -5,7 +5,7 @@ using System.Linq;
 using System.Text;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
-using VolumeGen.Build.Artifacts;
+using VolumeGen.Artifacts;
 using VolumeGen.Build.Dockerfiles;
 
 namespace VolumeGen.Build;
@@ -413,13 +413,13 @@ public sealed partial class WriteVolumeArtifacts : Task
         }
 
         (ContainerFiles.ContainerUser? user, string source) = ImageUser();
-        if (user is null || user.IsRoot)
+        if (user is null)
         {
             return true;
         }
 
-        fsGroup = user.GroupId ?? user.UserId;
-        if (fsGroup is null)
+        fsGroup = user.FsGroup;
+        if (user.FsGroupUnknown)
         {
             Warning(BuildDiagnostics.FsGroupUnknown, null, 0,
                 $"The image runs as '{user.Text}' ({source}), whose numeric id VolumeGen cannot tell, so the Kubernetes patch has no securityContext.fsGroup and the pod's user may not be able to write its claims. Set VolumeGenKubernetesFsGroup to the user's group id (e.g. 1654), or to 'none'.");

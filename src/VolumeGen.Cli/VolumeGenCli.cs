@@ -29,10 +29,23 @@ public static class VolumeGenCli
             return ExitCodes.UsageOrEnvironment;
         }
 
-        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        // VolumeGen handles the signals itself (Interruption): System.CommandLine's handler would end the process two
+        // seconds after Ctrl+C, before the helper containers are removed.
+        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+        using var interruption = new Interruption(cancellationToken);
         try
         {
-            return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+            return await parse.InvokeAsync(configuration, interruption.Token).ConfigureAwait(false);
+        }
+        catch (CliInterruptedException exception)
+        {
+            await error.WriteLineAsync("volumegen: " + exception.Message).ConfigureAwait(false);
+            return interruption.Happened ? interruption.ExitCode : ExitCodes.UsageOrEnvironment;
+        }
+        catch (Exception) when (interruption.Happened)
+        {
+            await error.WriteLineAsync("volumegen: interrupted; nothing more was done.").ConfigureAwait(false);
+            return interruption.ExitCode;
         }
         catch (CliException exception)
         {

@@ -14,4 +14,10 @@ public static class VolumeLabels
 
     /// <summary><c>dev.volumegen.helper=true</c>: a never-started container VolumeGen creates to read or write volumes through the engine's archive endpoints.</summary>
     public const string Helper = "dev.volumegen.helper";
+
+    /// <summary>
+    /// <c>dev.volumegen.helper-process=&lt;machine&gt;/&lt;pid&gt;/&lt;start time&gt;</c>: on a helper, the process that created it, so a
+    /// later run can tell a helper a crashed (killed) run left from one a running process still uses.
+    /// </summary>
+    public const string HelperProcess = "dev.volumegen.helper-process";
 }

@@ -86,7 +86,7 @@ public sealed class ConfigurationRobustnessTests
                 }
             }
 
-            var read = VolumeGen.SourceGenerators.Usage.Persisted.ProjectContainerFiles.Read(files, new GlobalOptions(options), random.Next(3) == 0 ? null : "Shop", CancellationToken.None);
+            var read = VolumeGen.SourceGenerators.Usage.Persisted.ProjectContainerFiles.Read(files, new TestOptionsProvider(options).GlobalOptions, random.Next(3) == 0 ? null : "Shop", CancellationToken.None);
             Assert.NotNull(read.Selection);
         }
     }
@@ -122,15 +122,6 @@ public sealed class ConfigurationRobustnessTests
         // The fuzzing reached the verdicts, not only the parsers: configured writes and the app folder were judged.
         Assert.Contains("VG2001", reported);
         Assert.Contains("VG1013", reported);
-    }
-
-    private sealed class GlobalOptions : AnalyzerConfigOptions
-    {
-        private readonly Dictionary<string, string> _values;
-
-        public GlobalOptions(Dictionary<string, string> values) => _values = values;
-
-        public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => _values.TryGetValue(key, out value);
     }
 
     private static string Mutate(Random random)

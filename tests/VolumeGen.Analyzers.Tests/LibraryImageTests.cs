@@ -1,3 +1,4 @@
+using System;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
 using VolumeGen.Analyzers.Tests.Infrastructure;
@@ -20,7 +21,7 @@ public sealed class LibraryImageTests
     private static readonly string Dockerfile = VisualStudioContainerFiles.Dockerfile("Web", "Application", "Infrastructure");
 
     // Web declares a named volume, an anonymous volume, a read-only and a writable bind mount, a tmpfs and an ephemeral path.
-    private static readonly string WebLock = StorageLock.FromMounts(
+    private static readonly string WebLock = StorageLock.FromDeclarations(
         new[]
         {
             Mount.NamedVolume("/app/data", "app-data"),
@@ -29,7 +30,8 @@ public sealed class LibraryImageTests
             Mount.Bind("./logs", "/app/logs"),
             Mount.Tmpfs("/app/scratch"),
         },
-        new[] { "/app/previews" }).ToJson();
+        new[] { "/app/previews" },
+        "Web").ToJson();
 
     private static UsageTest Test(string body, params DiagnosticResult[] expected)
         => new UsageTest(Sources.WithAttributes(body), expected).WithSource(Sources.Stubs).WithGlobalConfig(Library);
@@ -113,7 +115,25 @@ public sealed class LibraryImageTests
                 new DiagnosticResult(DiagnosticDescriptors.DataProtectionKeysNotPersisted).WithLocation(1).WithArguments("~/.aspnet/DataProtection-Keys", "/home/app/.aspnet/DataProtection-Keys"))
             .WithSource(Sources.Stubs).WithGlobalConfig(Library)
             .WithFileAt("/repo/Dockerfile", dockerfile)
-            .WithFileAt("/repo/Web/volumegen.lock.json", StorageLock.Empty.ToJson())
+            .WithFileAt("/repo/Web/volumegen.lock.json", StorageLock.FromDeclarations(Array.Empty<Mount>(), new[] { "/tmp/web" }, "Web").ToJson())
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task A_lock_shared_with_other_projects_is_read_by_the_apps_entries_only()
+    {
+        // Worker (another project in Web's folder) declares /app/db and /app/files; Infrastructure ships in Web's image, so only Web's /app/data counts.
+        var shared = new StorageLock(
+            new[] { new LockedVolume("app-data", "/app/data", "Web"), new LockedVolume("worker-db", "/app/db", "Worker") },
+            new[]
+            {
+                new ProjectDeclarations("Web", new[] { Mount.NamedVolume("/app/data", "app-data") }, null),
+                new ProjectDeclarations("Worker", new[] { Mount.NamedVolume("/app/db", "worker-db") }, new[] { "/app/files" }),
+            });
+        await Test("File.WriteAllText(\"/app/data/a.txt\", \"x\"); File.WriteAllText({|#0:\"/app/db/app.db\"|}, \"x\"); File.WriteAllText({|#1:\"/app/files/b.bin\"|}, \"x\");",
+                Expect.Diagnostic(DiagnosticDescriptors.WriteOutsidePersistedPath, 0), Expect.Diagnostic(DiagnosticDescriptors.WriteOutsidePersistedPath, 1))
+            .WithFileAt("/repo/Dockerfile", Dockerfile)
+            .WithFileAt("/repo/Web/volumegen.lock.json", shared.ToJson())
             .RunAsync();
     }
 
@@ -126,8 +146,10 @@ public sealed class LibraryImageTests
             .RunAsync();
 
     [Theory]
-    [InlineData("{\"volumeGenLock\": 1, \"volumes\": [{ \"name\": \"app-data\", \"target\": \"/app/data\", \"kind\": \"volume\" }]}", "its storage lock '../Web/volumegen.lock.json' was written by an older VolumeGen and records only the named volumes: build Web once and commit the file")]
-    [InlineData("{\"volumeGenLock\": 7}", "its storage lock '../Web/volumegen.lock.json' cannot be used: it has version 7, newer than this VolumeGen understands (1); update the VolumeGen package")]
+    [InlineData("{\"volumeGenLock\": 1, \"volumes\": [{ \"name\": \"app-data\", \"target\": \"/app/data\", \"kind\": \"volume\" }]}", "its storage lock '../Web/volumegen.lock.json' was written by an older VolumeGen and records only Web's named volumes: build Web once and commit the file")]
+    [InlineData("{\"volumeGenLock\": 2, \"volumes\": [{ \"project\": \"Web\", \"name\": \"app-data\", \"target\": \"/app/data\", \"kind\": \"volume\" }]}", "its storage lock '../Web/volumegen.lock.json' was written by an older VolumeGen and records only Web's named volumes: build Web once and commit the file")]
+    [InlineData("{\"volumeGenLock\": 2, \"volumes\": [], \"mounts\": [{\"project\":\"Worker\",\"kind\":\"volume\",\"target\":\"/app/data\",\"name\":\"jobs\"}]}", "its storage lock '../Web/volumegen.lock.json' records nothing of the project Web: build Web (its build records its declarations there) and commit the file")]
+    [InlineData("{\"volumeGenLock\": 7}", "its storage lock '../Web/volumegen.lock.json' cannot be used: it has version 7, newer than this VolumeGen understands (2); update the VolumeGen package")]
     public async Task An_old_or_unusable_app_lock_is_unknown_so_nothing_is_judged_and_VG2009_says_why(string lockText, string problem)
     {
         DiagnosticResult cannotTell = new DiagnosticResult(DiagnosticDescriptors.LibraryImageUnknown).WithLocation(1).WithArguments(

@@ -196,8 +196,8 @@ public sealed class RobustnessTests
             new[] { CSharpSyntaxTree.ParseText(source, parse, "/0/Test0.cs"), CSharpSyntaxTree.ParseText(Sources.Stubs, parse, "/0/Stubs.cs") },
             TestReferences.All,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        var additional = ImmutableArray.Create<AdditionalText>(new Text("/0/Dockerfile", dockerfile), new Text("/0/compose.yaml", compose));
-        var analyzerOptions = new AnalyzerOptions(additional, new OptionsProvider(options));
+        var additional = ImmutableArray.Create<AdditionalText>(new TestAdditionalText("/0/Dockerfile", dockerfile), new TestAdditionalText("/0/compose.yaml", compose));
+        var analyzerOptions = new AnalyzerOptions(additional, new TestOptionsProvider(options));
         var withAnalyzers = compilation.WithAnalyzers(
             ImmutableArray.Create<DiagnosticAnalyzer>(new ContainerWriteAnalyzer()),
             new CompilationWithAnalyzersOptions(analyzerOptions, (exception, analyzer, diagnostic) => { lock (exceptions) { exceptions.Add(exception.ToString()); } }, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
@@ -211,43 +211,6 @@ public sealed class RobustnessTests
                     exceptions.Add(diagnostic.ToString());
                 }
             }
-        }
-    }
-
-    private sealed class Text : AdditionalText
-    {
-        private readonly string _text;
-
-        public Text(string path, string text)
-        {
-            Path = path;
-            _text = text;
-        }
-
-        public override string Path { get; }
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(_text);
-    }
-
-    private sealed class OptionsProvider : AnalyzerConfigOptionsProvider
-    {
-        private readonly Options _options;
-
-        public OptionsProvider(Dictionary<string, string> values) => _options = new Options(values);
-
-        public override AnalyzerConfigOptions GlobalOptions => _options;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _options;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _options;
-
-        private sealed class Options : AnalyzerConfigOptions
-        {
-            private readonly Dictionary<string, string> _values;
-
-            public Options(Dictionary<string, string> values) => _values = values;
-
-            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => _values.TryGetValue(key, out value);
         }
     }
 }

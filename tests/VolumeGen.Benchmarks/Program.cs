@@ -14,7 +14,7 @@ using VolumeGen.Benchmarks.Synthetic;
 namespace VolumeGen.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release --project tests/VolumeGen.Benchmarks -- [all|compile|incremental|build|micro|generate] [options]</c>.
+/// <c>dotnet run -c Release --project tests/VolumeGen.Benchmarks -- [all|compile|incremental|build|micro|ide|template|realapps|summary|generate|trace] [options]</c>.
 /// Writes a markdown report (default artifacts/benchmarks/performance.md) and echoes it to the console.
 /// </summary>
 public static class Program
@@ -30,7 +30,10 @@ public static class Program
           micro        BenchmarkDotNet micro-benchmarks (formatters, path evaluator, sink table, the usage analyzer's allocations)
           ide          one document's analysis (GetAnalyzerSemanticDiagnosticsAsync) at 2,000 and 10,000 files
           template     cold builds of `dotnet new webapp --auth Individual` + VolumeGen: VolumeGen's ReportAnalyzer rows
-          summary      compile (sdk, sdk+volumegen) + incremental + ide + template, and the issue's one-line summary
+          realapps     cold builds of the Identity template and each --project with VolumeGen added (the repository is copied,
+                       not changed): VolumeGen's rows beside the SDK's NetAnalyzers rows and the Csc task
+          summary      compile (sdk, sdk+volumegen) + incremental + ide + template (+ realapps when --project is given),
+                       and the issue's one-line summary
           generate     write a synthetic project: generate <folder> [--sizes 2000]
           trace        attribute a dotnet-trace sample trace to VolumeGen's methods: trace <file.nettrace> [--focus Type.Method]
 
@@ -43,6 +46,9 @@ public static class Program
           --concurrent             let the compiler and the analyzer driver use several threads (default: one)
           --quick                  1 run each and short micro-benchmarks: a smoke test of the harness, not numbers
           --focus NAME             micro: only the benchmark classes whose name contains NAME; trace: the method to break down
+          --project PATH           realapps/summary: a real app's .csproj (or its folder); repeat for several
+          --analyzer-image X       realapps: readytorun, il or both (default both; summary: readytorun)
+          --feed PATH              realapps: take VolumeGen.0.1.0.nupkg from PATH instead of packing this checkout
           --out PATH               report path (default artifacts/benchmarks/performance.md)
         """;
 
@@ -97,6 +103,7 @@ public static class Program
         bool summary = options.Mode == "summary";
         CompileFigures? figures = null;
         double templateMs = double.NaN;
+        double realAppsShare = double.NaN;
         if (all || summary || options.Mode == "compile")
         {
             figures = await CompileSection.RunAsync(report, setup, summary ? options with { Configurations = new[] { "sdk", "sdk+volumegen" } } : options).ConfigureAwait(false);
@@ -123,15 +130,20 @@ public static class Program
             templateMs = TemplateSection.Run(report, options);
         }
 
+        if (options.Mode == "realapps" || (summary && options.Projects.Count > 0))
+        {
+            realAppsShare = RealAppsSection.Run(report, summary ? options with { AnalyzerImage = options.AnalyzerImage ?? "readytorun" } : options);
+        }
+
         if (all || options.Mode == "micro")
         {
             report.Heading(3, "Micro-benchmarks (BenchmarkDotNet, in-process toolchain)");
             MicroRunner.Run(report, Path.GetDirectoryName(Path.GetFullPath(options.OutputPath))!, options.Quick, options.Focus);
         }
 
-        if (figures is not null || !double.IsNaN(templateMs))
+        if (figures is not null || !double.IsNaN(templateMs) || !double.IsNaN(realAppsShare))
         {
-            string line = SummaryLine(figures, templateMs);
+            string line = SummaryLine(figures, templateMs, realAppsShare);
             report.Paragraph($"Load average at the end: {MachineInfo.LoadAverage()}.");
             report.Paragraph(line);
             Console.WriteLine(line);
@@ -143,12 +155,12 @@ public static class Program
     }
 
     /// <summary>The issue's summary line; <c>n/a</c> for a figure this run did not measure.</summary>
-    public static string SummaryLine(CompileFigures? figures, double templateMs)
+    public static string SummaryLine(CompileFigures? figures, double templateMs, double realAppsShare)
     {
         static string Figure(double value, string format) => double.IsNaN(value) ? "n/a" : Stats.N(value, format);
         return $"Summary: own time {Figure(figures?.ShareAt(2000) ?? double.NaN, "0.00")} % of the SDK compile at 2,000 files, "
             + $"{Figure(figures?.ShareAt(10000) ?? double.NaN, "0.00")} % at 10,000; per-file spread {Figure(figures?.SpreadPercent ?? double.NaN, "0")} %; "
-            + $"cold Identity template {Figure(templateMs, "0")} ms";
+            + $"cold Identity template {Figure(templateMs, "0")} ms; real apps {Figure(realAppsShare, "0")} % of NetAnalyzers";
     }
 
     /// <summary>The repository root (the folder holding VolumeGen.sln), from the current directory or the binary's.</summary>
@@ -181,9 +193,15 @@ public sealed record Options(
     bool Quick,
     string OutputPath,
     string? Positional,
-    string? Focus = null)
+    string? Focus = null,
+    IReadOnlyList<string>? ProjectList = null,
+    string? AnalyzerImage = null,
+    string? Feed = null)
 {
-    private static readonly string[] Modes = { "all", "compile", "incremental", "build", "micro", "ide", "template", "summary", "generate", "trace" };
+    private static readonly string[] Modes = { "all", "compile", "incremental", "build", "micro", "ide", "template", "realapps", "summary", "generate", "trace" };
+
+    /// <summary>The real apps' projects (<c>--project</c>), in the order given.</summary>
+    public IReadOnlyList<string> Projects => ProjectList ?? Array.Empty<string>();
 
     /// <summary>Runs for a size: fewer for 10,000 files, whose compiles dominate the run time.</summary>
     public int RunsFor(ProjectSize size) => Quick ? 1 : size == ProjectSize.Large ? LargeRuns : Runs;
@@ -204,6 +222,9 @@ public sealed record Options(
         string output = Path.Combine(Program.FindRepoRoot(), "artifacts", "benchmarks", "performance.md");
         string? positional = null;
         string? focus = null;
+        var projects = new List<string>();
+        string? analyzerImage = null;
+        string? feed = null;
         for (int i = 1; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"Option '{args[i]}' needs a value.");
@@ -244,6 +265,20 @@ public sealed record Options(
                 case "--focus":
                     focus = Next();
                     break;
+                case "--project":
+                    projects.Add(Next());
+                    break;
+                case "--analyzer-image":
+                    analyzerImage = Next();
+                    if (analyzerImage is not ("readytorun" or "il" or "both"))
+                    {
+                        throw new ArgumentException($"--analyzer-image takes readytorun, il or both, not '{analyzerImage}'.");
+                    }
+
+                    break;
+                case "--feed":
+                    feed = Path.GetFullPath(Next());
+                    break;
                 default:
                     if (args[i].StartsWith("--", StringComparison.Ordinal) || positional is not null)
                     {
@@ -260,7 +295,12 @@ public sealed record Options(
             buildRuns = 1;
         }
 
-        return new Options(mode, sizes, runs, largeRuns, buildRuns, configurations, concurrent, quick, output, positional, focus);
+        if (mode == "realapps" && analyzerImage is null)
+        {
+            analyzerImage = "both";
+        }
+
+        return new Options(mode, sizes, runs, largeRuns, buildRuns, configurations, concurrent, quick, output, positional, focus, projects, analyzerImage, feed);
     }
 
     private static int PositiveInt(string value, string option)

@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text;
-using VolumeGen.Build.Artifacts;
+using VolumeGen.Artifacts;
 using Xunit;
 
 namespace VolumeGen.Build.Tests;

@@ -30,7 +30,7 @@ public sealed class LayeredSolutionPackageTests
         string? first = solution.Mismatch(LayeredSolution.VolumeGenWarnings(output), LayeredSolution.AppWarningsBeforeFixes);
         Assert.True(first is null, first);
         StorageLock webLock = StorageLock.Parse(solution.Read("Web/volumegen.lock.json"));
-        Assert.Equal(new[] { Mount.NamedVolume("/app/data", solution.VolumeName) }, webLock.DeclaredMounts);
+        Assert.Equal(new[] { Mount.NamedVolume("/app/data", solution.VolumeName) }, webLock.DeclarationsOf("Web")!.Mounts);
 
         // With the lock (as committed after that build), every library warning; Web's task is up to date and says nothing new.
         (exit, output) = Build(solution);

@@ -62,7 +62,7 @@ public sealed class StorageLockTaskTests : IDisposable
         Assert.True(task.Execute());
 
         Assert.Empty(engine.Warnings);
-        Assert.Equal(StorageLock.FromMounts(Original).ToJson(), File.ReadAllText(LockPath));
+        Assert.Equal(StorageLock.FromDeclarations(Original, null, "Demo").ToJson(), File.ReadAllText(LockPath));
         Assert.Equal(File.ReadAllText(LockPath), File.ReadAllText(ObjCopy));
         Assert.Contains(task.WrittenFiles, item => item.ItemSpec == LockPath);
         Assert.False(task.StorageChangesPending);
@@ -96,27 +96,58 @@ public sealed class StorageLockTaskTests : IDisposable
         Assert.Empty(engine.Warnings);
         StorageLock written = StorageLock.Parse(File.ReadAllText(LockPath));
         Assert.Empty(written.Volumes);
-        Assert.Equal(new[] { Mount.AnonymousVolume("/app/cache"), Mount.Tmpfs("/app/tmp") }, written.DeclaredMounts);
-        Assert.Equal(new[] { "/app/logs" }, written.EphemeralPaths);
+        Assert.Equal(new[] { Mount.AnonymousVolume("/app/cache"), Mount.Tmpfs("/app/tmp") }, written.DeclarationsOf("Demo")!.Mounts);
+        Assert.Equal(new[] { "/app/logs" }, written.DeclarationsOf("Demo")!.EphemeralPaths);
+
+        // Unchanged, it is current, in locked mode too; a changed declaration is out of date there (the libraries read it).
+        (WriteVolumeArtifacts same, RecordingBuildEngine sameEngine) = Task(manifest);
+        same.LockedMode = true;
+        Assert.True(same.Execute(), string.Join("\n", sameEngine.Errors.Select(static e => e.Message)));
+        var changed = new VolumeManifest(new[] { new ManifestClass("Demo.AppStorage", new MountSet(Mount.AnonymousVolume("/app/cache"), Mount.Tmpfs("/app/tmp"))) }, new[] { "/app/logs", "/app/previews" });
+        (WriteVolumeArtifacts strict, RecordingBuildEngine strictEngine) = Task(changed);
+        strict.LockedMode = true;
+        Assert.False(strict.Execute());
+        Assert.Equal("VG3044", Assert.Single(strictEngine.Errors).Code);
+        Assert.Contains("ephemeral /app/previews", strictEngine.Errors[0].Message);
     }
 
     [Fact]
-    public void A_lock_written_before_declarations_were_recorded_is_completed_silently_but_is_out_of_date_in_locked_mode()
+    public void Another_declaration_than_the_lock_records_is_recorded_silently_but_is_out_of_date_in_locked_mode()
     {
-        string old = new StorageLock(new[] { new LockedVolume("profiles", "/app/data"), new LockedVolume("uploads", "/app/uploads") }).ToJson();
+        Lock(Original);
+        byte[] locked = File.ReadAllBytes(LockPath);
+        Mount[] bound = Original.Append(Mount.Bind("./config", "/app/config", readOnly: true)).ToArray();
+
+        (WriteVolumeArtifacts strict, RecordingBuildEngine strictEngine) = Task(bound);
+        strict.LockedMode = true;
+        Assert.False(strict.Execute());
+        Assert.Equal("VG3044", Assert.Single(strictEngine.Errors).Code);
+        Assert.Contains("another declared mount or ephemeral path changed", strictEngine.Errors[0].Message);
+        Assert.Equal(locked, File.ReadAllBytes(LockPath));
+
+        (WriteVolumeArtifacts task, RecordingBuildEngine engine) = Task(bound);
+        Assert.True(task.Execute());
+        Assert.Empty(engine.Warnings);
+        Assert.Equal(StorageLock.FromDeclarations(bound, null, "Demo").ToJson(), File.ReadAllText(LockPath));
+    }
+
+    [Fact]
+    public void A_lock_written_before_declarations_were_recorded_is_completed_silently_and_is_not_out_of_date_in_locked_mode()
+    {
+        // As a lock of format 1 (lock format 2's rule): the project's volumes are current, so CI passes; the next build
+        // without locked mode records the declarations, and until then a class library built into the image reports VG2009.
+        string old = new StorageLock(new[] { new LockedVolume("profiles", "/app/data", "Demo"), new LockedVolume("uploads", "/app/uploads", "Demo") }).ToJson();
         File.WriteAllText(LockPath, old);
         (WriteVolumeArtifacts strict, RecordingBuildEngine strictEngine) = Task(Original);
         strict.LockedMode = true;
 
-        Assert.False(strict.Execute());
-        Assert.Equal("VG3044", Assert.Single(strictEngine.Errors).Code);
-        Assert.Contains("not the other declared mounts (written by an older VolumeGen)", strictEngine.Errors[0].Message);
+        Assert.True(strict.Execute(), string.Join("\n", strictEngine.Errors.Select(static e => e.Message)));
         Assert.Equal(old, File.ReadAllText(LockPath));
 
         (WriteVolumeArtifacts task, RecordingBuildEngine engine) = Task(Original);
         Assert.True(task.Execute());
         Assert.Empty(engine.Warnings);
-        Assert.Equal(StorageLock.FromMounts(Original).ToJson(), File.ReadAllText(LockPath));
+        Assert.Equal(StorageLock.FromDeclarations(Original, null, "Demo").ToJson(), File.ReadAllText(LockPath));
     }
 
     [Fact]
@@ -137,7 +168,7 @@ public sealed class StorageLockTaskTests : IDisposable
         Assert.Contains("[PersistentVolume(\"/app/data\", Name = \"profile-data\")]", warning.Message);
         Assert.Contains("volumegen migrate --from profiles --to profile-data", warning.Message);
         Assert.Contains("dotnet build -p:VolumeGenAcceptStorageChanges=true", warning.Message);
-        Assert.Contains($"volumegen lock {_folder.File("bin/App.dll")} --lock-file {LockPath} --accept", warning.Message);
+        Assert.Contains($"volumegen lock {_folder.File("bin/App.dll")} --lock-file {LockPath} --project Demo --accept", warning.Message);
         Assert.True(task.StorageChangesPending);
         Assert.Equal(locked, File.ReadAllBytes(LockPath));
         Assert.Contains("\"profile-data\"", File.ReadAllText(ObjCopy));
@@ -180,7 +211,7 @@ public sealed class StorageLockTaskTests : IDisposable
 
         Assert.Empty(engine.Warnings);
         Assert.False(task.StorageChangesPending);
-        Assert.Equal(StorageLock.FromMounts(renamed).ToJson(), File.ReadAllText(LockPath));
+        Assert.Equal(StorageLock.FromDeclarations(renamed, null, "Demo").ToJson(), File.ReadAllText(LockPath));
         Assert.Contains(engine.Messages, static m => m.Importance == MessageImportance.High && m.Message!.Contains("VolumeGen accepted VG3040", StringComparison.Ordinal));
 
         (task, engine) = Task(renamed);
@@ -206,7 +237,7 @@ public sealed class StorageLockTaskTests : IDisposable
         (WriteVolumeArtifacts task, RecordingBuildEngine engine) = Task(added);
         Assert.True(task.Execute());
         Assert.Empty(engine.Warnings);
-        Assert.Equal(StorageLock.FromMounts(added).ToJson(), File.ReadAllText(LockPath));
+        Assert.Equal(StorageLock.FromDeclarations(added, null, "Demo").ToJson(), File.ReadAllText(LockPath));
     }
 
     [Fact]
@@ -226,6 +257,7 @@ public sealed class StorageLockTaskTests : IDisposable
     [InlineData("{\"version\": 1, \"dependencies\": {}}\n", "not a VolumeGen lock")]
     [InlineData("{\n<<<<<<< HEAD\n  \"volumeGenLock\": 1\n=======\n>>>>>>> main\n}\n", "merge conflict markers")]
     [InlineData("{\"volumeGenLock\": 9}", "newer than this VolumeGen")]
+    [InlineData("{\"volumeGenLock\": 1, \"volumes\": [{\"name\": \"profiles\", \"target\": \"/app/data\"}], \"volumes\": []}\n", "\"volumes\" appears twice")]
     public void A_lock_file_VolumeGen_cannot_use_is_an_error_and_nothing_is_written(string text, string reason)
     {
         File.WriteAllText(LockPath, text);
@@ -239,6 +271,38 @@ public sealed class StorageLockTaskTests : IDisposable
         Assert.Equal(text, File.ReadAllText(LockPath));
         Assert.Equal(Dockerfile, File.ReadAllText(_folder.File("Dockerfile")));
         Assert.Empty(task.WrittenFiles);
+    }
+
+    [Fact]
+    public void Two_projects_sharing_one_lock_file_keep_their_own_entries_and_never_see_each_others_volume_as_renamed()
+    {
+        (WriteVolumeArtifacts orders, RecordingBuildEngine ordersEngine) = Task(Mount.NamedVolume("/app/data", "orders-data"));
+        orders.ProjectName = "Orders";
+        orders.Dockerfile = string.Empty;
+        Assert.True(orders.Execute());
+        Assert.Empty(ordersEngine.Warnings);
+
+        (WriteVolumeArtifacts billing, RecordingBuildEngine billingEngine) = Task(Mount.NamedVolume("/app/data", "billing-data"));
+        billing.ProjectName = "Billing";
+        billing.Dockerfile = string.Empty;
+        Assert.True(billing.Execute());
+
+        Assert.Empty(billingEngine.Warnings);
+        Assert.False(billing.StorageChangesPending);
+        string both = File.ReadAllText(LockPath);
+        Assert.Contains("\"orders-data\"", both);
+        Assert.Contains("\"billing-data\"", both);
+
+        // A rename in one project is still caught, and names only that project's volumes.
+        (WriteVolumeArtifacts renamed, RecordingBuildEngine renamedEngine) = Task(Mount.NamedVolume("/app/data", "orders-v2"));
+        renamed.ProjectName = "Orders";
+        renamed.Dockerfile = string.Empty;
+        Assert.True(renamed.Execute());
+        BuildWarningEventArgs warning = Assert.Single(renamedEngine.Warnings);
+        Assert.Equal("VG3040", warning.Code);
+        Assert.Contains("volumegen migrate --from orders-data --to orders-v2", warning.Message);
+        Assert.DoesNotContain("billing", warning.Message);
+        Assert.Equal(both, File.ReadAllText(LockPath));
     }
 
     [Fact]
@@ -277,7 +341,7 @@ public sealed class StorageLockTaskTests : IDisposable
     public void A_rewrite_keeps_the_lock_files_bom_and_crlf()
     {
         byte[] bom = { 0xEF, 0xBB, 0xBF };
-        File.WriteAllBytes(LockPath, bom.Concat(Encoding.UTF8.GetBytes(StorageLock.FromMounts(Original).ToJson().Replace("\n", "\r\n"))).ToArray());
+        File.WriteAllBytes(LockPath, bom.Concat(Encoding.UTF8.GetBytes(StorageLock.FromDeclarations(Original, null, "Demo").ToJson().Replace("\n", "\r\n"))).ToArray());
         Mount[] added = Original.Append(Mount.NamedVolume("/app/keys", "keys")).ToArray();
         (WriteVolumeArtifacts task, _) = Task(added);
 
@@ -285,7 +349,7 @@ public sealed class StorageLockTaskTests : IDisposable
 
         byte[] written = File.ReadAllBytes(LockPath);
         Assert.Equal(bom, written.Take(3));
-        Assert.Equal(StorageLock.FromMounts(added).ToJson().Replace("\n", "\r\n"), Encoding.UTF8.GetString(written, 3, written.Length - 3));
+        Assert.Equal(StorageLock.FromDeclarations(added, null, "Demo").ToJson().Replace("\n", "\r\n"), Encoding.UTF8.GetString(written, 3, written.Length - 3));
     }
 
     [Fact]
@@ -293,14 +357,14 @@ public sealed class StorageLockTaskTests : IDisposable
     {
         Directory.CreateDirectory(_folder.File("shared"));
         string real = _folder.File("shared/real.lock.json");
-        File.WriteAllText(real, StorageLock.FromMounts(Original).ToJson());
+        File.WriteAllText(real, StorageLock.FromDeclarations(Original, null, "Demo").ToJson());
         File.CreateSymbolicLink(LockPath, real);
         Mount[] added = Original.Append(Mount.NamedVolume("/app/keys", "keys")).ToArray();
 
         Assert.True(Task(added).Task.Execute());
 
         Assert.NotNull(new FileInfo(LockPath).LinkTarget);
-        Assert.Equal(StorageLock.FromMounts(added).ToJson(), File.ReadAllText(real));
+        Assert.Equal(StorageLock.FromDeclarations(added, null, "Demo").ToJson(), File.ReadAllText(real));
     }
 
     [Fact]

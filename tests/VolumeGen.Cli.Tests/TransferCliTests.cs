@@ -56,7 +56,7 @@ public sealed class TransferCliTests : IDisposable
         Assert.Equal(0, accept.ExitCode);
         Assert.Contains("accepted VG3040", accept.Output);
         // The named volumes as accepted, and the whole declaration (the anonymous cache too) for the class libraries of the image.
-        Assert.Equal(StorageLock.FromMounts(new[] { Mount.NamedVolume("/app/data", "profile-data"), Mount.NamedVolume("/app/logs", "logs"), Mount.AnonymousVolume("/app/cache") }).ToJson(), File.ReadAllText(LockPath));
+        Assert.Equal(StorageLock.FromDeclarations(new[] { Mount.NamedVolume("/app/data", "profile-data"), Mount.NamedVolume("/app/logs", "logs"), Mount.AnonymousVolume("/app/cache") }, null, "App").ToJson(), File.ReadAllText(LockPath));
         Assert.Equal(0, after.ExitCode);
         Assert.Contains("is up to date", after.Output);
     }

@@ -55,6 +55,16 @@ public sealed class DeclarationAnalyzerTests
             """, DiagnosticDescriptors.NestedTarget);
 
     [Fact]
+    public Task A_class_is_read_when_only_another_partial_declaration_has_the_attributes()
+        => Single("""
+            partial class S { }
+            [PersistentVolume("/srv")]
+            [TmpfsMount({|#0:"/srv/tmp"|})]
+            partial class S { }
+            partial class S { void M() { } }
+            """, DiagnosticDescriptors.NestedTarget);
+
+    [Fact]
     public Task VG1013_volume_over_the_default_working_directory()
         => Single("""[PersistentVolume({|#0:"/app"|})] partial class S { }""", DiagnosticDescriptors.VolumeOverAppFolder);
 

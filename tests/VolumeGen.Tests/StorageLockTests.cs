@@ -14,9 +14,43 @@ public class StorageLockTests
     });
 
     [Fact]
-    public void Records_named_volumes_by_name_and_every_declaration_by_target_one_line_each_with_lf_and_a_final_newline()
+    public void Records_only_named_volumes_sorted_by_name_one_line_each_with_lf_and_a_final_newline()
     {
         var storageLock = StorageLock.FromMounts(
+            new[]
+            {
+                Mount.NamedVolume("/b", "zeta"),
+                Mount.Tmpfs("/t"),
+                Mount.Bind("./c", "/c"),
+                Mount.NamedVolume("/a/", "alpha", readOnly: true),
+                Mount.NamedVolume("/a", "alpha"),
+            },
+            "Shop.Api");
+
+        string json = storageLock.ToJson();
+
+        string[] lines = json.Split('\n');
+        Assert.Equal(
+            new[]
+            {
+                "{", "  \"volumeGenLock\": 2,", lines[2], "  \"volumes\": [",
+                "    { \"project\": \"Shop.Api\", \"name\": \"alpha\", \"target\": \"/a\", \"kind\": \"volume\" },",
+                "    { \"project\": \"Shop.Api\", \"name\": \"zeta\", \"target\": \"/b\", \"kind\": \"volume\" }",
+                "  ]", "}", string.Empty,
+            },
+            lines);
+        Assert.StartsWith("  \"about\": \"The named volumes each project keeps its data in", lines[2]);
+        Assert.DoesNotContain("\r", json);
+        Assert.Equal(storageLock, StorageLock.Parse(json));
+        Assert.StartsWith("{\n  \"volumeGenLock\": 2,\n", StorageLock.Empty.ToJson());
+        Assert.EndsWith("\"volumes\": []\n}\n", StorageLock.Empty.ToJson());
+        Assert.Equal(StorageLock.Empty, StorageLock.Parse(StorageLock.Empty.ToJson()));
+    }
+
+    [Fact]
+    public void Records_each_projects_declared_mounts_and_ephemeral_paths_one_line_each_under_its_project()
+    {
+        StorageLock web = StorageLock.FromDeclarations(
             new[]
             {
                 Mount.NamedVolume("/b", "zeta"),
@@ -26,82 +60,78 @@ public class StorageLockTests
                 Mount.NamedVolume("/a", "alpha"),
                 Mount.AnonymousVolume("/cache"),
             },
-            new[] { "/app/tmp/", "/app/logs", "/app/tmp" });
+            new[] { "/app/tmp/", "/app/logs", "/app/tmp" },
+            "Web");
+        var storageLock = new StorageLock(
+            web.Volumes.Append(new LockedVolume("jobs", "/jobs", "Worker")),
+            web.Declarations.Append(new ProjectDeclarations("Worker", new[] { Mount.NamedVolume("/jobs", "jobs") }, null)));
 
-        string json = storageLock.ToJson();
+        string[] lines = storageLock.ToJson().Split('\n');
 
-        string[] lines = json.Split('\n');
         Assert.Equal(
             new[]
             {
-                "{", "  \"volumeGenLock\": 1,", lines[2], "  \"volumes\": [",
-                "    { \"name\": \"alpha\", \"target\": \"/a\", \"kind\": \"volume\" },",
-                "    { \"name\": \"zeta\", \"target\": \"/b\", \"kind\": \"volume\" }",
+                "{", "  \"volumeGenLock\": 2,", lines[2], "  \"volumes\": [",
+                "    { \"project\": \"Web\", \"name\": \"alpha\", \"target\": \"/a\", \"kind\": \"volume\" },",
+                "    { \"project\": \"Web\", \"name\": \"zeta\", \"target\": \"/b\", \"kind\": \"volume\" },",
+                "    { \"project\": \"Worker\", \"name\": \"jobs\", \"target\": \"/jobs\", \"kind\": \"volume\" }",
                 "  ],",
                 "  \"mounts\": [",
-                "    {\"kind\":\"volume\",\"target\":\"/a\",\"name\":\"alpha\",\"readOnly\":true},",
-                "    {\"kind\":\"volume\",\"target\":\"/a\",\"name\":\"alpha\"},",
-                "    {\"kind\":\"volume\",\"target\":\"/b\",\"name\":\"zeta\"},",
-                "    {\"kind\":\"bind\",\"target\":\"/c\",\"source\":\"./c\",\"readOnly\":true},",
-                "    {\"kind\":\"anonymous\",\"target\":\"/cache\"},",
-                "    {\"kind\":\"tmpfs\",\"target\":\"/t\",\"sizeBytes\":1024}",
+                "    {\"project\":\"Web\",\"kind\":\"volume\",\"target\":\"/a\",\"name\":\"alpha\",\"readOnly\":true},",
+                "    {\"project\":\"Web\",\"kind\":\"volume\",\"target\":\"/a\",\"name\":\"alpha\"},",
+                "    {\"project\":\"Web\",\"kind\":\"volume\",\"target\":\"/b\",\"name\":\"zeta\"},",
+                "    {\"project\":\"Web\",\"kind\":\"bind\",\"target\":\"/c\",\"source\":\"./c\",\"readOnly\":true},",
+                "    {\"project\":\"Web\",\"kind\":\"anonymous\",\"target\":\"/cache\"},",
+                "    {\"project\":\"Web\",\"kind\":\"tmpfs\",\"target\":\"/t\",\"sizeBytes\":1024},",
+                "    {\"project\":\"Worker\",\"kind\":\"volume\",\"target\":\"/jobs\",\"name\":\"jobs\"}",
                 "  ],",
                 "  \"ephemeralPaths\": [",
-                "    \"/app/logs\",",
-                "    \"/app/tmp\"",
+                "    {\"project\":\"Web\",\"path\":\"/app/logs\"},",
+                "    {\"project\":\"Web\",\"path\":\"/app/tmp\"}",
                 "  ]",
                 "}", string.Empty,
             },
             lines);
-        Assert.StartsWith("  \"about\": \"The named volumes this project keeps its data in", lines[2]);
-        Assert.DoesNotContain("\r", json);
-        StorageLock read = StorageLock.Parse(json);
+        StorageLock read = StorageLock.Parse(storageLock.ToJson());
         Assert.Equal(storageLock, read);
-        Assert.True(read.RecordsDeclarations);
-        Assert.Equal(6, read.DeclaredMounts.Count);
-        Assert.Equal(new[] { "/app/logs", "/app/tmp" }, read.EphemeralPaths);
-        Assert.StartsWith("{\n  \"volumeGenLock\": 1,\n", StorageLock.Empty.ToJson());
-        Assert.EndsWith("\"volumes\": [],\n  \"mounts\": [],\n  \"ephemeralPaths\": []\n}\n", StorageLock.Empty.ToJson());
-        Assert.True(StorageLock.Empty.IsEmpty);
-        Assert.Equal(StorageLock.Empty, StorageLock.Parse(StorageLock.Empty.ToJson()));
+        Assert.Equal(6, read.DeclarationsOf("Web")!.Mounts.Count);
+        Assert.Equal(new[] { "/app/logs", "/app/tmp" }, read.DeclarationsOf("Web")!.EphemeralPaths);
+        Assert.Equal(new[] { Mount.NamedVolume("/jobs", "jobs") }, read.DeclarationsOf("Worker")!.Mounts);
+        Assert.Empty(read.DeclarationsOf("Worker")!.EphemeralPaths);
+        Assert.Null(read.DeclarationsOf("Billing"));
     }
 
     [Fact]
     public void The_same_declarations_in_another_order_give_the_same_text()
     {
         Mount[] mounts = { Mount.NamedVolume("/app/data", "data"), Mount.Bind("./config", "/app/config"), Mount.Tmpfs("/app/scratch") };
-        Assert.Equal(StorageLock.FromMounts(mounts).ToJson(), StorageLock.FromMounts(mounts.Reverse()).ToJson());
+        Assert.Equal(StorageLock.FromDeclarations(mounts, new[] { "/b", "/a" }, "Web").ToJson(), StorageLock.FromDeclarations(mounts.Reverse(), new[] { "/a", "/b" }, "Web").ToJson());
     }
 
     [Fact]
-    public void A_lock_written_before_declarations_were_recorded_reads_as_recording_none_and_differs_from_one_that_does()
+    public void A_lock_without_declarations_records_none_of_any_project_and_differs_from_one_that_does()
     {
-        const string old = "{\n  \"volumeGenLock\": 1,\n  \"about\": \"…\",\n  \"volumes\": [\n    { \"name\": \"profiles\", \"target\": \"/app/data\", \"kind\": \"volume\" }\n  ]\n}\n";
+        const string format1 = "{\n  \"volumeGenLock\": 1,\n  \"about\": \"…\",\n  \"volumes\": [\n    { \"name\": \"profiles\", \"target\": \"/app/data\", \"kind\": \"volume\" }\n  ]\n}\n";
+        const string volumesOnly = "{\"volumeGenLock\": 2, \"volumes\": [{\"project\": \"Web\", \"name\": \"profiles\", \"target\": \"/app/data\"}]}";
 
-        StorageLock read = StorageLock.Parse(old);
+        foreach (string text in new[] { format1, volumesOnly })
+        {
+            StorageLock read = StorageLock.Parse(text);
 
-        Assert.False(read.RecordsDeclarations);
-        Assert.Empty(read.DeclaredMounts);
-        Assert.Equal(new LockedVolume("profiles", "/app/data"), read.Volumes.Single());
-        Assert.NotEqual(StorageLock.FromMounts(new[] { Mount.NamedVolume("/app/data", "profiles") }), read);
-        Assert.DoesNotContain("\"mounts\"", new StorageLock(read.Volumes).ToJson());
+            Assert.Empty(read.Declarations);
+            Assert.Null(read.DeclarationsOf("Web"));
+            Assert.NotEqual(StorageLock.FromDeclarations(new[] { Mount.NamedVolume("/app/data", "profiles") }, null, "Web"), read);
+            Assert.DoesNotContain("\"mounts\"", read.ToJson());
+        }
     }
 
     [Fact]
-    public void From_manifest_records_the_valid_classes_and_the_ephemeral_paths()
+    public void A_project_that_declares_nothing_is_not_recorded_and_one_project_twice_is_refused()
     {
-        var manifest = new VolumeManifest(
-            new[]
-            {
-                new ManifestClass("Web.AppStorage", new MountSet(Mount.NamedVolume("/app/data", "app-data"))),
-                new ManifestClass("Web.Broken", new MountSet(Mount.AnonymousVolume("relative")), new[] { new ManifestProblem("VG1001", "not absolute") }),
-            },
-            new[] { "/app/cache" });
-
-        StorageLock storageLock = StorageLock.FromManifest(manifest);
-
-        Assert.Equal(new[] { Mount.NamedVolume("/app/data", "app-data") }, storageLock.DeclaredMounts);
-        Assert.Equal(new[] { "/app/cache" }, storageLock.EphemeralPaths);
+        Assert.Empty(StorageLock.FromDeclarations(Array.Empty<Mount>(), Array.Empty<string>(), "Web").Declarations);
+        Assert.Throws<ArgumentException>(() => new StorageLock(
+            Array.Empty<LockedVolume>(),
+            new[] { new ProjectDeclarations("Web", new[] { Mount.AnonymousVolume("/a") }, null), new ProjectDeclarations("Web", new[] { Mount.AnonymousVolume("/b") }, null) }));
     }
 
     [Theory]
@@ -110,6 +140,21 @@ public class StorageLockTests
     {
         var storageLock = new StorageLock(new[] { new LockedVolume(value, "/" + value) });
         Assert.Equal(storageLock, StorageLock.Parse(storageLock.ToJson()));
+    }
+
+    [Fact]
+    public void Entries_of_several_projects_sort_by_project_and_a_format_1_lock_reads_as_entries_without_one()
+    {
+        var two = new StorageLock(new[] { new LockedVolume("b-data", "/app/data", "Billing"), new LockedVolume("a-data", "/app/data", "Orders"), new LockedVolume("old", "/app/old") });
+        var legacy = StorageLock.Parse("{\"volumeGenLock\": 1, \"volumes\": [{\"name\": \"profiles\", \"target\": \"/app/data\", \"kind\": \"volume\"}]}");
+
+        Assert.Equal(new string?[] { null, "Billing", "Orders" }, two.Volumes.Select(static v => v.Project));
+        Assert.Equal(two, StorageLock.Parse(two.ToJson()));
+        Assert.Equal(2, StorageLock.Parse(two.ToJson()).Version);
+        Assert.Equal(1, legacy.Version);
+        Assert.Null(Assert.Single(legacy.Volumes).Project);
+        Assert.True(legacy.SameVolumes(StorageLock.FromMounts(new[] { Mount.NamedVolume("/app/data", "profiles") }, "App")));
+        Assert.NotEqual(legacy, StorageLock.FromMounts(new[] { Mount.NamedVolume("/app/data", "profiles") }, "App"));
     }
 
     [Fact]
@@ -122,15 +167,20 @@ public class StorageLockTests
     [Theory]
     [InlineData("", "not valid JSON")]
     [InlineData("{\"version\": 1}", "not a VolumeGen lock")]
-    [InlineData("{\"volumeGenLock\": 2}", "newer than this VolumeGen")]
+    [InlineData("{\"volumeGenLock\": 3}", "newer than this VolumeGen")]
+    [InlineData("{\"volumeGenLock\": 2, \"volumes\": [{\"project\": 7, \"name\": \"a\", \"target\": \"/a\"}]}", "not a project name")]
     [InlineData("{\"volumeGenLock\": \"1\"}", "not a version number")]
     [InlineData("{\"volumeGenLock\": 1, \"volumes\": {}}", "not an array")]
     [InlineData("{\"volumeGenLock\": 1, \"volumes\": [{\"name\": \"a\"}]}", "no \"name\" or \"target\"")]
     [InlineData("{\"volumeGenLock\": 1, \"volumes\": [{\"name\": \"a\", \"target\": \"/a\", \"kind\": \"bind\"}]}", "kind bind")]
     [InlineData("{\n<<<<<<< HEAD\n  \"volumeGenLock\": 1\n=======\n>>>>>>> other\n}", "merge conflict markers")]
-    [InlineData("{\"volumeGenLock\": 1, \"mounts\": {}}", "\"mounts\" is not an array")]
-    [InlineData("{\"volumeGenLock\": 1, \"mounts\": [{\"kind\": \"nfs\", \"target\": \"/a\"}]}", "unknown \"kind\"")]
-    [InlineData("{\"volumeGenLock\": 1, \"mounts\": [], \"ephemeralPaths\": [1]}", "not a string")]
+    [InlineData("{\"volumeGenLock\": 1, \"volumes\": [{\"name\": \"a\", \"target\": \"/a\"}], \"volumes\": []}", "\"volumes\" appears twice")]
+    [InlineData("{\"volumeGenLock\": 1, \"volumes\": [{\"name\": \"a\", \"name\": \"b\", \"target\": \"/a\"}]}", "\"name\" appears twice")]
+    [InlineData("{\"volumeGenLock\": 2, \"mounts\": {}}", "\"mounts\" is not an array")]
+    [InlineData("{\"volumeGenLock\": 2, \"mounts\": [{\"project\": \"Web\", \"kind\": \"nfs\", \"target\": \"/a\"}]}", "unknown \"kind\"")]
+    [InlineData("{\"volumeGenLock\": 2, \"mounts\": [{\"kind\": \"anonymous\", \"target\": \"/a\"}]}", "\"mounts\" entry has no \"project\"")]
+    [InlineData("{\"volumeGenLock\": 2, \"ephemeralPaths\": [\"/tmp\"]}", "\"ephemeralPaths\" entry is not an object")]
+    [InlineData("{\"volumeGenLock\": 2, \"ephemeralPaths\": [{\"project\": \"Web\"}]}", "no \"path\"")]
     public void Refuses_what_is_not_a_lock_this_version_reads_saying_why(string text, string reason)
     {
         Assert.False(StorageLock.TryParse(text, out StorageLock? parsed, out string? error));

@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Security;
 using System.Text;
-using VolumeGen.Build.Artifacts;
+using VolumeGen.Artifacts;
 
 namespace VolumeGen.Build.ContainerFileSearch;
 

@@ -76,11 +76,16 @@ internal static class BackupCommand
             }
 
             using DockerClient client = await EngineConnection.ConnectAsync(parse, host, cancellationToken).ConfigureAwait(false);
-            var options = new VolumeTransferOptions { HelperImage = parse.GetValue(image), Progress = new ProgressPrinter(parse.InvocationConfiguration.Error) };
+            TextWriter error = parse.InvocationConfiguration.Error;
+            var options = new VolumeTransferOptions { HelperImage = parse.GetValue(image), Progress = new ProgressPrinter(error), Notice = line => error.WriteLine("volumegen: " + line) };
             VolumeBackupManifest manifest;
             try
             {
                 manifest = await client.BackupAsync(names, folder, targets, options, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception) when (cancellationToken.IsCancellationRequested)
+            {
+                throw new CliInterruptedException($"interrupted; the helper container and the unfinished backup's files in '{folder}' were removed, and the volumes are untouched.");
             }
             catch (Exception exception) when (TransferErrors.Translate(client, exception) is { } translated)
             {

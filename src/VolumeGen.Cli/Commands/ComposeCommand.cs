@@ -21,16 +21,18 @@ internal static class ComposeCommand
                 result.AddError(problem);
             }
         });
-        var command = new Command("compose", "Print a compose override (compose.volumegen.yaml) with the service's volumes and the top-level named volumes: docker compose -f compose.yaml -f compose.volumegen.yaml up.");
+        var output = OutputFileOption.Create("compose.volumegen.yaml");
+        var command = new Command("compose", "Print (or --output) a compose override (compose.volumegen.yaml) with the service's volumes and the top-level named volumes: docker compose -f compose.yaml -f compose.volumegen.yaml up.");
         input.AddTo(command);
         command.Add(service);
+        command.Add(output);
         command.SetAction(parse =>
         {
             MountSet mounts = input.ReadMounts(parse);
             string name = parse.GetValue(service) is { Length: > 0 } given
                 ? given
                 : OutputNames.ComposeService(Path.GetFileNameWithoutExtension(parse.GetValue(input.Assembly) ?? string.Empty));
-            parse.InvocationConfiguration.Output.Write(ComposeOverride.Format(mounts, name));
+            OutputFileOption.Emit(parse, output, ComposeOverride.Format(mounts, name));
             return ExitCodes.Ok;
         });
         return command;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using Docker.DotNet;
 using VolumeGen.Docker;
@@ -19,7 +20,8 @@ internal static class MigrateCommand
         input.Assembly.Description = "The built assembly (e.g. bin/Release/net10.0/MyApp.dll): its declarations and its storage lock name the renames to migrate. Not needed with --from and --to.";
         var from = new Option<string?>("--from") { Description = "The old volume name (with --to): migrate this one rename instead of the lock's.", HelpName = "volume" };
         var to = new Option<string?>("--to") { Description = "The new volume name (with --from).", HelpName = "volume" };
-        var lockFile = new Option<string?>("--lock-file") { Description = "The storage lock; default: the volumegen.lock.json in the assembly's folder or above it.", HelpName = "path" };
+        var lockFile = new Option<string?>("--lock-file") { Description = "The storage lock; default: the volumegen.lock.json beside the nearest project file above the assembly.", HelpName = "path" };
+        var project = ProjectOption.Create();
         var image = HelperImageOption.Create();
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the plan (volumes, containers using them, helper image) and change nothing." };
         var host = EngineConnection.CreateHostOption();
@@ -30,6 +32,7 @@ internal static class MigrateCommand
         command.Add(from);
         command.Add(to);
         command.Add(lockFile);
+        command.Add(project);
         command.Add(image);
         command.Add(dryRun);
         command.Add(host);
@@ -37,14 +40,15 @@ internal static class MigrateCommand
         {
             TextWriter output = parse.InvocationConfiguration.Output;
             TextWriter error = parse.InvocationConfiguration.Error;
-            IReadOnlyList<(string From, string To, string? Target)> renames = Renames(parse, input, from, to, lockFile, output, out string? assembly);
+            IReadOnlyList<(string From, string To, string? Target)> renames = Renames(parse, input, from, to, lockFile, project, output, out string? assembly);
             if (renames.Count == 0)
             {
                 return ExitCodes.Ok;
             }
 
             using DockerClient client = await EngineConnection.ConnectAsync(parse, host, cancellationToken).ConfigureAwait(false);
-            var options = new VolumeTransferOptions { HelperImage = parse.GetValue(image), Progress = new ProgressPrinter(error) };
+            var options = new VolumeTransferOptions { HelperImage = parse.GetValue(image), Progress = new ProgressPrinter(error), Notice = line => error.WriteLine("volumegen: " + line) };
+            (string From, string To)? copying = null;
             try
             {
                 if (parse.GetValue(dryRun))
@@ -62,11 +66,16 @@ internal static class MigrateCommand
                 foreach ((string old, string renamed, string? target) in renames)
                 {
                     output.WriteLine($"migrate  {old} -> {renamed}{(target is null ? string.Empty : $"  ({target})")}");
+                    copying = (old, renamed);
                     VolumeMigrationResult result = await client.MigrateVolumeAsync(old, renamed, target, options, cancellationToken).ConfigureAwait(false);
                     output.WriteLine(result.Outcome == VolumeMigrationOutcome.AlreadyCopied
                         ? $"already migrated: '{renamed}' holds exactly the data of '{old}' ({result.Content.Summary}); nothing to do."
                         : $"copied   {result.Content.Summary} into {(result.CreatedVolume ? "the new volume" : "the empty volume")} '{renamed}'; verified: both hold the same files, bytes, owners and modes (sha256 {result.Content.Sha256}). '{old}' is untouched.");
                 }
+            }
+            catch (Exception) when (cancellationToken.IsCancellationRequested && copying is { } stopped)
+            {
+                throw new CliInterruptedException(await InterruptedAsync(client, stopped.From, stopped.To).ConfigureAwait(false));
             }
             catch (Exception exception) when (TransferErrors.Translate(client, exception) is { } translated)
             {
@@ -84,7 +93,7 @@ internal static class MigrateCommand
     }
 
     private static IReadOnlyList<(string From, string To, string? Target)> Renames(
-        ParseResult parse, ManifestInput input, Option<string?> from, Option<string?> to, Option<string?> lockFile, TextWriter output, out string? assembly)
+        ParseResult parse, ManifestInput input, Option<string?> from, Option<string?> to, Option<string?> lockFile, Option<string?> project, TextWriter output, out string? assembly)
     {
         string? old = parse.GetValue(from);
         string? renamed = parse.GetValue(to);
@@ -124,13 +133,20 @@ internal static class MigrateCommand
         }
 
         MountSet mounts = ManifestInput.Select(input.ReadValidManifest(parse), null);
-        string? path = LockFileLocator.Find(assembly, parse.GetValue(lockFile), forCreation: false);
-        if (path is null || !File.Exists(path))
+        (string path, string owner) = LockFileLocator.Find(assembly, parse.GetValue(lockFile), parse.GetValue(project));
+        if (!File.Exists(path))
         {
-            throw new CliException($"No storage lock ({StorageLock.DefaultFileName}) {(path is null ? "in the folder of '" + assembly + "' or above it" : "at '" + path + "'")}, so there is no recorded rename to migrate. Name it with --lock-file, or name the volumes with --from and --to.");
+            throw new CliException($"No storage lock ({StorageLock.DefaultFileName}) at '{path}', so there is no recorded rename to migrate. Name it with --lock-file, or name the volumes with --from and --to.");
         }
 
-        IReadOnlyList<StorageChange> changes = StorageLockComparison.Compare(LockFileLocator.Read(path), mounts);
+        StorageLock? locked = LockFileLocator.Read(path, owner, mounts).Locked;
+        if (locked is null)
+        {
+            output.WriteLine($"Nothing to migrate: '{path}' records no named volume of the project '{owner}'.");
+            return Array.Empty<(string, string, string?)>();
+        }
+
+        IReadOnlyList<StorageChange> changes = StorageLockComparison.Compare(locked, mounts);
         foreach (StorageChange change in changes.Where(static c => c.Kind != StorageChangeKind.Renamed))
         {
             output.WriteLine($"not a rename, nothing to copy: {change.Id}: {change.Describe()}");
@@ -140,10 +156,30 @@ internal static class MigrateCommand
             .Select(static c => (c.Locked.Name, c.NewName!, (string?)c.Locked.Target)).ToArray();
         if (renames.Length == 0)
         {
-            output.WriteLine($"Nothing to migrate: '{path}' records no renamed named volume for '{assembly}'.");
+            output.WriteLine($"Nothing to migrate: '{path}' records no renamed named volume of the project '{owner}'.");
         }
 
         return renames;
+    }
+
+    /// <summary>What an interrupted copy left (the helpers are removed by then; the old volume is only ever read) and what to do.</summary>
+    private static async Task<string> InterruptedAsync(DockerClient client, string from, string to)
+    {
+        bool created;
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            created = (await client.Volumes.InspectAsync(to, timeout.Token).ConfigureAwait(false)).Labels?.TryGetValue(VolumeLabels.MigratedFrom, out string? origin) == true && origin == from;
+        }
+        catch (Exception exception) when (exception is DockerApiException || DockerEndpoint.IsUnreachable(exception))
+        {
+            created = false;
+        }
+
+        return $"interrupted while copying '{from}' into '{to}'; the helper containers were removed and '{from}' is untouched. "
+            + (created
+                ? $"'{to}' may hold a partial copy: run the same migrate again; it leaves a complete copy as it is and names the command that removes a partial one."
+                : "Run the same migrate again; it says what to do if it finds a partial copy.");
     }
 
     private static void Print(VolumeMigrationPlan plan, TextWriter output)

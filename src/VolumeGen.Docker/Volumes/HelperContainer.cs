@@ -14,8 +14,10 @@ namespace VolumeGen.Docker;
 /// A container that is created but never started: it only gives the engine's archive endpoints
 /// (<c>GET/PUT /containers/{id}/archive</c>) a view of the volumes it mounts under <c>/volumegen/</c>. The engine
 /// reads and writes the volumes itself, as root, so owners, groups, modes, links and bytes are kept and nothing of
-/// the image runs: any image already on the engine will do, and none is ever pulled. Removed (with the anonymous
-/// volumes its image's <c>VOLUME</c> lines created) on dispose; named volumes are never removed with a container.
+/// the image runs: any image already on the engine will do, and none is ever pulled. A helper that writes mounts one
+/// volume only, so nothing an archive holds can reach another. Removed (with the anonymous volumes its image's
+/// <c>VOLUME</c> lines created) on dispose, on every exit path; one a killed run left is removed by the next run
+/// (<see cref="RemoveLeftoversAsync"/>). Named volumes are never removed with a container.
 /// </summary>
 internal sealed class HelperContainer : IAsyncDisposable
 {
@@ -34,15 +36,16 @@ internal sealed class HelperContainer : IAsyncDisposable
 
     public static async Task<HelperContainer> CreateAsync(IDockerClient client, string image, IEnumerable<HelperMount> mounts, CancellationToken cancellationToken)
     {
+        string name = "volumegen-helper-" + Guid.NewGuid().ToString("N").Substring(0, 12);
         var parameters = new CreateContainerParameters
         {
-            Name = "volumegen-helper-" + Guid.NewGuid().ToString("N").Substring(0, 12),
+            Name = name,
             Image = image,
             // Never started: the entrypoint only has to be non-empty for the engine to accept the container.
             Entrypoint = new List<string> { "/volumegen-helper-is-never-started" },
             Cmd = new List<string>(),
             NetworkDisabled = true,
-            Labels = new Dictionary<string, string> { [VolumeLabels.Helper] = "true" },
+            Labels = new Dictionary<string, string> { [VolumeLabels.Helper] = "true", [VolumeLabels.HelperProcess] = HelperProcess.Current },
             HostConfig = new HostConfig
             {
                 Mounts = mounts.Select(static m => new global::Docker.DotNet.Models.Mount
@@ -56,9 +59,76 @@ internal sealed class HelperContainer : IAsyncDisposable
                 }).ToList(),
             },
         };
-        var created = await client.Containers.CreateContainerAsync(parameters, cancellationToken).ConfigureAwait(false);
-        return new HelperContainer(client, created.ID);
+        try
+        {
+            var created = await client.Containers.CreateContainerAsync(parameters, cancellationToken).ConfigureAwait(false);
+            return new HelperContainer(client, created.ID);
+        }
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            // Interrupted while the engine created it: the answer (its id) may be lost, so remove it by name.
+            await new HelperContainer(client, name).DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
+
+    /// <summary>
+    /// Removes the helper containers that mount one of <paramref name="volumes"/> and were created by a process of this
+    /// machine that is gone (a run killed before it could remove them): they hold no data, but keep
+    /// <c>docker volume rm</c> from removing the volume. Says what it removed through <paramref name="notice"/>.
+    /// </summary>
+    public static async Task RemoveLeftoversAsync(IDockerClient client, IEnumerable<string> volumes, Action<string>? notice, CancellationToken cancellationToken)
+    {
+        var removed = new SortedSet<string>(StringComparer.Ordinal);
+        var processes = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (string volume in volumes.Distinct(StringComparer.Ordinal))
+        {
+            foreach (ContainerListResponse helper in await ListOnAsync(client, volume, cancellationToken).ConfigureAwait(false))
+            {
+                string? owner = helper.Labels is not null && helper.Labels.TryGetValue(VolumeLabels.HelperProcess, out string? label) ? label : null;
+                if (!removed.Contains(helper.ID) && HelperProcess.IsGone(owner))
+                {
+                    await new HelperContainer(client, helper.ID).DisposeAsync().ConfigureAwait(false);
+                    removed.Add(helper.ID);
+                    processes.Add(owner!.Split('/')[1]);
+                }
+            }
+        }
+
+        if (removed.Count > 0)
+        {
+            notice?.Invoke($"removed {removed.Count} helper container{(removed.Count == 1 ? string.Empty : "s")} left by an interrupted volumegen run (process {string.Join(", ", processes)}, which no longer runs): {string.Join(" ", removed.Select(static id => id.Substring(0, Math.Min(12, id.Length))))}.");
+        }
+    }
+
+    /// <summary>
+    /// The command that removes <paramref name="volume"/>: <c>docker volume rm</c>, after <c>docker rm -v</c> of the helper
+    /// containers (other than <paramref name="ours"/>, which are removed before the caller's message is read) still
+    /// mounting it — a left-over VolumeGen could not prove dead, which would make <c>docker volume rm</c> fail.
+    /// </summary>
+    public static async Task<string> RemoveVolumeCommandAsync(IDockerClient client, string volume, IEnumerable<HelperContainer> ours, CancellationToken cancellationToken)
+    {
+        var own = new HashSet<string>(ours.Select(static h => h.Id), StringComparer.Ordinal);
+        string[] others = (await ListOnAsync(client, volume, cancellationToken).ConfigureAwait(false))
+            .Where(c => !own.Contains(c.ID))
+            .Select(static c => c.ID.Substring(0, Math.Min(12, c.ID.Length)))
+            .ToArray();
+        return (others.Length == 0 ? string.Empty : $"docker rm -v {string.Join(" ", others)} && ") + "docker volume rm " + volume;
+    }
+
+    /// <summary>The helper containers (any process's) that mount <paramref name="volume"/>.</summary>
+    public static async Task<IList<ContainerListResponse>> ListOnAsync(IDockerClient client, string volume, CancellationToken cancellationToken)
+        => await client.Containers.ListContainersAsync(
+            new ContainersListParameters
+            {
+                All = true,
+                Filters = new Dictionary<string, IDictionary<string, bool>>
+                {
+                    ["volume"] = new Dictionary<string, bool> { [volume] = true },
+                    ["label"] = new Dictionary<string, bool> { [VolumeLabels.Helper + "=true"] = true },
+                },
+            },
+            cancellationToken).ConfigureAwait(false);
 
     /// <summary>The engine's archive of the volume mounted at <paramref name="folder"/>: every entry below <c>&lt;folder&gt;/</c>.</summary>
     public async Task<Stream> OpenArchiveAsync(string folder, CancellationToken cancellationToken)
@@ -80,10 +150,15 @@ internal sealed class HelperContainer : IAsyncDisposable
     /// <paramref name="toFolder"/>, in uploads of about <paramref name="segmentBytes"/> each: one request per volume
     /// would be cut off by the client's request timeout (Docker.DotNet's default is 100 s). A file is never split.
     /// Folders are sent once more at the end, so their modes, owners and times are those of the archive even after
-    /// later uploads wrote into them.
+    /// later uploads wrote into them. The archive is the engine's own of a volume (migrate) or one
+    /// <see cref="VolumeArchiveReader"/> checked (restore): every entry's folder is a folder entry before it, so
+    /// nothing is written through a link. The engine is asked never to replace a folder by a non-folder or the reverse
+    /// (which would delete what the folder holds), and the archive is unpacked at <c>/</c>, so the engine's own check of
+    /// link targets (lexical, from where it unpacks) refuses no link a volume may hold, e.g. <c>../../etc/hosts</c>.
     /// </summary>
     public async Task UploadAsync(Stream archive, string fromRoot, string toFolder, long segmentBytes, Action<long, long>? progress, CancellationToken cancellationToken)
     {
+        string into = Folder.TrimStart('/') + "/" + toFolder;
         using var reader = new TarReader(archive, leaveOpen: true);
         var folders = new List<TarEntry>();
         UploadSegment? segment = null;
@@ -95,10 +170,10 @@ internal sealed class HelperContainer : IAsyncDisposable
             {
                 string relative = VolumeArchiveReader.RelativePath(entry.Name, fromRoot);
                 bool folder = entry.EntryType == TarEntryType.Directory;
-                entry.Name = relative == "." ? toFolder + "/" : toFolder + "/" + relative + (folder ? "/" : string.Empty);
+                entry.Name = relative == "." ? into + "/" : into + "/" + relative + (folder ? "/" : string.Empty);
                 if (entry.EntryType == TarEntryType.HardLink)
                 {
-                    entry.LinkName = toFolder + "/" + VolumeArchiveReader.RelativePath(entry.LinkName, fromRoot);
+                    entry.LinkName = into + "/" + VolumeArchiveReader.RelativePath(entry.LinkName, fromRoot);
                 }
 
                 if (segment is not null && segment.Bytes >= segmentBytes)
@@ -107,7 +182,7 @@ internal sealed class HelperContainer : IAsyncDisposable
                     segment = null;
                 }
 
-                segment ??= UploadSegment.Start(_client, Id, Folder, cancellationToken);
+                segment ??= UploadSegment.Start(_client, Id, "/", cancellationToken);
                 await segment.WriteAsync(entry.DataStream is null ? entry : WithKnownLength(entry), cancellationToken).ConfigureAwait(false);
                 if (folder)
                 {
@@ -127,7 +202,7 @@ internal sealed class HelperContainer : IAsyncDisposable
 
             if (folders.Count > 0)
             {
-                segment = UploadSegment.Start(_client, Id, Folder, cancellationToken);
+                segment = UploadSegment.Start(_client, Id, "/", cancellationToken);
                 foreach (TarEntry folder in folders)
                 {
                     await segment.WriteAsync(folder, cancellationToken).ConfigureAwait(false);
@@ -183,15 +258,30 @@ internal sealed class HelperContainer : IAsyncDisposable
         return copy;
     }
 
+    /// <summary>Removes the helper, whatever ended its use (an interruption included: this never takes the caller's cancellation).</summary>
     public async ValueTask DisposeAsync()
     {
-        try
+        for (int attempt = 1; ; attempt++)
         {
-            await _client.Containers.RemoveContainerAsync(Id, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is DockerApiException || DockerEndpoint.IsUnreachable(exception))
-        {
-            // Best effort: a helper left behind is labelled dev.volumegen.helper=true and holds no data of its own.
+            try
+            {
+                await _client.Containers.RemoveContainerAsync(Id, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }, CancellationToken.None).ConfigureAwait(false);
+                return;
+            }
+            catch (DockerApiException exception) when (exception.StatusCode == System.Net.HttpStatusCode.NotFound)
+            {
+                return;
+            }
+            catch (DockerApiException exception) when (exception.StatusCode == System.Net.HttpStatusCode.Conflict && attempt < 10)
+            {
+                // The engine may still be finishing an archive request an interruption cut off.
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt)).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is DockerApiException || DockerEndpoint.IsUnreachable(exception))
+            {
+                // Best effort: a helper left behind is labelled with its process, so the next run removes it.
+                return;
+            }
         }
     }
 }

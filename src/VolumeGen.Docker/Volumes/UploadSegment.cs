@@ -30,7 +30,9 @@ internal sealed class UploadSegment
     public static UploadSegment Start(IDockerClient client, string container, string path, CancellationToken cancellationToken)
     {
         var pipe = new ChunkPipe();
-        Task request = Task.Run(() => client.Containers.ExtractArchiveToContainerAsync(container, new() { Path = path }, pipe.Reader, cancellationToken), cancellationToken);
+        // AllowOverwriteDirWithFile is Docker.DotNet's name for the API's noOverwriteDirNonDir: true makes the engine refuse
+        // to replace a folder by a non-folder or the reverse instead of deleting what the folder holds.
+        Task request = Task.Run(() => client.Containers.ExtractArchiveToContainerAsync(container, new() { Path = path, AllowOverwriteDirWithFile = true }, pipe.Reader, cancellationToken), cancellationToken);
         return new UploadSegment(pipe, request);
     }
 

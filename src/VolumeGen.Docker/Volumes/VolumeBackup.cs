@@ -3,10 +3,12 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Docker.DotNet;
 using Docker.DotNet.Models;
+using VolumeGen.Artifacts;
 
 namespace VolumeGen.Docker;
 
@@ -88,6 +90,7 @@ public static class VolumeBackup
             await VolumeUsage.EnsureNotInUseAsync(client, name, "backing it up", cancellationToken).ConfigureAwait(false);
         }
 
+        await HelperContainer.RemoveLeftoversAsync(client, names, options.Notice, cancellationToken).ConfigureAwait(false);
         string image = await HelperImages.ResolveAsync(client, options, names, cancellationToken).ConfigureAwait(false);
         Directory.CreateDirectory(folder);
         var backedUp = new List<BackedUpVolume>();
@@ -120,22 +123,21 @@ public static class VolumeBackup
                         }
 
                         await file.FlushAsync(cancellationToken).ConfigureAwait(false);
+                        file.Flush(flushToDisk: true);
                         sha = Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant();
                     }
 
                     progress.Done(bytes);
-                    VolumeContent content = await ReadArchiveAsync(partial, name, cancellationToken).ConfigureAwait(false);
+                    VolumeContent content = await ReadArchiveAsync(partial, name, "the backup is incomplete and its files were removed.", cancellationToken).ConfigureAwait(false);
                     File.Move(partial, archive);
                     written[written.Count - 1] = archive;
                     backedUp.Add(new BackedUpVolume(name, labels[name], name + ".tar", bytes, sha, content.Files, content.Bytes, content.Sha256));
                 }
             }
 
+            // Last, and all or nothing (the write every VolumeGen output goes through): a folder with a manifest holds a finished backup.
             var manifest = new VolumeBackupManifest(DateTimeOffset.UtcNow, backedUp);
-            string temporary = manifestPath + ".partial";
-            written.Add(temporary);
-            await File.WriteAllTextAsync(temporary, manifest.ToJson(), cancellationToken).ConfigureAwait(false);
-            File.Move(temporary, manifestPath);
+            ArtifactFile.WriteIfChanged(manifestPath, new UTF8Encoding(false).GetBytes(manifest.ToJson()));
             written.Clear();
             return manifest;
         }
@@ -156,9 +158,13 @@ public static class VolumeBackup
 
     /// <summary>
     /// Restores the volumes of the backup in <paramref name="folder"/> (or only <paramref name="volumes"/>). Every
-    /// archive is checked against the manifest (size, SHA-256) before anything is written; a missing volume is created
-    /// (labelled as <c>ensure</c> does); a volume that holds data is refused unless <paramref name="force"/>, which
-    /// replaces the files the backup has and keeps the others. The volume is read back and compared with the backup.
+    /// archive is checked against the manifest (size, SHA-256, content) and for what no volume's archive holds (an
+    /// entry below a link or a file, a path twice, a name outside the volume) before anything is written; a missing
+    /// volume is created (labelled as <c>ensure</c> does); a volume that holds data is refused unless
+    /// <paramref name="force"/>, which replaces the files the backup has and keeps the others — and refuses, changing
+    /// nothing, when a path the backup has is a folder in the volume and not in the backup, or the reverse (replacing it
+    /// would remove data the backup does not have). Each volume is written through a helper that mounts it alone, then
+    /// read back and compared with the backup.
     /// </summary>
     /// <exception cref="VolumeTransferException">Refused or failed; <see cref="VolumeTransferException.Problem"/> says why.</exception>
     public static async Task<IReadOnlyList<VolumeRestoreResult>> RestoreAsync(
@@ -207,25 +213,38 @@ public static class VolumeBackup
             await VolumeUsage.EnsureNotInUseAsync(client, volume.Volume, "restoring into it", cancellationToken).ConfigureAwait(false);
         }
 
+        await HelperContainer.RemoveLeftoversAsync(client, selected.Select(static v => v.Volume), options.Notice, cancellationToken).ConfigureAwait(false);
         string image = await HelperImages.ResolveAsync(client, options, selected.Select(static v => v.Volume), cancellationToken).ConfigureAwait(false);
-        var holdsData = new HashSet<string>(StringComparer.Ordinal);
-        string[] present = selected.Where(v => existing[v.Volume] is not null).Select(static v => v.Volume).ToArray();
-        if (present.Length > 0)
+
+        // Every refusal before anything is written: nothing changes unless every volume can be restored as promised.
+        var before = new Dictionary<string, VolumeContent>(StringComparer.Ordinal);
+        foreach (BackedUpVolume volume in selected.Where(v => existing[v.Volume] is not null))
         {
-            await using HelperContainer reader = await HelperContainer.CreateAsync(client, image, present.Select(static n => new HelperMount(n, n, ReadOnly: true)), cancellationToken).ConfigureAwait(false);
-            foreach (string name in present)
+            VolumeContent now;
+            await using (HelperContainer reader = await HelperContainer.CreateAsync(client, image, new[] { new HelperMount(volume.Volume, volume.Volume, ReadOnly: true) }, cancellationToken).ConfigureAwait(false))
             {
-                VolumeContent now = await reader.ReadContentAsync(name, null, cancellationToken).ConfigureAwait(false);
-                if (!now.IsEmpty)
-                {
-                    holdsData.Add(name);
-                    if (!force)
-                    {
-                        throw new VolumeTransferException(VolumeTransferProblem.VolumeNotEmpty, name,
-                            $"The volume '{name}' already holds data ({now.Summary}); restore never overwrites it unless asked, so nothing was changed. Keep a copy first if you need it (volumegen backup --volume {name} --output <new folder>), then restore with --force (API: force: true): files the backup has are replaced, other files stay. Or remove the volume (docker volume rm {name}) and restore again.");
-                    }
-                }
+                now = await reader.ReadContentAsync(volume.Volume, null, cancellationToken).ConfigureAwait(false);
             }
+
+            if (now.IsEmpty)
+            {
+                continue;
+            }
+
+            if (!force)
+            {
+                throw new VolumeTransferException(VolumeTransferProblem.VolumeNotEmpty, volume.Volume,
+                    $"The volume '{volume.Volume}' already holds data ({now.Summary}); restore never overwrites it unless asked, so nothing was changed. Keep a copy first if you need it (volumegen backup --volume {volume.Volume} --output <new folder>), then restore with --force (API: force: true): files the backup has are replaced, other files stay. Or remove the volume (docker volume rm {volume.Volume}) and restore again.");
+            }
+
+            IReadOnlyList<string> conflicts = FolderConflicts(now, contents[volume.Volume]);
+            if (conflicts.Count > 0)
+            {
+                throw new VolumeTransferException(VolumeTransferProblem.WouldRemoveData, volume.Volume,
+                    $"Restoring '{volume.Volume}' with --force would remove data the backup does not have, so nothing was changed: {string.Join("; ", conflicts)}. --force replaces the files the backup has and keeps every other path; it never replaces a folder by a file or a file by a folder. Move {(conflicts.Count == 1 ? "that path" : "those paths")} aside in the volume (or keep a copy: volumegen backup --volume {volume.Volume} --output <new folder>) and restore again, or remove the volume (docker volume rm {volume.Volume}) and restore it whole.");
+            }
+
+            before[volume.Volume] = now;
         }
 
         foreach (BackedUpVolume volume in selected.Where(v => existing[v.Volume] is null))
@@ -240,10 +259,11 @@ public static class VolumeBackup
         }
 
         var results = new List<VolumeRestoreResult>();
-        await using HelperContainer helper = await HelperContainer.CreateAsync(
-            client, image, selected.Select(static v => new HelperMount(v.Volume, v.Volume, ReadOnly: false)), cancellationToken).ConfigureAwait(false);
         foreach (BackedUpVolume volume in selected)
         {
+            // One helper per volume: whatever an archive holds, it can reach no other volume.
+            await using HelperContainer helper = await HelperContainer.CreateAsync(
+                client, image, new[] { new HelperMount(volume.Volume, volume.Volume, ReadOnly: false) }, cancellationToken).ConfigureAwait(false);
             var restoring = new ThrottledProgress(options.Progress, volume.Volume, "restoring");
             long done = 0;
             long entries = 0;
@@ -262,7 +282,7 @@ public static class VolumeBackup
             var verifying = new ThrottledProgress(options.Progress, volume.Volume, "verifying");
             VolumeContent restored = await helper.ReadContentAsync(volume.Volume, bytes => verifying.Report(bytes), cancellationToken).ConfigureAwait(false);
             VolumeContent expected = contents[volume.Volume];
-            bool overwrote = holdsData.Contains(volume.Volume);
+            bool overwrote = before.TryGetValue(volume.Volume, out VolumeContent? held);
             IReadOnlyList<string> differences = expected.Differences(restored, 5, extraAllowed: overwrote);
             if (differences.Count > 0)
             {
@@ -270,11 +290,52 @@ public static class VolumeBackup
                     $"After the restore, '{volume.Volume}' differs from the backup ({restored.Summary} against {expected.Summary}): {string.Join("; ", differences)}. Do not start the app on it; remove it (docker volume rm {volume.Volume}) and restore again.");
             }
 
-            results.Add(new VolumeRestoreResult(volume.Volume, existing[volume.Volume] is null, overwrote, expected));
+            var backupPaths = new HashSet<string>(expected.Entries.Select(static e => e.Path), StringComparer.Ordinal);
+            int replaced = held?.Entries.Count(e => e.Type != VolumeEntryType.Directory && backupPaths.Contains(e.Path)) ?? 0;
+            int kept = held?.Entries.Count(e => e.Path != "." && !backupPaths.Contains(e.Path)) ?? 0;
+            results.Add(new VolumeRestoreResult(volume.Volume, existing[volume.Volume] is null, overwrote, expected, replaced, kept));
         }
 
         return results;
     }
+
+    /// <summary>
+    /// The paths the backup has that are a folder in the volume and not in the backup, or the reverse, each with what
+    /// the volume holds there: restoring them would delete a folder's files, or a file, the backup does not have.
+    /// </summary>
+    private static IReadOnlyList<string> FolderConflicts(VolumeContent volume, VolumeContent backup)
+    {
+        var held = volume.Entries.ToDictionary(static e => e.Path, StringComparer.Ordinal);
+        var conflicts = new List<string>();
+        foreach (VolumeEntry entry in backup.Entries.Where(static e => e.Path != "."))
+        {
+            if (!held.TryGetValue(entry.Path, out VolumeEntry? now) || (now.Type == VolumeEntryType.Directory) == (entry.Type == VolumeEntryType.Directory))
+            {
+                continue;
+            }
+
+            if (now.Type == VolumeEntryType.Directory)
+            {
+                string prefix = entry.Path + "/";
+                var inside = new VolumeContent(volume.Entries.Where(e => e.Path.StartsWith(prefix, StringComparison.Ordinal)));
+                conflicts.Add($"'{entry.Path}' is a folder in the volume ({inside.Summary}) and a {Words(entry.Type)} in the backup");
+            }
+            else
+            {
+                conflicts.Add($"'{entry.Path}' is a {Words(now.Type)} in the volume and a folder in the backup");
+            }
+        }
+
+        return conflicts;
+    }
+
+    private static string Words(VolumeEntryType type) => type switch
+    {
+        VolumeEntryType.File => "file",
+        VolumeEntryType.SymbolicLink => "symbolic link",
+        VolumeEntryType.Directory => "folder",
+        _ => "special file",
+    };
 
     /// <summary>Reads <c>volumegen-backup.json</c> in <paramref name="folder"/>.</summary>
     /// <exception cref="VolumeTransferException"><see cref="VolumeTransferProblem.BackupUnusable"/>: missing or damaged.</exception>
@@ -321,7 +382,7 @@ public static class VolumeBackup
                 $"The archive '{path}' has SHA-256 {sha}, the manifest records {volume.ArchiveSha256}: it was changed or damaged; nothing was restored. Use an intact copy of the backup folder.");
         }
 
-        VolumeContent content = await ReadArchiveAsync(path, volume.Volume, cancellationToken).ConfigureAwait(false);
+        VolumeContent content = await ReadArchiveAsync(path, volume.Volume, "it is not an archive VolumeGen made of a volume, so nothing was restored. Use an intact copy of the backup folder.", cancellationToken).ConfigureAwait(false);
         if (content.Sha256 != volume.ContentSha256)
         {
             throw new VolumeTransferException(VolumeTransferProblem.BackupUnusable, volume.Volume,
@@ -331,7 +392,7 @@ public static class VolumeBackup
         return content;
     }
 
-    private static async Task<VolumeContent> ReadArchiveAsync(string path, string root, CancellationToken cancellationToken)
+    private static async Task<VolumeContent> ReadArchiveAsync(string path, string root, string consequence, CancellationToken cancellationToken)
     {
         await using FileStream stream = new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
         try
@@ -340,7 +401,7 @@ public static class VolumeBackup
         }
         catch (Exception exception) when (exception is FormatException or InvalidDataException)
         {
-            throw new VolumeTransferException(VolumeTransferProblem.BackupUnusable, root, $"The archive '{path}' cannot be read: {exception.Message}", exception);
+            throw new VolumeTransferException(VolumeTransferProblem.BackupUnusable, root, $"The archive '{path}' cannot be used: {exception.Message.TrimEnd('.')}; {consequence}", exception);
         }
     }
 

@@ -46,6 +46,7 @@ public static class VolumeMigration
         await VolumeUsage.EnsureNotInUseAsync(client, from, "copying it", cancellationToken).ConfigureAwait(false);
         await VolumeUsage.EnsureNotInUseAsync(client, to, "writing into it", cancellationToken).ConfigureAwait(false);
         VolumeResponse? existing = await TryInspectAsync(client, to, cancellationToken).ConfigureAwait(false);
+        await HelperContainer.RemoveLeftoversAsync(client, new[] { from, to }, options.Notice, cancellationToken).ConfigureAwait(false);
         string image = await HelperImages.ResolveAsync(client, options, new[] { from, to }, cancellationToken).ConfigureAwait(false);
 
         target ??= source.Labels is not null && source.Labels.TryGetValue(VolumeLabels.Target, out string? label) ? label : null;
@@ -78,11 +79,12 @@ public static class VolumeMigration
                 }
 
                 bool interrupted = existing.Labels is not null && existing.Labels.TryGetValue(VolumeLabels.MigratedFrom, out string? origin) && origin == from;
+                string remove = await HelperContainer.RemoveVolumeCommandAsync(client, to, new[] { reader, writer }, cancellationToken).ConfigureAwait(false);
                 throw new VolumeTransferException(VolumeTransferProblem.VolumeNotEmpty, to,
                     $"The volume '{to}' already holds data ({already.Summary}) that differs from '{from}' ({old.Summary}); migrate copies only into a new or empty volume, so nothing was changed. "
                     + (interrupted
-                        ? $"'{to}' was created by an earlier migrate from '{from}' that did not finish: remove it (docker volume rm {to}) and run migrate again."
-                        : $"If the app already started on '{to}', keep what it wrote there if you need it (volumegen backup --volume {to}), remove it (docker volume rm {to}), and run migrate again."));
+                        ? $"'{to}' was created by an earlier migrate from '{from}' that did not finish: remove it ({remove}) and run migrate again."
+                        : $"If the app already started on '{to}', keep what it wrote there if you need it (volumegen backup --volume {to}), remove it ({remove}), and run migrate again."));
             }
         }
 

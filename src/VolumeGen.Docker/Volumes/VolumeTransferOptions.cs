@@ -20,6 +20,12 @@ public sealed class VolumeTransferOptions
     public IProgress<VolumeTransferProgress>? Progress { get; set; }
 
     /// <summary>
+    /// Receives one line when VolumeGen did something the caller should know of but did not ask for, e.g. that it
+    /// removed the helper containers a killed run left behind.
+    /// </summary>
+    public Action<string>? Notice { get; set; }
+
+    /// <summary>
     /// About how many archive bytes one upload request carries (default 64 MiB): each request must finish within the
     /// Docker client's request timeout (Docker.DotNet's default: 100 s). A single file larger than this is sent alone.
     /// </summary>

@@ -26,4 +26,10 @@ public enum VolumeTransferProblem
 
     /// <summary>A disk filled up: the engine's (the volume) or this machine's (the backup folder).</summary>
     DiskFull,
+
+    /// <summary>
+    /// A forced restore would remove data the backup does not have: a path that is a folder in the volume and not in
+    /// the backup, or the reverse (replacing it would delete the folder's files, or put a folder over a file). Nothing was changed.
+    /// </summary>
+    WouldRemoveData,
 }

@@ -72,10 +72,11 @@ public sealed class ContainerWriteAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        ProjectContainerFiles files = state.ContainerFiles;
-        ContainerFileSelection selection = files.Selection;
-        (DiagnosticDescriptor Descriptor, string? Text, string? File) report = files.Images.IsLibrary
-            ? (DiagnosticDescriptors.LibraryImageUnknown, files.ImagesReport, files.Images.Images[0].Dockerfile.File.Path)
+        // The selection alone decides VG2008; only a project no Dockerfile builds reads the rest (the app's lock) for VG2009.
+        ContainerFileSelection selection = state.ContainerFileSelection;
+        LibraryImages images = selection.Dockerfile is { BuildsProject: false } ? state.ContainerFiles.Images : LibraryImages.None;
+        (DiagnosticDescriptor Descriptor, string? Text, string? File) report = images.IsLibrary
+            ? (DiagnosticDescriptors.LibraryImageUnknown, state.ContainerFiles.ImagesReport, images.Images[0].Dockerfile.File.Path)
             : (DiagnosticDescriptors.ContainerFilesChosen, selection.Report, selection.ReportFile);
         if (report.Text is string text && string.Equals(report.File, path, StringComparison.Ordinal)
             && context.AdditionalFile.GetText(context.CancellationToken) is Microsoft.CodeAnalysis.Text.SourceText source && source.Lines.Count > 0)

@@ -67,12 +67,13 @@ public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeType(SymbolAnalysisContext context, VolumeGenAttributes attributes, Lazy<ProjectContainerFiles> files)
     {
-        if (context.Symbol is not INamedTypeSymbol { TypeKind: TypeKind.Class } type)
+        CancellationToken cancellationToken = context.CancellationToken;
+        // Syntax first: a class without an attribute list has nothing to bind (binding every class's attributes was this analyzer's cost).
+        if (context.Symbol is not INamedTypeSymbol { TypeKind: TypeKind.Class } type || !StorageClassReader.HasAttributeSyntax(type, cancellationToken))
         {
             return;
         }
 
-        CancellationToken cancellationToken = context.CancellationToken;
         IReadOnlyList<DeclaredMount> mounts = StorageClassReader.ReadMounts(type, attributes, cancellationToken);
         if (mounts.Count == 0)
         {

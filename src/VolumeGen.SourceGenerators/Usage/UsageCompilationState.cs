@@ -19,27 +19,29 @@ using VolumeGen.SourceGenerators.Usage.Verdicts;
 namespace VolumeGen.SourceGenerators.Usage;
 
 /// <summary>
-/// What the usage analyzer knows about one compilation. Types are resolved when the compilation starts; the
-/// expensive parts (declarations, Dockerfile and compose files) are read lazily, once, on the first write whose
-/// path is known. Nothing outlives the compilation.
+/// What the usage analyzer knows about one compilation. Nothing is resolved, read or built when the compilation starts
+/// (most compilations, and most files, have no write): the attribute types, declarations, Dockerfile and compose files
+/// are read lazily, once, on the first write whose path is known; VG2008's choice of Dockerfile reads no more than it
+/// needs. Nothing outlives the compilation.
 /// </summary>
 internal sealed class UsageCompilationState
 {
     private readonly Compilation _compilation;
     private readonly AnalyzerOptions _options;
-    private readonly VolumeGenAttributes _attributes;
+    private readonly Lazy<VolumeGenAttributes> _attributes;
     private readonly Lazy<ProjectContainerFiles> _files;
+    private readonly Lazy<ContainerFileSelection> _selection;
     private readonly Lazy<DeclaredStorage> _declared;
     private readonly Lazy<AppConfiguration> _configuration;
     private readonly Lazy<KeyRingFacts> _keyRing;
     private readonly Lazy<KeyDatabases> _keyDatabases;
     private readonly Lazy<PathEvaluator> _evaluator;
-    private readonly ConcurrentDictionary<SyntaxTree, UsageOptions> _treeOptions = new();
     private readonly Func<SyntaxTree, UsageOptions> _readOptions;
-    private readonly ConcurrentDictionary<UsageOptions, PersistedKnowledge> _knowledge = new();
-    private readonly ConcurrentDictionary<PersistedKnowledge, Lazy<PersistedKnowledge?>> _appDataFolders = new();
     private readonly CancellationToken _cancellationToken;
-    private readonly ConcurrentDictionary<string, ResolvedSinks> _additionalSinks = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<SyntaxTree, UsageOptions>? _treeOptions;
+    private ConcurrentDictionary<UsageOptions, PersistedKnowledge>? _knowledge;
+    private ConcurrentDictionary<string, ResolvedSinks>? _additionalSinks;
+    private ConcurrentDictionary<PersistedKnowledge, Lazy<PersistedKnowledge?>>? _appDataFolders;
     private int _anyAdditionalSinks; // 0 not looked yet, 1 no, 2 yes
 
     public UsageCompilationState(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
@@ -47,8 +49,10 @@ internal sealed class UsageCompilationState
         _compilation = compilation;
         _options = options;
         _cancellationToken = cancellationToken;
-        _attributes = VolumeGenAttributes.Create(compilation);
+        _attributes = new Lazy<VolumeGenAttributes>(() => VolumeGenAttributes.Create(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
         _files = new Lazy<ProjectContainerFiles>(() => ProjectContainerFiles.Read(options.AdditionalFiles, options.AnalyzerConfigOptionsProvider.GlobalOptions, compilation.AssemblyName, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+        _selection = new Lazy<ContainerFileSelection>(() => _files.IsValueCreated ? _files.Value.Selection
+            : ProjectContainerFiles.Select(options.AdditionalFiles, options.AnalyzerConfigOptionsProvider.GlobalOptions, compilation.AssemblyName, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
         _configuration = new Lazy<AppConfiguration>(() => AppConfiguration.Build(options.AdditionalFiles.Where(_files.Value.IsConfigurationFile), _files.Value.Environment, cancellationToken, EnvironmentVariablePrefixes.Find(compilation, cancellationToken)), LazyThreadSafetyMode.ExecutionAndPublication);
         _evaluator = new Lazy<PathEvaluator>(() => new PathEvaluator(compilation, () => _configuration.Value), LazyThreadSafetyMode.ExecutionAndPublication);
         _keyRing = new Lazy<KeyRingFacts>(() => KeyRingFacts.Find(compilation, Evaluator.ModelOf, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -75,9 +79,13 @@ internal sealed class UsageCompilationState
     /// <summary>The project's container files (read on first use).</summary>
     public ProjectContainerFiles ContainerFiles => _files.Value;
 
+    /// <summary>Which Dockerfile builds the project (VG2008), found without reading what the choice does not need.</summary>
+    public ContainerFileSelection ContainerFileSelection => _selection.Value;
+
     /// <summary>The options of <paramref name="tree"/>.</summary>
     public UsageOptions OptionsFor(SyntaxTree tree)
-        => _treeOptions.GetOrAdd(tree, _readOptions); // one delegate per compilation: this runs for every invocation
+        => LazyInitializer.EnsureInitialized(ref _treeOptions, static () => new ConcurrentDictionary<SyntaxTree, UsageOptions>())!
+            .GetOrAdd(tree, _readOptions); // one delegate per compilation: this runs for every invocation
 
     /// <summary>
     /// True when some file of the compilation (or the project) sets volumegen.additional_sinks. Found once, on the first
@@ -120,7 +128,9 @@ internal sealed class UsageCompilationState
 
     /// <summary>The user's additional sinks for these options (usually none).</summary>
     public ResolvedSinks? AdditionalSinks(UsageOptions options)
-        => options.AdditionalSinks is null ? null : _additionalSinks.GetOrAdd(options.AdditionalSinks, static s => new ResolvedSinks(SinkTable.ParseAdditional(s)));
+        => options.AdditionalSinks is null ? null
+            : LazyInitializer.EnsureInitialized(ref _additionalSinks, static () => new ConcurrentDictionary<string, ResolvedSinks>(StringComparer.Ordinal))!
+                .GetOrAdd(options.AdditionalSinks, static s => new ResolvedSinks(SinkTable.ParseAdditional(s)));
 
     /// <summary>
     /// <paramref name="knowledge"/> with the app's own data folder as the data root (<see cref="AppDataFolder"/>), for a
@@ -135,17 +145,17 @@ internal sealed class UsageCompilationState
             return null;
         }
 
-        return _appDataFolders.GetOrAdd(knowledge, k => new Lazy<PersistedKnowledge?>(
+        return LazyInitializer.EnsureInitialized(ref _appDataFolders, static () => new ConcurrentDictionary<PersistedKnowledge, Lazy<PersistedKnowledge?>>())!.GetOrAdd(knowledge, k => new Lazy<PersistedKnowledge?>(
             () => AppDataFolder.Find(_compilation, this, k, _cancellationToken) is string found && found != k.DataRoot ? k.WithDataRoot(found) : null,
             LazyThreadSafetyMode.ExecutionAndPublication)).Value;
     }
 
     /// <summary>The container knowledge for these options.</summary>
     public PersistedKnowledge KnowledgeFor(UsageOptions options)
-        => _knowledge.GetOrAdd(options, o =>
+        => LazyInitializer.EnsureInitialized(ref _knowledge, static () => new ConcurrentDictionary<UsageOptions, PersistedKnowledge>())!.GetOrAdd(options, o =>
         {
             ProjectContainerFiles files = _files.Value;
-            DeclaredStorage declared = files.Images.App is AppImage app ? DeclaredStorage.OfApp(app.Lock!, app.Name, _declared.Value) : _declared.Value;
-            return PersistedKnowledgeBuilder.Build(_attributes.AnyResolved, declared, files.Dockerfile, files.ComposeMounts, files.HasCompose, o, files.Images);
+            DeclaredStorage declared = files.Images.App is AppImage app ? DeclaredStorage.OfApp(app.Declarations!, app.Name, _declared.Value) : _declared.Value;
+            return PersistedKnowledgeBuilder.Build(_attributes.Value.AnyResolved, declared, files.Dockerfile, files.ComposeMounts, files.HasCompose, o, files.Images);
         });
 }

@@ -43,6 +43,15 @@ public sealed class ContainerUser
     public bool IsRoot => User == "root" || UserId == 0;
 
     /// <summary>
+    /// The Kubernetes pod's <c>securityContext.fsGroup</c> this user needs to write its claims: its group, else its user
+    /// id; null for root (none needed) and for a user whose ids cannot be told (<see cref="FsGroupUnknown"/>).
+    /// </summary>
+    public long? FsGroup => IsRoot ? null : GroupId ?? UserId;
+
+    /// <summary>True for a non-root user whose ids cannot be told: its pod needs an fsGroup VolumeGen cannot name.</summary>
+    public bool FsGroupUnknown => !IsRoot && FsGroup is null;
+
+    /// <summary>
     /// Reads <paramref name="value"/>; null for an empty value (the image's default user, root for a Dockerfile).
     /// <paramref name="appUid"/> is the <c>APP_UID</c> the Dockerfile sets, when it sets one.
     /// </summary>

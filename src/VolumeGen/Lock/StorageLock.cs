@@ -8,89 +8,103 @@ namespace VolumeGen;
 
 /// <summary>
 /// The storage lock (<c>volumegen.lock.json</c>, committed beside the project as NuGet keeps <c>packages.lock.json</c>):
-/// every named volume the project keeps data in and the path it is mounted at, as last accepted — the build compares
-/// the declarations with it (<see cref="StorageLockComparison"/>) and warns when a change would leave data behind —
-/// and every mount and ephemeral path the project declares, which the class libraries built into its image read to
-/// judge their writes against the app's declarations (docs/analyzers.md). The text is deterministic — entries sorted,
-/// one per line, LF — so its diffs are reviewable.
+/// every named volume a project keeps data in, the path it is mounted at, and the project (so projects sharing a folder,
+/// or a lock, never read each other's entries), as last accepted. The build compares the declarations with its
+/// project's entries (<see cref="StorageLockFile"/>, <see cref="StorageLockComparison"/>) and warns when a change would
+/// leave data behind. It also records each project's declared mounts and ephemeral paths
+/// (<see cref="ProjectDeclarations"/>), which the class libraries built into the project's image read to judge their
+/// writes against the app's declarations (docs/analyzers.md). The text is deterministic — entries sorted by project,
+/// then name or target, one per line, LF — so its diffs are reviewable.
 /// </summary>
 public sealed class StorageLock : IEquatable<StorageLock>
 {
     /// <summary>The file name the build task uses beside the project (<c>VolumeGenLockFile</c> changes it).</summary>
     public const string DefaultFileName = "volumegen.lock.json";
 
-    /// <summary>The format version this library writes and the newest it reads.</summary>
-    public const int CurrentVersion = 1;
+    /// <summary>
+    /// The format version this library writes and the newest it reads: 2 records each entry's project; 1 (read, and
+    /// rewritten as 2 by the next build that writes the lock) did not.
+    /// </summary>
+    public const int CurrentVersion = 2;
 
     /// <summary>The property that carries the version; it also marks the file as a VolumeGen lock.</summary>
     public const string VersionProperty = "volumeGenLock";
 
-    private const string About = "The named volumes this project keeps its data in, as last accepted, and every mount and ephemeral path it declares (class libraries built into its image judge their writes by them). Commit this file and review its diffs: dotnet build warns when a change would leave data behind in a volume listed here (docs/migrations.md).";
+    private const string About = "The named volumes each project keeps its data in, as last accepted, and every mount and ephemeral path each project declares (class libraries built into its image judge their writes by them). Commit this file and review its diffs: dotnet build warns when a change would leave data behind in a volume listed here (docs/migrations.md).";
 
-    private readonly string[] _mountLines;
-
-    /// <summary>Creates a lock that records no declarations (as locks written before VolumeGen recorded them); volumes are de-duplicated and sorted.</summary>
+    /// <summary>Creates a lock that records no project's declarations; entries are de-duplicated and sorted.</summary>
     public StorageLock(IEnumerable<LockedVolume> volumes)
-        : this(volumes, null, null)
+        : this(volumes, null, CurrentVersion)
     {
     }
 
-    /// <summary>
-    /// Creates a lock; volumes, mounts and ephemeral paths are de-duplicated and sorted. <paramref name="declaredMounts"/>
-    /// null records no declarations (<see cref="RecordsDeclarations"/> is false).
-    /// </summary>
-    public StorageLock(IEnumerable<LockedVolume> volumes, IEnumerable<Mount>? declaredMounts, IEnumerable<string>? ephemeralPaths)
+    /// <summary>Creates a lock; entries are de-duplicated and sorted, one record of declarations per project (empty ones left out).</summary>
+    public StorageLock(IEnumerable<LockedVolume> volumes, IEnumerable<ProjectDeclarations>? declarations)
+        : this(volumes, declarations, CurrentVersion)
+    {
+    }
+
+    private StorageLock(IEnumerable<LockedVolume> volumes, IEnumerable<ProjectDeclarations>? declarations, int version)
     {
         Volumes = (volumes ?? throw new ArgumentNullException(nameof(volumes))).Distinct().OrderBy(static v => v).ToArray();
-        RecordsDeclarations = declaredMounts is not null;
-        // Sorted by target, then by the entry's text: one order whatever order the classes declare them in.
-        (Mount Mount, string Line)[] mounts = (declaredMounts ?? Array.Empty<Mount>())
-            .Select(static m => (Mount: m, Line: MountLine(m)))
-            .GroupBy(static x => x.Line, StringComparer.Ordinal).Select(static g => g.First())
-            .OrderBy(static x => x.Mount.Target, StringComparer.Ordinal).ThenBy(static x => x.Line, StringComparer.Ordinal)
-            .ToArray();
-        DeclaredMounts = mounts.Select(static x => x.Mount).ToArray();
-        _mountLines = mounts.Select(static x => x.Line).ToArray();
-        EphemeralPaths = (ephemeralPaths ?? Array.Empty<string>()).Select(ContainerPath.Normalize).Distinct(StringComparer.Ordinal).OrderBy(static p => p, StringComparer.Ordinal).ToArray();
+        ProjectDeclarations[] recorded = (declarations ?? Array.Empty<ProjectDeclarations>()).Where(static d => !d.IsEmpty).OrderBy(static d => d.Project, StringComparer.Ordinal).ToArray();
+        string? twice = recorded.Select(static d => d.Project).GroupBy(static p => p, StringComparer.Ordinal).FirstOrDefault(static g => g.Count() > 1)?.Key;
+        if (twice is not null)
+        {
+            throw new ArgumentException($"The declarations of the project '{twice}' are given twice.", nameof(declarations));
+        }
+
+        Declarations = recorded;
+        Version = version;
     }
 
-    /// <summary>A lock without volumes or declarations.</summary>
-    public static StorageLock Empty { get; } = new(Array.Empty<LockedVolume>(), Array.Empty<Mount>(), null);
+    /// <summary>A lock without volumes.</summary>
+    public static StorageLock Empty { get; } = new(Array.Empty<LockedVolume>());
 
-    /// <summary>The locked volumes, sorted by name, then target.</summary>
+    /// <summary>The locked volumes, sorted by project, then name, then target.</summary>
     public IReadOnlyList<LockedVolume> Volumes { get; }
 
     /// <summary>
-    /// True when the lock records the project's declarations (<see cref="DeclaredMounts"/>, <see cref="EphemeralPaths"/>);
-    /// false for a lock written before VolumeGen recorded them, which tells a class library nothing about the app.
+    /// The declarations each project recorded (sorted by project): a project that declares nothing, or whose entries an
+    /// older VolumeGen wrote, has none (<see cref="DeclarationsOf"/> is null).
     /// </summary>
-    public bool RecordsDeclarations { get; }
+    public IReadOnlyList<ProjectDeclarations> Declarations { get; }
 
-    /// <summary>Every mount the project declares (named and anonymous volumes, bind mounts, tmpfs), sorted by target.</summary>
-    public IReadOnlyList<Mount> DeclaredMounts { get; }
+    /// <summary>The format version the text had (<see cref="CurrentVersion"/> for a lock made here).</summary>
+    public int Version { get; }
 
-    /// <summary>Every path the project declares ephemeral (<c>[EphemeralPath]</c>), sorted.</summary>
-    public IReadOnlyList<string> EphemeralPaths { get; }
-
-    /// <summary>True when the lock records nothing: no volume, no mount, no ephemeral path.</summary>
-    public bool IsEmpty => Volumes.Count == 0 && DeclaredMounts.Count == 0 && EphemeralPaths.Count == 0;
+    /// <summary>The lock that records the named volumes of <paramref name="mounts"/> (one entry per name and target) as <paramref name="project"/>'s.</summary>
+    public static StorageLock FromMounts(IEnumerable<Mount> mounts, string? project = null)
+        => new((mounts ?? throw new ArgumentNullException(nameof(mounts)))
+            .Where(static m => m.Kind == MountKind.NamedVolume && m.Source is not null)
+            .Select(m => new LockedVolume(m.Source!, m.Target, project)));
 
     /// <summary>
-    /// The lock that records the named volumes of <paramref name="mounts"/> (one entry per name and target) and, as the
-    /// project's declarations, every mount and <paramref name="ephemeralPaths"/>.
+    /// The lock that records, as <paramref name="project"/>'s, the named volumes of <paramref name="mounts"/> and every
+    /// mount and <paramref name="ephemeralPaths"/> as its declarations.
     /// </summary>
-    public static StorageLock FromMounts(IEnumerable<Mount> mounts, IEnumerable<string>? ephemeralPaths = null)
+    public static StorageLock FromDeclarations(IEnumerable<Mount> mounts, IEnumerable<string>? ephemeralPaths, string project)
     {
         Mount[] all = (mounts ?? throw new ArgumentNullException(nameof(mounts))).ToArray();
-        return new StorageLock(
-            all.Where(static m => m.Kind == MountKind.NamedVolume && m.Source is not null).Select(static m => new LockedVolume(m.Source!, m.Target)),
-            all,
-            ephemeralPaths);
+        return new StorageLock(FromMounts(all, project).Volumes, new[] { new ProjectDeclarations(project, all, ephemeralPaths) });
     }
 
-    /// <summary>The lock of a manifest's valid declarations: <see cref="FromMounts"/> of its mounts and ephemeral paths.</summary>
-    public static StorageLock FromManifest(VolumeManifest manifest)
-        => FromMounts((manifest ?? throw new ArgumentNullException(nameof(manifest))).Classes.Where(static c => c.IsValid).SelectMany(static c => c.Mounts), manifest.EphemeralPaths);
+    /// <summary>The declarations <paramref name="project"/> recorded, or null when the lock records none of it.</summary>
+    public ProjectDeclarations? DeclarationsOf(string project)
+        => Declarations.FirstOrDefault(d => string.Equals(d.Project, project, StringComparison.Ordinal));
+
+    /// <summary>True when both record the same volumes at the same targets, whoever's entries they are.</summary>
+    public bool SameVolumes(StorageLock other)
+    {
+        if (other is null)
+        {
+            throw new ArgumentNullException(nameof(other));
+        }
+
+        return Keys(this).SetEquals(Keys(other));
+
+        static HashSet<(string, string)> Keys(StorageLock storageLock) => new(storageLock.Volumes.Select(static v => (v.Name, v.Target)));
+    }
 
     /// <summary>The deterministic text (LF line endings, a final newline).</summary>
     public string ToJson()
@@ -107,41 +121,41 @@ public sealed class StorageLock : IEquatable<StorageLock>
         }
 
         json.Append(Volumes.Count == 0 ? "]" : "\n  ]");
-        if (RecordsDeclarations)
+        if (Declarations.Count > 0)
         {
-            json.Append(",\n  \"mounts\": [");
-            for (int i = 0; i < _mountLines.Length; i++)
-            {
-                json.Append(i == 0 ? "\n    " : ",\n    ").Append(_mountLines[i]);
-            }
-
-            json.Append(_mountLines.Length == 0 ? "]" : "\n  ]");
-            json.Append(",\n  \"ephemeralPaths\": [");
-            for (int i = 0; i < EphemeralPaths.Count; i++)
-            {
-                json.Append(i == 0 ? "\n    " : ",\n    ");
-                Json.WriteString(json, EphemeralPaths[i]);
-            }
-
-            json.Append(EphemeralPaths.Count == 0 ? "]" : "\n  ]");
+            AppendLines(json, "mounts", Declarations.SelectMany(static d => d.MountLines));
+            AppendLines(json, "ephemeralPaths", Declarations.SelectMany(static d => d.EphemeralPathLines));
         }
 
         return json.Append("\n}\n").ToString();
     }
 
-    /// <summary>A declared mount's line: the manifest's object for it (docs/manifest.md).</summary>
-    private static string MountLine(Mount mount)
+    private static void AppendLines(StringBuilder json, string property, IEnumerable<string> lines)
     {
-        var json = new StringBuilder();
-        ManifestMountJson.Write(json, mount);
-        return json.ToString();
+        json.Append(",\n  \"").Append(property).Append("\": [");
+        bool first = true;
+        foreach (string line in lines)
+        {
+            json.Append(first ? "\n    " : ",\n    ").Append(line);
+            first = false;
+        }
+
+        json.Append(first ? "]" : "\n  ]");
     }
 
     /// <summary>The one line an entry takes in <see cref="ToJson"/> (without indentation or comma), to find it in a file.</summary>
     public static string EntryJson(LockedVolume volume)
     {
-        var json = new StringBuilder("{ \"name\": ");
-        Json.WriteString(json, (volume ?? throw new ArgumentNullException(nameof(volume))).Name);
+        var json = new StringBuilder("{ ");
+        if ((volume ?? throw new ArgumentNullException(nameof(volume))).Project is string project)
+        {
+            json.Append("\"project\": ");
+            Json.WriteString(json, project);
+            json.Append(", ");
+        }
+
+        json.Append("\"name\": ");
+        Json.WriteString(json, volume.Name);
         json.Append(", \"target\": ");
         Json.WriteString(json, volume.Target);
         json.Append(", \"kind\": ");
@@ -149,7 +163,7 @@ public sealed class StorageLock : IEquatable<StorageLock>
         return json.Append(" }").ToString();
     }
 
-    /// <summary>Reads a lock written by <see cref="ToJson"/> (any whitespace and line endings; unknown properties ignored).</summary>
+    /// <summary>Reads a lock written by <see cref="ToJson"/>, of this format or format 1 (any whitespace and line endings; unknown properties ignored).</summary>
     /// <exception cref="FormatException">Not a VolumeGen lock, a newer version, or a damaged one; the message says which and what to do.</exception>
     public static StorageLock Parse(string json)
     {
@@ -210,36 +224,83 @@ public sealed class StorageLock : IEquatable<StorageLock>
                     throw new FormatException($"the entry of '{nameText}' has the kind {kind}, which this VolumeGen does not know (only \"{LockedVolume.VolumeKind}\"); update the VolumeGen package.");
                 }
 
-                volumes.Add(new LockedVolume(nameText, targetText));
+                string? projectText = null;
+                if (entry.TryGetValue("project", out object? project) && project is not null)
+                {
+                    projectText = project as string;
+                    if (string.IsNullOrEmpty(projectText))
+                    {
+                        throw new FormatException($"the entry of '{nameText}' has a \"project\" that is not a project name.");
+                    }
+                }
+
+                volumes.Add(new LockedVolume(nameText, targetText, projectText));
             }
         }
 
-        List<Mount>? declared = null;
-        if (root.TryGetValue("mounts", out object? mountList) && mountList is not null)
-        {
-            if (mountList is not List<object?> mountEntries)
-            {
-                throw new FormatException("its \"mounts\" is not an array.");
-            }
-
-            declared = new List<Mount>();
-            foreach (object? item in mountEntries)
-            {
-                declared.Add(ManifestMountJson.Read(item as Dictionary<string, object?> ?? throw new FormatException("a \"mounts\" entry is not an object.")));
-            }
-        }
-
-        var ephemeral = new List<string>();
-        if (root.TryGetValue("ephemeralPaths", out object? pathList) && pathList is not null)
-        {
-            foreach (object? item in pathList as List<object?> ?? throw new FormatException("its \"ephemeralPaths\" is not an array."))
-            {
-                ephemeral.Add(item as string ?? throw new FormatException("an \"ephemeralPaths\" entry is not a string."));
-            }
-        }
-
-        return new StorageLock(volumes, declared, ephemeral);
+        return new StorageLock(volumes, number < CurrentVersion ? null : ReadDeclarations(root), (int)number);
     }
+
+    /// <summary>The projects' declarations of a lock of format 2: every <c>"mounts"</c> and <c>"ephemeralPaths"</c> entry names its project.</summary>
+    private static IEnumerable<ProjectDeclarations> ReadDeclarations(Dictionary<string, object?> root)
+    {
+        var mounts = new Dictionary<string, List<Mount>>(StringComparer.Ordinal);
+        var paths = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (Dictionary<string, object?> entry in Entries(root, "mounts"))
+        {
+            Mount mount;
+            try
+            {
+                mount = ManifestMountJson.Read(entry);
+            }
+            catch (FormatException exception)
+            {
+                throw new FormatException("a \"mounts\" entry is damaged: " + exception.Message);
+            }
+
+            Of(mounts, ProjectOf(entry, "mounts")).Add(mount);
+            Of(paths, ProjectOf(entry, "mounts"));
+        }
+
+        foreach (Dictionary<string, object?> entry in Entries(root, "ephemeralPaths"))
+        {
+            string path = entry.TryGetValue("path", out object? value) && value is string text && text.Length > 0
+                ? text
+                : throw new FormatException("an \"ephemeralPaths\" entry has no \"path\".");
+            Of(paths, ProjectOf(entry, "ephemeralPaths")).Add(path);
+            Of(mounts, ProjectOf(entry, "ephemeralPaths"));
+        }
+
+        return mounts.Select(p => new ProjectDeclarations(p.Key, p.Value, paths[p.Key]));
+
+        static List<T> Of<T>(Dictionary<string, List<T>> byProject, string project)
+        {
+            if (!byProject.TryGetValue(project, out List<T>? list))
+            {
+                byProject[project] = list = new List<T>();
+            }
+
+            return list;
+        }
+    }
+
+    private static IEnumerable<Dictionary<string, object?>> Entries(Dictionary<string, object?> root, string property)
+    {
+        if (!root.TryGetValue(property, out object? list) || list is null)
+        {
+            yield break;
+        }
+
+        foreach (object? item in list as List<object?> ?? throw new FormatException($"its \"{property}\" is not an array."))
+        {
+            yield return item as Dictionary<string, object?> ?? throw new FormatException($"a \"{property}\" entry is not an object.");
+        }
+    }
+
+    private static string ProjectOf(Dictionary<string, object?> entry, string property)
+        => entry.TryGetValue("project", out object? project) && project is string text && text.Length > 0
+            ? text
+            : throw new FormatException($"a \"{property}\" entry has no \"project\".");
 
     /// <summary>Like <see cref="Parse"/>, without throwing; <paramref name="error"/> says what is wrong.</summary>
     public static bool TryParse(string json, out StorageLock? storageLock, out string? error)
@@ -259,9 +320,7 @@ public sealed class StorageLock : IEquatable<StorageLock>
     }
 
     /// <inheritdoc />
-    public bool Equals(StorageLock? other)
-        => other is not null && Volumes.SequenceEqual(other.Volumes) && RecordsDeclarations == other.RecordsDeclarations
-        && _mountLines.SequenceEqual(other._mountLines, StringComparer.Ordinal) && EphemeralPaths.SequenceEqual(other.EphemeralPaths, StringComparer.Ordinal);
+    public bool Equals(StorageLock? other) => other is not null && Volumes.SequenceEqual(other.Volumes) && Declarations.SequenceEqual(other.Declarations);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as StorageLock);

@@ -7,7 +7,8 @@ namespace VolumeGen;
 
 /// <summary>
 /// The small JSON subset the manifest needs (objects, arrays, strings, integers, booleans, null), written
-/// and read without a package dependency: netstandard2.0 and the analyzer host have no System.Text.Json.
+/// and read without a package dependency: netstandard2.0 and the analyzer host have no System.Text.Json. An object
+/// with a property name twice is refused, not read as its last value.
 /// </summary>
 internal static class Json
 {
@@ -194,7 +195,15 @@ internal static class Json
                     throw Fail("expected a property name");
                 }
 
+                int start = _position;
                 string name = ReadString();
+                if (result.ContainsKey(name))
+                {
+                    // Two values for one name: which one counts is a guess (last wins elsewhere), so refuse it.
+                    _position = start;
+                    throw Fail($"the property \"{name}\" appears twice in one object");
+                }
+
                 SkipWhitespace();
                 Expect(':');
                 SkipWhitespace();

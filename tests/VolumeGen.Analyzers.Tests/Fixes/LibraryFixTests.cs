@@ -24,7 +24,7 @@ public sealed class LibraryFixTests
 
     private const string WebStorage = "using VolumeGen;\n\nnamespace Web;\n\n[PersistentVolume(\"/app/data\")]\npublic static partial class AppStorage { }\n";
 
-    private static readonly string WebLock = StorageLock.FromMounts(new[] { Mount.NamedVolume("/app/data", "app-data") }).ToJson();
+    private static readonly string WebLock = StorageLock.FromDeclarations(new[] { Mount.NamedVolume("/app/data", "app-data") }, null, "Web").ToJson();
 
     private static CSharpCodeFixTest<ContainerWriteAnalyzer, DeclarePersistentVolumeCodeFix, DefaultVerifier> Test(string? fixedWebStorage)
     {

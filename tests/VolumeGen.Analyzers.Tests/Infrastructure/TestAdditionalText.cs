@@ -4,10 +4,11 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace VolumeGen.Analyzers.Tests.Infrastructure;
 
-/// <summary>An AdditionalFile held in memory.</summary>
+/// <summary>An AdditionalFile held in memory; <see cref="Reads"/> counts how often an analyzer asked for its text.</summary>
 internal sealed class TestAdditionalText : AdditionalText
 {
     private readonly SourceText _text;
+    private int _reads;
 
     public TestAdditionalText(string path, string text)
     {
@@ -17,5 +18,11 @@ internal sealed class TestAdditionalText : AdditionalText
 
     public override string Path { get; }
 
-    public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+    public int Reads => Volatile.Read(ref _reads);
+
+    public override SourceText GetText(CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _reads);
+        return _text;
+    }
 }

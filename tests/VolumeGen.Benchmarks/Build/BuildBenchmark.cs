@@ -48,9 +48,9 @@ public sealed partial class BuildBenchmark
         string projectFile = Path.Combine(workDirectory, "Synthetic.csproj");
         File.WriteAllText(projectFile, ProjectText());
 
-        Run("dotnet", $"restore \"{projectFile}\"", workDirectory, out _);
+        DotnetProcess.Run("dotnet", new[] { "restore", projectFile }, workDirectory);
         // Builds the referenced projects once; the measured builds below never rebuild them.
-        Run("dotnet", $"build \"{projectFile}\" --no-restore -c Release -p:UseSharedCompilation=false -nodeReuse:false", workDirectory, out _);
+        DotnetProcess.Run("dotnet", new[] { "build", projectFile, "--no-restore", "-c", "Release", "-p:UseSharedCompilation=false", "-nodeReuse:false" }, workDirectory);
 
         var results = new List<BuildRun>();
         for (int run = 0; run < runs; run++)
@@ -75,12 +75,14 @@ public sealed partial class BuildBenchmark
         }
 
         string log = Path.Combine(workDirectory, $"build-{(withVolumeGen ? "with" : "without")}-{run}.log");
-        string arguments = $"build \"{projectFile}\" --no-restore -c Release -nodeReuse:false"
-            + " -p:BuildProjectReferences=false -p:ReportAnalyzer=true -p:UseSharedCompilation=false"
-            + $" -p:WithVolumeGen={(withVolumeGen ? "true" : "false")}"
-            + $" -v:q \"-flp:logfile={log};verbosity=detailed;performancesummary\"";
+        string[] arguments =
+        {
+            "build", projectFile, "--no-restore", "-c", "Release", "-nodeReuse:false",
+            "-p:BuildProjectReferences=false", "-p:ReportAnalyzer=true", "-p:UseSharedCompilation=false",
+            $"-p:WithVolumeGen={(withVolumeGen ? "true" : "false")}", "-v:q", $"-flp:logfile={log};verbosity=detailed;performancesummary",
+        };
         var stopwatch = Stopwatch.StartNew();
-        Run("dotnet", arguments, workDirectory, out _);
+        DotnetProcess.Run("dotnet", arguments, workDirectory);
         double wallMs = stopwatch.Elapsed.TotalMilliseconds;
         return Parse(withVolumeGen, wallMs, File.ReadAllText(log));
     }
@@ -123,6 +125,40 @@ public sealed partial class BuildBenchmark
         return new BuildRun(withVolumeGen, wallMs, cscMs, analyzers, generatorsTotal, ours, warnings);
     }
 
+    /// <summary>
+    /// The SDK's NetAnalyzers rows in seconds: the assembly rows of Microsoft.CodeAnalysis.NetAnalyzers and its C# part
+    /// (what every SDK project runs by default), summed over the log's compilations; NaN when the log has none.
+    /// </summary>
+    public static double NetAnalyzersSeconds(string log)
+    {
+        double seconds = double.NaN;
+        foreach (Match row in ReportRow().Matches(log))
+        {
+            string name = row.Groups[3].Value.Trim();
+            if (name.StartsWith("Microsoft.CodeAnalysis.NetAnalyzers, Version=", StringComparison.Ordinal)
+                || name.StartsWith("Microsoft.CodeAnalysis.CSharp.NetAnalyzers, Version=", StringComparison.Ordinal))
+            {
+                seconds = (double.IsNaN(seconds) ? 0 : seconds) + double.Parse(row.Groups[1].Value.TrimStart('<'), CultureInfo.InvariantCulture);
+            }
+        }
+
+        return seconds;
+    }
+
+    /// <summary>Which VolumeGen analyzer assembly the compiler got (its <c>/analyzer:</c> path): a ReadyToRun image, the IL assembly, or none.</summary>
+    public static string AnalyzerImage(string log)
+    {
+        Match analyzer = VolumeGenAnalyzerPath().Match(log);
+        if (!analyzer.Success)
+        {
+            return "none";
+        }
+
+        string path = analyzer.Groups[1].Value.Replace('\\', '/');
+        int readyToRun = path.IndexOf("/readytorun/", StringComparison.OrdinalIgnoreCase);
+        return readyToRun >= 0 ? "ReadyToRun " + path.Substring(readyToRun + 12).Split('/')[0] : "IL";
+    }
+
     private static double TotalTime(Regex pattern, string log)
     {
         Match match = pattern.Match(log);
@@ -152,34 +188,6 @@ public sealed partial class BuildBenchmark
             """;
     }
 
-    private static void Run(string fileName, string arguments, string workingDirectory, out string output)
-    {
-        var start = new ProcessStartInfo(fileName, arguments)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        using Process process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {fileName}.");
-        var text = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (text) { text.AppendLine(e.Data); } } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (text) { text.AppendLine(e.Data); } } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        process.WaitForExit();
-        output = text.ToString();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"`{fileName} {arguments}` failed with exit code {process.ExitCode}:{Environment.NewLine}{Tail(output, 40)}");
-        }
-    }
-
-    private static string Tail(string text, int lines)
-        => string.Join(Environment.NewLine, text.Split('\n').TakeLast(lines));
-
     // "     5123 ms  Csc                                        1 calls" in the Task Performance Summary.
     [GeneratedRegex(@"^\s*(\d+)\s+ms\s+Csc\s+\d+\s+calls", RegexOptions.Multiline)]
     private static partial Regex CscTaskTime();
@@ -193,6 +201,10 @@ public sealed partial class BuildBenchmark
     // A ReportAnalyzer row: seconds, percent, name ("<0.001   <1   VolumeGen.SourceGenerators.X (VG2001)").
     [GeneratedRegex(@"^\s*(<?\d+\.\d+)\s+(<?\d+)\s+(.+?)\s*$", RegexOptions.Multiline)]
     private static partial Regex ReportRow();
+
+    // "/analyzer:/home/u/.nuget/packages/volumegen/0.1.0/readytorun/linux-x64/VolumeGen.SourceGenerators.dll" on the csc command line.
+    [GeneratedRegex(@"/analyzer:""?([^""\s]*VolumeGen\.SourceGenerators\.dll)")]
+    private static partial Regex VolumeGenAnalyzerPath();
 
     [GeneratedRegex(@"[^\s:]+\.cs\(\d+,\d+\): warning VG\d{4}[^\r\n\[]*")]
     private static partial Regex VolumeGenWarning();

@@ -45,21 +45,17 @@ public sealed class IdentityTemplateBenchmark
             "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n  <packageSources>\n    <add key=\"volumegen-bench-feed\" value=\"feed\" />\n  </packageSources>\n</configuration>\n");
 
         Console.Error.WriteLine($"template: packing VolumeGen (Release) into {feed}");
-        Run("dotnet", $"pack \"{Path.Combine(_repoRoot, "src", "VolumeGen", "VolumeGen.csproj")}\" -c Release -nologo -p:PackageOutputPath=\"{feed}\"", _repoRoot, null);
+        DotnetProcess.Run("dotnet", new[] { "pack", Path.Combine(_repoRoot, "src", "VolumeGen", "VolumeGen.csproj"), "-c", "Release", "-nologo", "-p:PackageOutputPath=" + feed }, _repoRoot);
 
-        string folder = Path.Combine(work, Project);
-        Run("dotnet", $"new webapp --auth Individual -o \"{folder}\" -n {Project} --no-update-check", work, null);
-        string projectFile = Path.Combine(folder, Project + ".csproj");
+        string projectFile = CreateApp(work, Project);
         string text = File.ReadAllText(projectFile);
         text = new Regex("(\\s*)<PackageReference ", RegexOptions.None, TimeSpan.FromSeconds(5))
             .Replace(text, "$1<PackageReference Include=\"VolumeGen\" Version=\"0.1.0\" />$1<PackageReference ", 1);
         File.WriteAllText(projectFile, text);
-        File.WriteAllText(Path.Combine(folder, "Dockerfile"), VisualStudioContainerFiles.Dockerfile(Project));
-        File.WriteAllText(Path.Combine(work, ".dockerignore"), VisualStudioContainerFiles.DockerIgnore);
 
         string packages = Path.Combine(work, "nuget-packages");
         Console.Error.WriteLine("template: restoring into an isolated packages folder");
-        Run("dotnet", $"restore \"{projectFile}\"", work, packages);
+        DotnetProcess.Run("dotnet", new[] { "restore", projectFile }, work, packages);
         BuildOnce(work, projectFile, packages, "warm-up");
 
         var results = new List<TemplateBuildRun>();
@@ -78,7 +74,7 @@ public sealed class IdentityTemplateBenchmark
         string log = Path.Combine(work, $"build-{name}.log");
         string load = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
         var stopwatch = Stopwatch.StartNew();
-        Run("dotnet", $"build \"{projectFile}\" --no-restore --no-incremental --disable-build-servers -nodeReuse:false -p:UseSharedCompilation=false -p:ReportAnalyzer=true -v:q \"-flp:logfile={log};verbosity=detailed;performancesummary\"", work, packages);
+        DotnetProcess.Run("dotnet", new[] { "build", projectFile, "--no-restore", "--no-incremental", "--disable-build-servers", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-p:ReportAnalyzer=true", "-v:q", $"-flp:logfile={log};verbosity=detailed;performancesummary" }, work, packages);
         double wallMs = stopwatch.Elapsed.TotalMilliseconds;
         BuildRun parsed = BuildBenchmark.Parse(true, wallMs, File.ReadAllText(log));
         // The assembly rows ("analyzers: VolumeGen.SourceGenerators", "generators: VolumeGen.SourceGenerators") hold the
@@ -87,32 +83,16 @@ public sealed class IdentityTemplateBenchmark
         return new TemplateBuildRun(wallMs, parsed.CscMs, seconds * 1000, parsed.VolumeGenSeconds, parsed.VolumeGenWarnings, load);
     }
 
-    private static void Run(string fileName, string arguments, string workingDirectory, string? nuGetPackages)
+    /// <summary>
+    /// The stock Identity template (<c>dotnet new webapp --auth Individual</c>) as <paramref name="name"/> in <paramref name="root"/>,
+    /// with Visual Studio's Dockerfile and .dockerignore, without VolumeGen; returns the project file.
+    /// </summary>
+    public static string CreateApp(string root, string name)
     {
-        var start = new ProcessStartInfo(fileName, arguments)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        if (nuGetPackages is not null)
-        {
-            start.Environment["NUGET_PACKAGES"] = nuGetPackages;
-        }
-
-        using Process process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {fileName}.");
-        var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"`{fileName} {arguments}` failed with exit code {process.ExitCode}:{Environment.NewLine}{string.Join(Environment.NewLine, output.ToString().Split('\n').TakeLast(40))}");
-        }
+        string folder = Path.Combine(root, name);
+        DotnetProcess.Run("dotnet", new[] { "new", "webapp", "--auth", "Individual", "-o", folder, "-n", name, "--no-update-check" }, root);
+        File.WriteAllText(Path.Combine(folder, "Dockerfile"), VisualStudioContainerFiles.Dockerfile(name));
+        File.WriteAllText(Path.Combine(root, ".dockerignore"), VisualStudioContainerFiles.DockerIgnore);
+        return Path.Combine(folder, name + ".csproj");
     }
 }

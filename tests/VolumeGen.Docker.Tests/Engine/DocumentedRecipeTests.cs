@@ -65,7 +65,9 @@ public sealed class DocumentedRecipeTests : IDisposable
                 continue;
             }
 
-            foreach (string line in body.Split('\n').Select(static l => l.Trim()).Where(static l => l.Length > 0 && !l.StartsWith('#')))
+            // A line ending in a backslash continues on the next: the command is judged whole, by its first line.
+            string commands = Regex.Replace(body, "\\\\\\r?\\n", " ");
+            foreach (string line in commands.Split('\n').Select(static l => l.Trim()).Where(static l => l.Length > 0 && !l.StartsWith('#')))
             {
                 if (!Workflow.IsMatch(line))
                 {

@@ -4,15 +4,16 @@ namespace VolumeGen.SourceGenerators.Usage.Persisted;
 
 /// <summary>
 /// The image of an app that a class library is built into: the Dockerfile that ships the library (and names the app),
-/// the app's project folder (where its committed storage lock and configuration files live) and what that lock says.
+/// the app's project folder (where its committed storage lock and configuration files live) and the app's declarations
+/// as that lock records them (the app project's entries: a lock may hold several projects').
 /// </summary>
 internal sealed class AppImage
 {
-    public AppImage(DockerfileMatch dockerfile, string? folder, StorageLock? storageLock, string? lockProblem)
+    public AppImage(DockerfileMatch dockerfile, string? folder, ProjectDeclarations? declarations, string? lockProblem)
     {
         Dockerfile = dockerfile;
         Folder = folder;
-        Lock = storageLock;
+        Declarations = declarations;
         LockProblem = lockProblem;
     }
 
@@ -25,8 +26,8 @@ internal sealed class AppImage
     /// <summary>The app's project folder (comparable form), or null when the Dockerfile does not say where it is.</summary>
     public string? Folder { get; }
 
-    /// <summary>The app's storage lock when it was read and records the app's declarations; else null and <see cref="LockProblem"/> says why.</summary>
-    public StorageLock? Lock { get; }
+    /// <summary>The app's declarations when its storage lock was read and records them; else null and <see cref="LockProblem"/> says why.</summary>
+    public ProjectDeclarations? Declarations { get; }
 
     /// <summary>Why the app's declarations are not known (its folder unknown; the lock missing, old or unusable), or null.</summary>
     public string? LockProblem { get; }

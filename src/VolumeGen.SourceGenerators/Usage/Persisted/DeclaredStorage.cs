@@ -73,17 +73,17 @@ internal sealed class DeclaredStorage
     /// lock records them, plus the library's own ephemeral paths (its code's statement that losing that data is
     /// intended). The library's own mounts are left out: the app's build mounts only the app's declarations.
     /// </summary>
-    public static DeclaredStorage OfApp(StorageLock appLock, string app, DeclaredStorage library)
+    public static DeclaredStorage OfApp(ProjectDeclarations appDeclarations, string app, DeclaredStorage library)
     {
         var mounts = new List<KnownMount>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (Mount mount in appLock.DeclaredMounts)
+        foreach (Mount mount in appDeclarations.Mounts)
         {
             Add(mounts, seen, mount, "declared in " + app);
         }
 
         var ephemeral = new List<string>();
-        foreach (string path in appLock.EphemeralPaths)
+        foreach (string path in appDeclarations.EphemeralPaths)
         {
             if (ContainerPath.IsAbsolute(path))
             {

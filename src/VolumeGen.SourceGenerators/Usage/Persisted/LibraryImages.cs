@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -13,7 +14,8 @@ namespace VolumeGen.SourceGenerators.Usage.Persisted;
 /// Dockerfile builds the project, and one copies it into another app's image (<see cref="ContainerFileSelection.ShippedIn"/>).
 /// The library's writes are judged against that app: its declarations come from the app's committed storage lock
 /// (<c>volumegen.lock.json</c> beside the app's project, found through the project files the Dockerfile copies:
-/// <see cref="DockerfileProjects.AppFolder"/>), the rest from that Dockerfile. More than one app, or an app whose lock
+/// <see cref="DockerfileProjects.AppFolder"/>; the app project's entries, <see cref="DockerfileProjects.AppProjectName"/>),
+/// the rest from that Dockerfile. More than one app, or an app whose lock
 /// cannot be read: it cannot tell (VG2009), and nothing is judged.
 /// </summary>
 internal sealed class LibraryImages
@@ -29,7 +31,7 @@ internal sealed class LibraryImages
     public bool IsLibrary => Images.Count > 0;
 
     /// <summary>The one app whose declarations the project's writes are judged against, or null.</summary>
-    public AppImage? App => Images.Count == 1 && Images[0].Lock is not null ? Images[0] : null;
+    public AppImage? App => Images.Count == 1 && Images[0].Declarations is not null ? Images[0] : null;
 
     /// <summary>True when the project is a library whose writes cannot be judged (VG2009 says why).</summary>
     public bool CannotTell => IsLibrary && App is null;
@@ -53,10 +55,10 @@ internal sealed class LibraryImages
                 continue;
             }
 
-            (StorageLock? storageLock, string? problem) = folder is null
+            (ProjectDeclarations? declarations, string? problem) = folder is null || DockerfileProjects.AppProjectName(shipping) is not string app
                 ? (null, "'" + project.Display(shipping.File.Path) + "' does not copy " + shipping.App + "'s project file by name, so VolumeGen cannot find " + shipping.App + "'s storage lock")
-                : ReadLock(shipping.App ?? "the app", folder, files, project, cancellationToken);
-            images.Add(new AppImage(shipping, folder, storageLock, problem));
+                : ReadLock(app, folder, files, project, cancellationToken);
+            images.Add(new AppImage(shipping, folder, declarations, problem));
         }
 
         return new LibraryImages(images);
@@ -92,8 +94,8 @@ internal sealed class LibraryImages
     public static bool IsInFolder(AdditionalText file, string folder)
         => string.Equals(RepositoryPath.Folder(RepositoryPath.Normalize(file.Path)), folder, RepositoryPath.Comparison);
 
-    /// <summary>The app's lock among the AdditionalFiles (the build passes it), or why it tells nothing.</summary>
-    private static (StorageLock? Lock, string? Problem) ReadLock(string app, string folder, IEnumerable<AdditionalText> files, ContainerProject project, CancellationToken cancellationToken)
+    /// <summary>The declarations <paramref name="app"/>'s entries of its lock record (the build passes the lock among the AdditionalFiles), or why it tells nothing.</summary>
+    private static (ProjectDeclarations? Declarations, string? Problem) ReadLock(string app, string folder, IEnumerable<AdditionalText> files, ContainerProject project, CancellationToken cancellationToken)
     {
         string path = folder + "/" + StorageLock.DefaultFileName;
         string shown = project.Display(path);
@@ -114,9 +116,14 @@ internal sealed class LibraryImages
                 return (null, "its storage lock '" + shown + "' cannot be used: " + error?.TrimEnd('.'));
             }
 
-            return storageLock!.RecordsDeclarations
-                ? (storageLock, null)
-                : (null, "its storage lock '" + shown + "' was written by an older VolumeGen and records only the named volumes: build " + app + " once and commit the file");
+            if (storageLock!.DeclarationsOf(app) is ProjectDeclarations declarations)
+            {
+                return (declarations, null);
+            }
+
+            return storageLock.Volumes.Any(v => string.Equals(v.Project, app, StringComparison.Ordinal) || v.Project is null)
+                ? (null, "its storage lock '" + shown + "' was written by an older VolumeGen and records only " + app + "'s named volumes: build " + app + " once and commit the file")
+                : (null, "its storage lock '" + shown + "' records nothing of the project " + app + ": build " + app + " (its build records its declarations there) and commit the file");
         }
 
         return (null, "its storage lock '" + shown + "' does not exist: build " + app + " (its build writes the lock when " + app + " declares storage) and commit the file");

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -76,9 +77,54 @@ internal sealed class ProjectContainerFiles
             Get(global, UsageOptions.ContainerRepositoryProperty));
     }
 
-    /// <summary>Chooses the project's container files among <paramref name="files"/> (the code fix asks which Dockerfile the build keeps).</summary>
+    /// <summary>
+    /// Which Dockerfile is the project's among <paramref name="files"/> — what VG2008 (on every compilation with a
+    /// Dockerfile, writes or not) and the code fix (which Dockerfile the build keeps) need — reading no more than that
+    /// choice needs: the Dockerfile VolumeGenDockerfile names alone; else the Dockerfiles, and the compose files only when
+    /// a Dockerfile outside the project folder might be one a compose service builds from it. The same
+    /// <see cref="ContainerFileSelection.Dockerfile"/> and <see cref="ContainerFileSelection.Report"/> as <see cref="Read"/>'s
+    /// (its <see cref="ContainerFileSelection.Compose"/> may be left empty).
+    /// </summary>
     public static ContainerFileSelection Select(IEnumerable<AdditionalText> files, AnalyzerConfigOptions globalOptions, string? assemblyName, CancellationToken cancellationToken)
-        => ContainerFileSelection.Select(Candidates(files, cancellationToken).Keys, ProjectOf(globalOptions, assemblyName));
+    {
+        ContainerProject project = ProjectOf(globalOptions, assemblyName);
+        var dockerfiles = new List<AdditionalText>();
+        var composeFiles = new List<AdditionalText>();
+        foreach (AdditionalText file in files)
+        {
+            ContainerFileKind? kind = ContainerFileNames.KindOf(RepositoryPath.FileName(file.Path));
+            if (kind == ContainerFileKind.Dockerfile)
+            {
+                if (project.IsNamed(file.Path) && Candidate(file, cancellationToken) is ContainerFileCandidate named)
+                {
+                    return ContainerFileSelection.Select(new[] { named }, project);
+                }
+
+                dockerfiles.Add(file);
+            }
+            else if (kind == ContainerFileKind.Compose)
+            {
+                composeFiles.Add(file);
+            }
+        }
+
+        bool composeDecides = false;
+        foreach (AdditionalText file in dockerfiles)
+        {
+            composeDecides |= !project.IsInProjectFolder(file.Path) && !project.IsListed(file.Path);
+        }
+
+        var candidates = new List<ContainerFileCandidate>();
+        foreach (AdditionalText file in composeDecides ? dockerfiles.Concat(composeFiles) : dockerfiles)
+        {
+            if (Candidate(file, cancellationToken) is ContainerFileCandidate candidate)
+            {
+                candidates.Add(candidate);
+            }
+        }
+
+        return ContainerFileSelection.Select(candidates, project);
+    }
 
     /// <summary>Reads the container files among <paramref name="files"/> for the project <paramref name="globalOptions"/> describes.</summary>
     public static ProjectContainerFiles Read(IEnumerable<AdditionalText> files, AnalyzerConfigOptions globalOptions, string? assemblyName, CancellationToken cancellationToken)
@@ -133,6 +179,9 @@ internal sealed class ProjectContainerFiles
 
         return candidates;
     }
+
+    private static ContainerFileCandidate? Candidate(AdditionalText file, CancellationToken cancellationToken)
+        => file.GetText(cancellationToken) is SourceText text ? ContainerFileCandidate.Create(file.Path, text.ToString()) : null;
 
     /// <summary>The SDK's <c>ContainerEnvironmentVariable</c> items, which the package passes as <see cref="ContainerEnvironmentFile"/>.</summary>
     private static void AddSdkEnvironment(List<EnvironmentVariable> environment, IEnumerable<AdditionalText> files, CancellationToken cancellationToken)

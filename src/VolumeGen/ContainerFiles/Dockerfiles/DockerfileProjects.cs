@@ -77,6 +77,22 @@ public sealed class DockerfileProjects
         return null;
     }
 
+    /// <summary>
+    /// The project name of the app <paramref name="shipping"/> runs, as its copied project file spells it (the name its
+    /// storage lock records the app's entries under: <c>Web</c> of <c>Web/Web.csproj</c>), or null when the Dockerfile
+    /// does not copy the app's project file by name.
+    /// </summary>
+    public static string? AppProjectName(DockerfileMatch shipping)
+    {
+        if (shipping.App is not string app || shipping.File.Dockerfile is not Dockerfile model || Of(model).CopiedProjectFile(app) is not string appFile)
+        {
+            return null;
+        }
+
+        string name = RepositoryPath.FileName(appFile);
+        return name.Substring(0, name.LastIndexOf('.'));
+    }
+
     /// <summary>The copied project file named <c>&lt;<paramref name="projectName"/>&gt;.csproj</c> (or .fsproj, .vbproj), or null.</summary>
     public string? CopiedProjectFile(string projectName)
     {

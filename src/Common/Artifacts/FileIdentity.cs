@@ -3,7 +3,7 @@ using System.IO;
 using System.Reflection;
 using System.Runtime.InteropServices;
 
-namespace VolumeGen.Build.Artifacts;
+namespace VolumeGen.Artifacts;
 
 /// <summary>
 /// The identity of a file on disk, read without loading anything beyond the runtime: the final target of a

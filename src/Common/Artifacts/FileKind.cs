@@ -1,4 +1,4 @@
-namespace VolumeGen.Build.Artifacts;
+namespace VolumeGen.Artifacts;
 
 /// <summary>What a path is, symbolic links followed (<see cref="FileIdentity.KindOf"/>).</summary>
 internal enum FileKind

@@ -1,13 +1,14 @@
 using System;
 using System.Text;
 
-namespace VolumeGen.Build.Lock;
+namespace VolumeGen;
 
 /// <summary>
 /// The bytes of an existing lock file and the conventions they follow — a UTF-8 BOM, CRLF line endings (a Windows
-/// checkout with <c>core.autocrlf</c>) — so a rewrite keeps them and a diff shows only the entries that changed.
+/// checkout with <c>core.autocrlf</c>) — so a rewrite, by the build or by <c>volumegen lock --accept</c>, keeps them
+/// and a diff shows only the entries that changed.
 /// </summary>
-internal sealed class LockFileText
+public sealed class LockFileText
 {
     private LockFileText(string text, bool byteOrderMark)
     {
@@ -27,8 +28,14 @@ internal sealed class LockFileText
     /// <summary>A new file: no BOM, LF.</summary>
     public static LockFileText None { get; } = new(string.Empty, byteOrderMark: false);
 
+    /// <summary>Reads a lock file's bytes (UTF-8, with or without a BOM).</summary>
     public static LockFileText FromBytes(byte[] bytes)
     {
+        if (bytes is null)
+        {
+            throw new ArgumentNullException(nameof(bytes));
+        }
+
         bool bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
         string text = new UTF8Encoding(false).GetString(bytes, bom ? 3 : 0, bytes.Length - (bom ? 3 : 0));
         return new LockFileText(text, bom);

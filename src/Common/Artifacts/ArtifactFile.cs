@@ -1,16 +1,19 @@
 using System;
 using System.IO;
 
-namespace VolumeGen.Build.Artifacts;
+namespace VolumeGen.Artifacts;
 
 /// <summary>
-/// Writes a file only when its bytes change, and keeps the file's identity: a symbolic link is written through (its
-/// target changes, the link stays a link), and the mode, owner, group and hard links stay as they were. Atomically
-/// where that keeps them — a temporary file in the same folder given the old file's mode and owner, then a rename —
-/// and in place where a rename cannot (a file with hard links, an owner this process cannot give, a system whose
-/// file status cannot be read). Either way a failed write leaves the old bytes.
+/// The one all-or-nothing write of every file VolumeGen writes — the build task's outputs, and the CLI's storage lock,
+/// compose and Kubernetes files and backup manifest (shared source, linked into each assembly that writes). Writes a
+/// file only when its bytes change, and keeps the file's identity: a symbolic link is written through (its target
+/// changes, the link stays a link), and the mode, owner, group and hard links stay as they were. Atomically where that
+/// keeps them — a temporary file in the same folder, flushed to the disk, given the old file's mode and owner, then a
+/// rename — and in place where a rename cannot (a file with hard links, an owner this process cannot give, a system
+/// whose file status cannot be read). Either way a failed write (a full disk included) leaves the old bytes, and a
+/// read-only file is refused even for root.
 /// </summary>
-public static class ArtifactFile
+internal static class ArtifactFile
 {
     /// <summary>True when <paramref name="path"/> was written; false when it already held exactly <paramref name="content"/>.</summary>
     /// <exception cref="IOException">The file could not be written; the old file is unchanged and no temporary file is left.</exception>
@@ -100,7 +103,14 @@ public static class ArtifactFile
         string temporary = Path.Combine(folder, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N").Substring(0, 12) + ".volumegen.tmp");
         try
         {
-            File.WriteAllBytes(temporary, content);
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(content, 0, content.Length);
+
+                // On the disk before the rename makes it the file: a crash right after never leaves an empty one.
+                stream.Flush(flushToDisk: true);
+            }
+
             if (existing is FileStatus status)
             {
                 FileStatus? created = FileIdentity.TryStat(temporary);
