@@ -46,6 +46,35 @@ public sealed class TemplateAppsFixture : IDisposable
     /// <summary>A new image name <c>volumegen-test/&lt;app&gt;:&lt;random&gt;</c>, removed at the end.</summary>
     public string NewImage(string app) => Track(_images, "volumegen-test/" + app + ":" + Guid.NewGuid().ToString("N").Substring(0, 10));
 
+    /// <summary>
+    /// <c>docker build</c> of <paramref name="dockerfile"/> into <paramref name="image"/> (a <see cref="NewImage(string)"/>
+    /// name), with every named stage before the last tagged too (<c>--target</c>, from the build cache): the classic
+    /// builder leaves each such stage (the SDK stage with the restored packages) as an untagged image no later removal
+    /// reaches, and a tag is what lets <see cref="Dispose"/> remove it with the final image. <c>--force-rm</c>: a failed
+    /// step's container goes too.
+    /// </summary>
+    public ProcessResult BuildImage(string image, string dockerfile, string context, string workingDirectory, int timeoutSeconds)
+    {
+        IReadOnlyList<VolumeGen.ContainerFiles.DockerfileStage> stages = VolumeGen.ContainerFiles.Dockerfile.Parse(File.ReadAllText(dockerfile)).Stages;
+        string repository = image.Substring(0, image.LastIndexOf(':'));
+        for (int i = 0; i < stages.Count - 1; i++)
+        {
+            if (stages[i].Name is not string stage)
+            {
+                continue;
+            }
+
+            string tag = Track(_images, repository + "-" + stage.ToLowerInvariant() + ":" + Guid.NewGuid().ToString("N").Substring(0, 10));
+            ProcessResult built = DockerEngine.Run("docker", new[] { "build", "--force-rm", "--target", stage, "-f", dockerfile, "-t", tag, context }, workingDirectory, timeoutSeconds: timeoutSeconds);
+            if (built.ExitCode != 0)
+            {
+                return built;
+            }
+        }
+
+        return DockerEngine.Run("docker", new[] { "build", "--force-rm", "-f", dockerfile, "-t", image, context }, workingDirectory, timeoutSeconds: timeoutSeconds);
+    }
+
     public string NewContainer(AspNetTemplate template) => NewContainer("template-" + template.ShortName);
 
     /// <summary>A new container name <c>vg-&lt;app&gt;-&lt;random&gt;</c>, removed at the end.</summary>
@@ -83,9 +112,10 @@ public sealed class TemplateAppsFixture : IDisposable
         if (DockerEngine.Unavailable is null)
         {
             RemoveContainersAndVolumes();
-            foreach (string image in _images)
+            // The final images first: the stages they were built FROM are their parents, pruned with them once untagged.
+            for (int i = _images.Count - 1; i >= 0; i--)
             {
-                DockerEngine.RemoveImage(image);
+                DockerEngine.RemoveImage(_images[i]);
             }
         }
 

@@ -56,7 +56,7 @@ public sealed class TemplateEndToEndTests
         string image = _fixture.NewImage(template);
         using (OfflineSdkImage.Create(_fixture.NuGetPackages))
         {
-            ProcessResult dockerBuild = DockerEngine.Run("docker", new[] { "build", "-f", solution.Dockerfile, "-t", image, solution.Folder }, solution.Folder, timeoutSeconds: 1200);
+            ProcessResult dockerBuild = _fixture.BuildImage(image, solution.Dockerfile, solution.Folder, solution.Folder, timeoutSeconds: 1200);
             Assert.True(dockerBuild.ExitCode == 0, "docker build of the Visual Studio Dockerfile failed:\n" + dockerBuild.Output + dockerBuild.Error);
         }
 
