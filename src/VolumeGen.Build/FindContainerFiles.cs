@@ -20,7 +20,9 @@ namespace VolumeGen.Build;
 /// the project folder's, the named and listed ones, those above the project, and those found further away that relate
 /// to the project. The Dockerfile whose block the build keeps is <see cref="Dockerfile"/>. Every file handed over is a
 /// regular file that reads as text (<see cref="AnalyzerInputFile"/>); one that is not is left out and named once (VG3020),
-/// so nothing VolumeGen adds can hang or fail the compiler. Finding nothing is never an error.
+/// so nothing VolumeGen adds can hang or fail the compiler. For a class library shipped in another app's image, the
+/// app's storage lock and configuration files are handed over too (<see cref="LibraryAppFiles"/>). Finding nothing is
+/// never an error.
 /// </summary>
 public sealed class FindContainerFiles : Task
 {
@@ -209,6 +211,24 @@ public sealed class FindContainerFiles : Task
             // The reason marks a Dockerfile the search found away from the project (the task words VG3001 and a foreign block by it).
             DockerfileReason = kept.Relation is DockerfileRelation.Named or DockerfileRelation.InProjectFolder ? string.Empty : kept.Reason;
             Log.LogMessage(MessageImportance.Low, "VolumeGen: the Dockerfile of {0} is '{1}' ({2})", facts.DisplayName, kept.File.Path, kept.Reason);
+        }
+
+        // A class library shipped in another app's image: that app's storage lock and configuration files, so the analyzers
+        // judge the library's writes against the app's declarations (docs/analyzers.md, "Several projects, one image").
+        foreach (string path in Guarded(() => LibraryAppFiles.Find(selection, facts)))
+        {
+            if (!known.Contains(path) && !handedOver.Contains(path))
+            {
+                AnalyzerInputFile file = AnalyzerInputFile.Read(path);
+                if (file.Text is not null)
+                {
+                    handedOver.Add(path);
+                }
+                else if (Report)
+                {
+                    LeftOut(path, file.Problem!);
+                }
+            }
         }
 
         Files = handedOver.Select(static p => (ITaskItem)new TaskItem(p)).ToArray();

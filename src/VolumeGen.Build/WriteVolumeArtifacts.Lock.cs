@@ -29,10 +29,11 @@ public sealed partial class WriteVolumeArtifacts
     /// Compares the declarations with this project's entries of the lock (<see cref="StorageLockFile"/>: a lock may hold
     /// the entries of several projects). New volumes and harmless changes are recorded silently; a change that strands
     /// data is a warning (an error in locked mode) naming both declarations and the command that saves the data, and
-    /// the lock keeps the old declaration until the change is accepted. The lock is one of the planned files, so it is
-    /// written with every other output or not at all, and only this project's entries change.
+    /// the lock keeps the old declaration until the change is accepted. The lock also records the project's declared
+    /// mounts and ephemeral paths, for the class libraries built into the image. It is one of the planned files, so it
+    /// is written with every other output or not at all, and only this project's entries change.
     /// </summary>
-    private void PlanStorageLock(MountSet mounts)
+    private void PlanStorageLock(MountSet mounts, IReadOnlyList<string> ephemeralPaths)
     {
         if (_settings.LockFile is not string path || !TryReadLock(path, mounts, out StorageLockFile? file))
         {
@@ -40,26 +41,35 @@ public sealed partial class WriteVolumeArtifacts
         }
 
         StorageLock? locked = file!.Locked;
-        var desired = StorageLock.FromMounts(mounts, _settings.LockProject);
-        if (locked is null && desired.Volumes.Count == 0)
+        var desired = StorageLock.FromDeclarations(mounts, ephemeralPaths, _settings.LockProject);
+        // A project that declares nothing needs no lock: no data to strand, and nothing for a class library to learn.
+        if (locked is null && file.Recorded is null && desired.Volumes.Count == 0 && desired.Declarations.Count == 0)
         {
             return;
         }
 
         // What accepting would write: diff it against the lock to review a change before accepting it.
-        StorageLock accepted = file.Accept(mounts);
+        StorageLock accepted = file.Accept(mounts, ephemeralPaths);
         PlanIntermediate(StorageLock.DefaultFileName, accepted.ToJson());
         string name = Path.GetFileName(path);
         if (locked is null)
         {
             if (_settings.LockedMode)
             {
-                Error(BuildDiagnostics.LockOutOfDate, path, 0,
-                    $"VolumeGenLockedMode is on, but the storage lock '{path}' records no named volume of the project '{_settings.LockProject}', which declares {Names(desired)}. Build once without VolumeGenLockedMode (or run 'volumegen lock <assembly> --lock-file {ShellQuoting.Quote(path)} --accept') and commit {name}.");
+                if (!file.IsCurrent(desired))
+                {
+                    Error(BuildDiagnostics.LockOutOfDate, path, 0,
+                        $"VolumeGenLockedMode is on, but the storage lock '{path}' records {(file.Recorded is null ? "nothing" : Names(StorageLock.Empty, file.Recorded))} of the project '{_settings.LockProject}', which declares {Names(desired, desired.DeclarationsOf(_settings.LockProject))}. Build once without VolumeGenLockedMode (or run 'volumegen lock <assembly> --lock-file {ShellQuoting.Quote(path)} --accept') and commit {name}.");
+                }
+
                 return;
             }
 
-            _plan.File(path, file.Encode(accepted), "the storage lock (VolumeGenLockFile)");
+            if (file.NeedsWrite(accepted))
+            {
+                _plan.File(path, file.Encode(accepted), "the storage lock (VolumeGenLockFile)");
+            }
+
             return;
         }
 
@@ -98,10 +108,10 @@ public sealed partial class WriteVolumeArtifacts
         if (_settings.LockedMode)
         {
             // A lock of the older format, or with entries of format 1 to claim, is not out of date: the next build without locked mode rewrites it.
-            if (!locked.SameVolumes(desired))
+            if (!file.IsCurrent(desired))
             {
                 Error(BuildDiagnostics.LockOutOfDate, path, 0,
-                    $"VolumeGenLockedMode is on, but the storage lock '{path}' is out of date: it records {Names(locked)}, the code declares {Names(desired)} (nothing is left behind: a volume was added, or a volume gained a mount point). Build once without VolumeGenLockedMode, review the change to {name} and commit it.");
+                    $"VolumeGenLockedMode is on, but the storage lock '{path}' is out of date: it records {Names(locked, file.Recorded)}, the code declares {Names(desired, desired.DeclarationsOf(_settings.LockProject))} (nothing is left behind: a volume was added, a volume gained a mount point, or another declared mount or ephemeral path changed, which the class libraries built into the image read). Build once without VolumeGenLockedMode, review the change to {name} and commit it.");
             }
 
             return;
@@ -156,6 +166,28 @@ public sealed partial class WriteVolumeArtifacts
         }
     }
 
-    private static string Names(StorageLock storageLock)
-        => storageLock.Volumes.Count == 0 ? "(none)" : string.Join(", ", System.Linq.Enumerable.Select(storageLock.Volumes, static v => v.ToString()));
+    private static string Names(StorageLock storageLock, ProjectDeclarations? declarations)
+    {
+        string volumes = storageLock.Volumes.Count == 0 ? "(none)" : string.Join(", ", System.Linq.Enumerable.Select(storageLock.Volumes, static v => v.ToString()));
+        if (declarations is null)
+        {
+            return volumes;
+        }
+
+        var others = new List<string>();
+        foreach (Mount mount in declarations.Mounts)
+        {
+            if (mount.Kind != MountKind.NamedVolume)
+            {
+                others.Add(mount.ToString());
+            }
+        }
+
+        foreach (string path in declarations.EphemeralPaths)
+        {
+            others.Add("ephemeral " + path);
+        }
+
+        return others.Count == 0 ? volumes : volumes + "; " + string.Join(", ", others);
+    }
 }

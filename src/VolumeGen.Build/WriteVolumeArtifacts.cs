@@ -222,7 +222,7 @@ public sealed partial class WriteVolumeArtifacts : Task
             PlanGenerated(settings.KubernetesFile, "VolumeGenKubernetesFile", kubernetes, "the Kubernetes manifests");
         }
 
-        PlanStorageLock(mounts);
+        PlanStorageLock(mounts, declared.EphemeralPaths);
     }
 
     private bool TryReadManifest(out VolumeManifest? manifest)

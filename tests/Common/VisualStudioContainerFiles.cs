@@ -7,7 +7,12 @@ namespace VolumeGen.TestSupport;
 /// </summary>
 public static class VisualStudioContainerFiles
 {
-    public static string Dockerfile(string project) => $$"""
+    /// <summary>
+    /// The Dockerfile for <paramref name="project"/>; for a project that references others (<paramref name="references"/>,
+    /// each a project folder of the solution holding <c>&lt;name&gt;.csproj</c>) Visual Studio copies each referenced
+    /// project file too, after the project's own, before <c>dotnet restore</c>.
+    /// </summary>
+    public static string Dockerfile(string project, params string[] references) => $$"""
         # See aka.ms/customizecontainer to learn how to customize your debug container and how Visual Studio uses this Dockerfile to build your images for faster debugging.
 
         # This stage is used when running from VS in fast mode (Default for Debug configuration)
@@ -23,7 +28,7 @@ public static class VisualStudioContainerFiles
         ARG BUILD_CONFIGURATION=Release
         WORKDIR /src
         COPY ["{{project}}/{{project}}.csproj", "{{project}}/"]
-        RUN dotnet restore "./{{project}}/{{project}}.csproj"
+        {{ReferenceCopies(references)}}RUN dotnet restore "./{{project}}/{{project}}.csproj"
         COPY . .
         WORKDIR "/src/{{project}}"
         RUN dotnet build "./{{project}}.csproj" -c $BUILD_CONFIGURATION -o /app/build
@@ -40,6 +45,9 @@ public static class VisualStudioContainerFiles
         ENTRYPOINT ["dotnet", "{{project}}.dll"]
 
         """;
+
+    private static string ReferenceCopies(string[] references)
+        => string.Concat(System.Linq.Enumerable.Select(references, static r => $"COPY [\"{r}/{r}.csproj\", \"{r}/\"]\n"));
 
     public const string DockerIgnore = """
         **/.classpath

@@ -66,7 +66,8 @@ public sealed class StorageLockPackageTests
         Assert.True(exit == 0, output);
         Assert.DoesNotMatch(@"VG304\d", output);
         string created = System.IO.File.ReadAllText(lockPath);
-        Assert.Equal(StorageLock.FromMounts(Mounts("profiles", "uploads", "sessions", "reports", "keys"), "Locked").ToJson(), created);
+        // The named volumes for the stranding checks, and the whole declaration (the anonymous cache too) for class libraries.
+        Assert.Equal(StorageLock.FromDeclarations(Mounts("profiles", "uploads", "sessions", "reports", "keys").Append(Mount.AnonymousVolume("/app/cache")), null, "Locked").ToJson(), created);
         string dockerfile = System.IO.File.ReadAllText(project.File("Dockerfile"));
 
         // 2. Locked mode (CI): each stranding change is an error, and nothing is written.
@@ -124,7 +125,14 @@ public sealed class StorageLockPackageTests
         Assert.Contains("VolumeGen accepted VG3040", output);
         string accepted = System.IO.File.ReadAllText(lockPath);
         Assert.Equal(
-            StorageLock.FromMounts(new[] { Mount.NamedVolume("/app/profiles", "profile-data"), Mount.NamedVolume("/srv/reports", "reports"), Mount.NamedVolume("/app/keys", "keys"), Mount.NamedVolume("/app/audit", "audit") }, "Locked").ToJson(),
+            StorageLock.FromDeclarations(
+                new[]
+                {
+                    Mount.NamedVolume("/app/profiles", "profile-data"), Mount.Tmpfs("/app/sessions"), Mount.NamedVolume("/srv/reports", "reports"),
+                    Mount.NamedVolume("/app/keys", "keys"), Mount.NamedVolume("/app/audit", "audit"), Mount.AnonymousVolume("/app/cache"),
+                },
+                null,
+                "Locked").ToJson(),
             accepted);
 
         // 6. A harmless change (a new volume, a read-only flag): recorded silently, and locked mode accepts the result.

@@ -62,7 +62,7 @@ public sealed class StorageLockTaskTests : IDisposable
         Assert.True(task.Execute());
 
         Assert.Empty(engine.Warnings);
-        Assert.Equal(StorageLock.FromMounts(Original, "Demo").ToJson(), File.ReadAllText(LockPath));
+        Assert.Equal(StorageLock.FromDeclarations(Original, null, "Demo").ToJson(), File.ReadAllText(LockPath));
         Assert.Equal(File.ReadAllText(LockPath), File.ReadAllText(ObjCopy));
         Assert.Contains(task.WrittenFiles, item => item.ItemSpec == LockPath);
         Assert.False(task.StorageChangesPending);
@@ -77,12 +77,77 @@ public sealed class StorageLockTaskTests : IDisposable
     }
 
     [Fact]
-    public void A_project_without_named_volumes_gets_no_lock()
+    public void A_project_that_declares_nothing_gets_no_lock()
     {
-        (WriteVolumeArtifacts task, _) = Task(Mount.AnonymousVolume("/app/cache"), Mount.Tmpfs("/app/tmp"));
+        (WriteVolumeArtifacts task, _) = Task(manifest: null);
         Assert.True(task.Execute());
         Assert.False(File.Exists(LockPath));
         Assert.False(File.Exists(ObjCopy));
+    }
+
+    [Fact]
+    public void A_project_without_named_volumes_gets_a_lock_recording_its_other_mounts_and_ephemeral_paths_for_its_class_libraries()
+    {
+        var manifest = new VolumeManifest(new[] { new ManifestClass("Demo.AppStorage", new MountSet(Mount.AnonymousVolume("/app/cache"), Mount.Tmpfs("/app/tmp"))) }, new[] { "/app/logs" });
+        (WriteVolumeArtifacts task, RecordingBuildEngine engine) = Task(manifest);
+
+        Assert.True(task.Execute());
+
+        Assert.Empty(engine.Warnings);
+        StorageLock written = StorageLock.Parse(File.ReadAllText(LockPath));
+        Assert.Empty(written.Volumes);
+        Assert.Equal(new[] { Mount.AnonymousVolume("/app/cache"), Mount.Tmpfs("/app/tmp") }, written.DeclarationsOf("Demo")!.Mounts);
+        Assert.Equal(new[] { "/app/logs" }, written.DeclarationsOf("Demo")!.EphemeralPaths);
+
+        // Unchanged, it is current, in locked mode too; a changed declaration is out of date there (the libraries read it).
+        (WriteVolumeArtifacts same, RecordingBuildEngine sameEngine) = Task(manifest);
+        same.LockedMode = true;
+        Assert.True(same.Execute(), string.Join("\n", sameEngine.Errors.Select(static e => e.Message)));
+        var changed = new VolumeManifest(new[] { new ManifestClass("Demo.AppStorage", new MountSet(Mount.AnonymousVolume("/app/cache"), Mount.Tmpfs("/app/tmp"))) }, new[] { "/app/logs", "/app/previews" });
+        (WriteVolumeArtifacts strict, RecordingBuildEngine strictEngine) = Task(changed);
+        strict.LockedMode = true;
+        Assert.False(strict.Execute());
+        Assert.Equal("VG3044", Assert.Single(strictEngine.Errors).Code);
+        Assert.Contains("ephemeral /app/previews", strictEngine.Errors[0].Message);
+    }
+
+    [Fact]
+    public void Another_declaration_than_the_lock_records_is_recorded_silently_but_is_out_of_date_in_locked_mode()
+    {
+        Lock(Original);
+        byte[] locked = File.ReadAllBytes(LockPath);
+        Mount[] bound = Original.Append(Mount.Bind("./config", "/app/config", readOnly: true)).ToArray();
+
+        (WriteVolumeArtifacts strict, RecordingBuildEngine strictEngine) = Task(bound);
+        strict.LockedMode = true;
+        Assert.False(strict.Execute());
+        Assert.Equal("VG3044", Assert.Single(strictEngine.Errors).Code);
+        Assert.Contains("another declared mount or ephemeral path changed", strictEngine.Errors[0].Message);
+        Assert.Equal(locked, File.ReadAllBytes(LockPath));
+
+        (WriteVolumeArtifacts task, RecordingBuildEngine engine) = Task(bound);
+        Assert.True(task.Execute());
+        Assert.Empty(engine.Warnings);
+        Assert.Equal(StorageLock.FromDeclarations(bound, null, "Demo").ToJson(), File.ReadAllText(LockPath));
+    }
+
+    [Fact]
+    public void A_lock_written_before_declarations_were_recorded_is_completed_silently_and_is_not_out_of_date_in_locked_mode()
+    {
+        // As a lock of format 1 (lock format 2's rule): the project's volumes are current, so CI passes; the next build
+        // without locked mode records the declarations, and until then a class library built into the image reports VG2009.
+        string old = new StorageLock(new[] { new LockedVolume("profiles", "/app/data", "Demo"), new LockedVolume("uploads", "/app/uploads", "Demo") }).ToJson();
+        File.WriteAllText(LockPath, old);
+        (WriteVolumeArtifacts strict, RecordingBuildEngine strictEngine) = Task(Original);
+        strict.LockedMode = true;
+
+        Assert.True(strict.Execute(), string.Join("\n", strictEngine.Errors.Select(static e => e.Message)));
+        Assert.Equal(old, File.ReadAllText(LockPath));
+
+        (WriteVolumeArtifacts task, RecordingBuildEngine engine) = Task(Original);
+        Assert.True(task.Execute());
+        Assert.Empty(engine.Warnings);
+        Assert.Equal(StorageLock.FromDeclarations(Original, null, "Demo").ToJson(), File.ReadAllText(LockPath));
     }
 
     [Fact]
@@ -146,7 +211,7 @@ public sealed class StorageLockTaskTests : IDisposable
 
         Assert.Empty(engine.Warnings);
         Assert.False(task.StorageChangesPending);
-        Assert.Equal(StorageLock.FromMounts(renamed, "Demo").ToJson(), File.ReadAllText(LockPath));
+        Assert.Equal(StorageLock.FromDeclarations(renamed, null, "Demo").ToJson(), File.ReadAllText(LockPath));
         Assert.Contains(engine.Messages, static m => m.Importance == MessageImportance.High && m.Message!.Contains("VolumeGen accepted VG3040", StringComparison.Ordinal));
 
         (task, engine) = Task(renamed);
@@ -172,7 +237,7 @@ public sealed class StorageLockTaskTests : IDisposable
         (WriteVolumeArtifacts task, RecordingBuildEngine engine) = Task(added);
         Assert.True(task.Execute());
         Assert.Empty(engine.Warnings);
-        Assert.Equal(StorageLock.FromMounts(added, "Demo").ToJson(), File.ReadAllText(LockPath));
+        Assert.Equal(StorageLock.FromDeclarations(added, null, "Demo").ToJson(), File.ReadAllText(LockPath));
     }
 
     [Fact]
@@ -276,7 +341,7 @@ public sealed class StorageLockTaskTests : IDisposable
     public void A_rewrite_keeps_the_lock_files_bom_and_crlf()
     {
         byte[] bom = { 0xEF, 0xBB, 0xBF };
-        File.WriteAllBytes(LockPath, bom.Concat(Encoding.UTF8.GetBytes(StorageLock.FromMounts(Original, "Demo").ToJson().Replace("\n", "\r\n"))).ToArray());
+        File.WriteAllBytes(LockPath, bom.Concat(Encoding.UTF8.GetBytes(StorageLock.FromDeclarations(Original, null, "Demo").ToJson().Replace("\n", "\r\n"))).ToArray());
         Mount[] added = Original.Append(Mount.NamedVolume("/app/keys", "keys")).ToArray();
         (WriteVolumeArtifacts task, _) = Task(added);
 
@@ -284,7 +349,7 @@ public sealed class StorageLockTaskTests : IDisposable
 
         byte[] written = File.ReadAllBytes(LockPath);
         Assert.Equal(bom, written.Take(3));
-        Assert.Equal(StorageLock.FromMounts(added, "Demo").ToJson().Replace("\n", "\r\n"), Encoding.UTF8.GetString(written, 3, written.Length - 3));
+        Assert.Equal(StorageLock.FromDeclarations(added, null, "Demo").ToJson().Replace("\n", "\r\n"), Encoding.UTF8.GetString(written, 3, written.Length - 3));
     }
 
     [Fact]
@@ -292,14 +357,14 @@ public sealed class StorageLockTaskTests : IDisposable
     {
         Directory.CreateDirectory(_folder.File("shared"));
         string real = _folder.File("shared/real.lock.json");
-        File.WriteAllText(real, StorageLock.FromMounts(Original, "Demo").ToJson());
+        File.WriteAllText(real, StorageLock.FromDeclarations(Original, null, "Demo").ToJson());
         File.CreateSymbolicLink(LockPath, real);
         Mount[] added = Original.Append(Mount.NamedVolume("/app/keys", "keys")).ToArray();
 
         Assert.True(Task(added).Task.Execute());
 
         Assert.NotNull(new FileInfo(LockPath).LinkTarget);
-        Assert.Equal(StorageLock.FromMounts(added, "Demo").ToJson(), File.ReadAllText(real));
+        Assert.Equal(StorageLock.FromDeclarations(added, null, "Demo").ToJson(), File.ReadAllText(real));
     }
 
     [Fact]

@@ -56,7 +56,8 @@ public sealed class TransferCliTests : IDisposable
         Assert.Contains("volumegen migrate --from profiles --to profile-data", check.Output);
         Assert.Equal(0, accept.ExitCode);
         Assert.Contains("accepted VG3040", accept.Output);
-        Assert.Equal(StorageLock.FromMounts(new[] { Mount.NamedVolume("/app/data", "profile-data"), Mount.NamedVolume("/app/logs", "logs") }, "App").ToJson(), File.ReadAllText(LockPath));
+        // The named volumes as accepted, and the whole declaration (the anonymous cache too) for the class libraries of the image.
+        Assert.Equal(StorageLock.FromDeclarations(new[] { Mount.NamedVolume("/app/data", "profile-data"), Mount.NamedVolume("/app/logs", "logs"), Mount.AnonymousVolume("/app/cache") }, null, "App").ToJson(), File.ReadAllText(LockPath));
         Assert.Equal(0, after.ExitCode);
         Assert.Contains("is up to date", after.Output);
     }

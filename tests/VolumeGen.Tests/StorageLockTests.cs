@@ -47,6 +47,93 @@ public class StorageLockTests
         Assert.Equal(StorageLock.Empty, StorageLock.Parse(StorageLock.Empty.ToJson()));
     }
 
+    [Fact]
+    public void Records_each_projects_declared_mounts_and_ephemeral_paths_one_line_each_under_its_project()
+    {
+        StorageLock web = StorageLock.FromDeclarations(
+            new[]
+            {
+                Mount.NamedVolume("/b", "zeta"),
+                Mount.Tmpfs("/t", 1024),
+                Mount.Bind("./c", "/c", readOnly: true),
+                Mount.NamedVolume("/a/", "alpha", readOnly: true),
+                Mount.NamedVolume("/a", "alpha"),
+                Mount.AnonymousVolume("/cache"),
+            },
+            new[] { "/app/tmp/", "/app/logs", "/app/tmp" },
+            "Web");
+        var storageLock = new StorageLock(
+            web.Volumes.Append(new LockedVolume("jobs", "/jobs", "Worker")),
+            web.Declarations.Append(new ProjectDeclarations("Worker", new[] { Mount.NamedVolume("/jobs", "jobs") }, null)));
+
+        string[] lines = storageLock.ToJson().Split('\n');
+
+        Assert.Equal(
+            new[]
+            {
+                "{", "  \"volumeGenLock\": 2,", lines[2], "  \"volumes\": [",
+                "    { \"project\": \"Web\", \"name\": \"alpha\", \"target\": \"/a\", \"kind\": \"volume\" },",
+                "    { \"project\": \"Web\", \"name\": \"zeta\", \"target\": \"/b\", \"kind\": \"volume\" },",
+                "    { \"project\": \"Worker\", \"name\": \"jobs\", \"target\": \"/jobs\", \"kind\": \"volume\" }",
+                "  ],",
+                "  \"mounts\": [",
+                "    {\"project\":\"Web\",\"kind\":\"volume\",\"target\":\"/a\",\"name\":\"alpha\",\"readOnly\":true},",
+                "    {\"project\":\"Web\",\"kind\":\"volume\",\"target\":\"/a\",\"name\":\"alpha\"},",
+                "    {\"project\":\"Web\",\"kind\":\"volume\",\"target\":\"/b\",\"name\":\"zeta\"},",
+                "    {\"project\":\"Web\",\"kind\":\"bind\",\"target\":\"/c\",\"source\":\"./c\",\"readOnly\":true},",
+                "    {\"project\":\"Web\",\"kind\":\"anonymous\",\"target\":\"/cache\"},",
+                "    {\"project\":\"Web\",\"kind\":\"tmpfs\",\"target\":\"/t\",\"sizeBytes\":1024},",
+                "    {\"project\":\"Worker\",\"kind\":\"volume\",\"target\":\"/jobs\",\"name\":\"jobs\"}",
+                "  ],",
+                "  \"ephemeralPaths\": [",
+                "    {\"project\":\"Web\",\"path\":\"/app/logs\"},",
+                "    {\"project\":\"Web\",\"path\":\"/app/tmp\"}",
+                "  ]",
+                "}", string.Empty,
+            },
+            lines);
+        StorageLock read = StorageLock.Parse(storageLock.ToJson());
+        Assert.Equal(storageLock, read);
+        Assert.Equal(6, read.DeclarationsOf("Web")!.Mounts.Count);
+        Assert.Equal(new[] { "/app/logs", "/app/tmp" }, read.DeclarationsOf("Web")!.EphemeralPaths);
+        Assert.Equal(new[] { Mount.NamedVolume("/jobs", "jobs") }, read.DeclarationsOf("Worker")!.Mounts);
+        Assert.Empty(read.DeclarationsOf("Worker")!.EphemeralPaths);
+        Assert.Null(read.DeclarationsOf("Billing"));
+    }
+
+    [Fact]
+    public void The_same_declarations_in_another_order_give_the_same_text()
+    {
+        Mount[] mounts = { Mount.NamedVolume("/app/data", "data"), Mount.Bind("./config", "/app/config"), Mount.Tmpfs("/app/scratch") };
+        Assert.Equal(StorageLock.FromDeclarations(mounts, new[] { "/b", "/a" }, "Web").ToJson(), StorageLock.FromDeclarations(mounts.Reverse(), new[] { "/a", "/b" }, "Web").ToJson());
+    }
+
+    [Fact]
+    public void A_lock_without_declarations_records_none_of_any_project_and_differs_from_one_that_does()
+    {
+        const string format1 = "{\n  \"volumeGenLock\": 1,\n  \"about\": \"…\",\n  \"volumes\": [\n    { \"name\": \"profiles\", \"target\": \"/app/data\", \"kind\": \"volume\" }\n  ]\n}\n";
+        const string volumesOnly = "{\"volumeGenLock\": 2, \"volumes\": [{\"project\": \"Web\", \"name\": \"profiles\", \"target\": \"/app/data\"}]}";
+
+        foreach (string text in new[] { format1, volumesOnly })
+        {
+            StorageLock read = StorageLock.Parse(text);
+
+            Assert.Empty(read.Declarations);
+            Assert.Null(read.DeclarationsOf("Web"));
+            Assert.NotEqual(StorageLock.FromDeclarations(new[] { Mount.NamedVolume("/app/data", "profiles") }, null, "Web"), read);
+            Assert.DoesNotContain("\"mounts\"", read.ToJson());
+        }
+    }
+
+    [Fact]
+    public void A_project_that_declares_nothing_is_not_recorded_and_one_project_twice_is_refused()
+    {
+        Assert.Empty(StorageLock.FromDeclarations(Array.Empty<Mount>(), Array.Empty<string>(), "Web").Declarations);
+        Assert.Throws<ArgumentException>(() => new StorageLock(
+            Array.Empty<LockedVolume>(),
+            new[] { new ProjectDeclarations("Web", new[] { Mount.AnonymousVolume("/a") }, null), new ProjectDeclarations("Web", new[] { Mount.AnonymousVolume("/b") }, null) }));
+    }
+
     [Theory]
     [MemberData(nameof(HostileValues.PathData), MemberType = typeof(HostileValues))]
     public void Round_trips_hostile_strings(string value)
@@ -89,6 +176,11 @@ public class StorageLockTests
     [InlineData("{\n<<<<<<< HEAD\n  \"volumeGenLock\": 1\n=======\n>>>>>>> other\n}", "merge conflict markers")]
     [InlineData("{\"volumeGenLock\": 1, \"volumes\": [{\"name\": \"a\", \"target\": \"/a\"}], \"volumes\": []}", "\"volumes\" appears twice")]
     [InlineData("{\"volumeGenLock\": 1, \"volumes\": [{\"name\": \"a\", \"name\": \"b\", \"target\": \"/a\"}]}", "\"name\" appears twice")]
+    [InlineData("{\"volumeGenLock\": 2, \"mounts\": {}}", "\"mounts\" is not an array")]
+    [InlineData("{\"volumeGenLock\": 2, \"mounts\": [{\"project\": \"Web\", \"kind\": \"nfs\", \"target\": \"/a\"}]}", "unknown \"kind\"")]
+    [InlineData("{\"volumeGenLock\": 2, \"mounts\": [{\"kind\": \"anonymous\", \"target\": \"/a\"}]}", "\"mounts\" entry has no \"project\"")]
+    [InlineData("{\"volumeGenLock\": 2, \"ephemeralPaths\": [\"/tmp\"]}", "\"ephemeralPaths\" entry is not an object")]
+    [InlineData("{\"volumeGenLock\": 2, \"ephemeralPaths\": [{\"project\": \"Web\"}]}", "no \"path\"")]
     public void Refuses_what_is_not_a_lock_this_version_reads_saying_why(string text, string reason)
     {
         Assert.False(StorageLock.TryParse(text, out StorageLock? parsed, out string? error));

@@ -25,7 +25,8 @@ internal static class LockCommand
         command.SetAction(parse =>
         {
             string assembly = parse.GetValue(input.Assembly)!;
-            MountSet mounts = ManifestInput.Select(input.ReadValidManifest(parse), null);
+            VolumeManifest manifest = input.ReadValidManifest(parse);
+            MountSet mounts = ManifestInput.Select(manifest, null);
             bool accepting = parse.GetValue(accept);
             bool named = !string.IsNullOrWhiteSpace(parse.GetValue(lockFile));
             (string path, string owner) = LockFileLocator.Find(assembly, parse.GetValue(lockFile), parse.GetValue(project));
@@ -45,7 +46,7 @@ internal static class LockCommand
 
             if (accepting)
             {
-                StorageLock accepted = file.Accept(mounts);
+                StorageLock accepted = file.Accept(mounts, manifest.EphemeralPaths);
                 if (!file.NeedsWrite(accepted))
                 {
                     output.WriteLine($"'{path}' is up to date.");
@@ -81,9 +82,9 @@ internal static class LockCommand
                 return ExitCodes.Problems;
             }
 
-            output.WriteLine(locked.SameVolumes(StorageLock.FromMounts(mounts, owner))
+            output.WriteLine(file.IsCurrent(StorageLock.FromDeclarations(mounts, manifest.EphemeralPaths, owner))
                 ? $"'{path}' is up to date."
-                : $"'{path}' records the named volumes; the code adds volumes or mount points, which strand nothing (the next build records them).");
+                : $"'{path}' records the named volumes; the code adds volumes or mount points, or declares other mounts or ephemeral paths (which the class libraries built into the image read), which strand nothing (the next build records them).");
             return ExitCodes.Ok;
         });
         return command;

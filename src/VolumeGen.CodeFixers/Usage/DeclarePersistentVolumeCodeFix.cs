@@ -48,8 +48,6 @@ public sealed class DeclarePersistentVolumeCodeFix : CodeFixProvider
     /// <inheritdoc />
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
-        IReadOnlyList<INamedTypeSymbol>? classes = null;
-        Project project = context.Document.Project;
         foreach (Diagnostic diagnostic in context.Diagnostics)
         {
             if (FixRequest.From(diagnostic) is not FixRequest request)
@@ -57,7 +55,15 @@ public sealed class DeclarePersistentVolumeCodeFix : CodeFixProvider
                 continue;
             }
 
-            classes ??= await StorageClasses.FindAsync(project, context.CancellationToken).ConfigureAwait(false);
+            // A class library's folder is declared in the app that ships it; without that project in the solution, only
+            // the explicit "mark ephemeral" is offered (a declaration in the library would reach no image).
+            if (request.DeclaringProject(context.Document.Project) is not Project project)
+            {
+                RegisterEphemeral(context, diagnostic, request);
+                continue;
+            }
+
+            IReadOnlyList<INamedTypeSymbol> classes = await StorageClasses.FindAsync(project, context.CancellationToken).ConfigureAwait(false);
             FixRequest[] requests = { request };
             if (request.Move is ConfigurationMove move && classes.Count > 0
                 && DataRoots.Collapse(new[] { request.Folder }, StorageClasses.PersistentVolumeTargets(classes)).Count == 0)
@@ -94,16 +100,22 @@ public sealed class DeclarePersistentVolumeCodeFix : CodeFixProvider
                 }
             }
 
-            if (request.EphemeralPath is string ephemeral)
-            {
-                string[] folders = { ephemeral };
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        $"Mark '{ephemeral}' as ephemeral ([assembly: EphemeralPath]): its data is lost with the container",
-                        cancellationToken => StorageClasses.AddEphemeralPathsAsync(context.Document, folders, cancellationToken),
-                        MarkEphemeralKey),
-                    diagnostic);
-            }
+            RegisterEphemeral(context, diagnostic, request);
+        }
+    }
+
+    /// <summary>The "mark ephemeral" action, always after the persisting ones; it marks in the written code's own assembly.</summary>
+    private static void RegisterEphemeral(CodeFixContext context, Diagnostic diagnostic, FixRequest request)
+    {
+        if (request.EphemeralPath is string ephemeral)
+        {
+            string[] folders = { ephemeral };
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    $"Mark '{ephemeral}' as ephemeral ([assembly: EphemeralPath]): its data is lost with the container",
+                    cancellationToken => StorageClasses.AddEphemeralPathsAsync(context.Document, folders, cancellationToken),
+                    MarkEphemeralKey),
+                diagnostic);
         }
     }
 
@@ -130,19 +142,20 @@ public sealed class DeclarePersistentVolumeCodeFix : CodeFixProvider
             string? key = fixAllContext.CodeActionEquivalenceKey;
             ImmutableArray<Diagnostic> diagnostics = await FixAllDiagnostics.DiagnosticsAsync(fixAllContext).ConfigureAwait(false);
             Solution solution = fixAllContext.Solution;
-            var byProject = FixAllDiagnostics.InSourceOrder(diagnostics)
+            var requests = FixAllDiagnostics.InSourceOrder(diagnostics)
                 .Select(FixRequest.From).OfType<FixRequest>()
                 .Select(r => (Request: r, Document: solution.GetDocument(r.Diagnostic.Location.SourceTree)))
                 .Where(static x => x.Document is not null)
-                .GroupBy(static x => x.Document!.Project.Id, static x => x)
                 .ToList();
-            if (byProject.Count == 0)
+            if (requests.Count == 0)
             {
                 return null;
             }
 
             if (key == MarkEphemeralKey)
             {
+                // Marked where the data is written: each document's own assembly.
+                var byProject = requests.GroupBy(static x => x.Document!.Project.Id, static x => x).ToList();
                 return CodeAction.Create(
                     "Mark the folders as ephemeral",
                     async cancellationToken =>
@@ -168,13 +181,19 @@ public sealed class DeclarePersistentVolumeCodeFix : CodeFixProvider
                 return null;
             }
 
+            // Declared where the image's declarations are: a class library's requests go to the app that ships it.
+            var byDeclaringProject = requests
+                .Select(x => (x.Request, Project: x.Request.DeclaringProject(x.Document!.Project)))
+                .Where(static x => x.Project is not null)
+                .GroupBy(static x => x.Project!.Id, static x => x)
+                .ToList();
             string? storageClass = key == NewClassKey ? null : key.Substring(EquivalenceKeyPrefix.Length);
             return CodeAction.Create(
                 "Persist the data: declare the folders as persistent volumes",
                 async cancellationToken =>
                 {
                     Solution current = solution;
-                    foreach (var project in byProject)
+                    foreach (var project in byDeclaringProject)
                     {
                         current = await PersistData.ApplyAsync(current, project.Key, storageClass, project.Select(static x => x.Request).ToList(), cancellationToken).ConfigureAwait(false);
                     }

@@ -6,8 +6,9 @@ namespace VolumeGen.CodeFixers.Usage;
 /// <summary>What one usage diagnostic asks a fix to do: the folder to persist, and how the data gets into it.</summary>
 internal sealed class FixRequest
 {
-    private FixRequest(Diagnostic diagnostic, string folder, ConfigurationMove? move, bool redirectKeys, string? ephemeralPath)
+    private FixRequest(Diagnostic diagnostic, string folder, ConfigurationMove? move, bool redirectKeys, string? ephemeralPath, string? app)
     {
+        App = app;
         Diagnostic = diagnostic;
         Folder = folder;
         Move = move;
@@ -32,6 +33,31 @@ internal sealed class FixRequest
     /// </summary>
     public string? EphemeralPath { get; }
 
+    /// <summary>For a write in a class library: the app project whose image it is built into, where the folder is declared; null for the app itself.</summary>
+    public string? App { get; }
+
+    /// <summary>
+    /// The project the folder is declared in: the diagnostic's own, or for a class library the app's project of the
+    /// solution (<see cref="App"/>, by name; a multi-targeting project's first); null when the solution does not hold it.
+    /// </summary>
+    public Project? DeclaringProject(Project diagnosticProject)
+    {
+        if (App is not string app)
+        {
+            return diagnosticProject;
+        }
+
+        foreach (Project project in diagnosticProject.Solution.Projects)
+        {
+            if (project.Language == LanguageNames.CSharp && (project.Name == app || project.Name.StartsWith(app + "(", System.StringComparison.Ordinal)))
+            {
+                return project;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>True when losing the data could be intended and the fix may mark it ephemeral (always second).</summary>
     public bool CanBeEphemeral => EphemeralPath is not null;
 
@@ -50,11 +76,12 @@ internal sealed class FixRequest
         string? ephemeral = null;
         if (diagnostic.Id == DiagnosticDescriptors.WriteOutsidePersistedPath.Id)
         {
-            ephemeral = diagnostic.Properties.TryGetValue(DiagnosticDescriptors.EphemeralPathProperty, out string? named) && named is not null && ContainerPath.IsAbsolute(named)
-                ? ContainerPath.Normalize(named)
+            ephemeral = diagnostic.Properties.TryGetValue(DiagnosticDescriptors.EphemeralPathProperty, out string? marked) && marked is not null && ContainerPath.IsAbsolute(marked)
+                ? ContainerPath.Normalize(marked)
                 : move is null ? normalized : null;
         }
 
-        return new FixRequest(diagnostic, normalized, move, keyRing && !KeyRingRedirect.IsDefaultKeyFolder(normalized), ephemeral);
+        string? app = diagnostic.Properties.TryGetValue(DiagnosticDescriptors.AppProperty, out string? named) && !string.IsNullOrEmpty(named) ? named : null;
+        return new FixRequest(diagnostic, normalized, move, keyRing && !KeyRingRedirect.IsDefaultKeyFolder(normalized), ephemeral, app);
     }
 }

@@ -21,8 +21,11 @@ internal static class PersistData
     /// <param name="storageClass">The full name of the storage class to extend; null, or a name the project lacks, takes the project's first storage class or creates <c>ContainerStorage</c> when it has none.</param>
     public static async Task<Solution> ApplyAsync(Solution solution, ProjectId projectId, string? storageClass, IReadOnlyList<FixRequest> requests, CancellationToken cancellationToken)
     {
-        // Documents by id: the edits below change the solution, and with it every syntax tree a diagnostic points at.
-        DocumentId? firstDocument = requests.Select(r => solution.GetDocumentId(r.Diagnostic.Location.SourceTree)).FirstOrDefault(static id => id is not null);
+        // Documents by id: the edits below change the solution, and with it every syntax tree a diagnostic points at. A new
+        // storage class goes into the declaring project: a write's file there, else (a class library's writes, declared in
+        // the app) the app's first document by path.
+        DocumentId? firstDocument = requests.Select(r => solution.GetDocumentId(r.Diagnostic.Location.SourceTree)).FirstOrDefault(id => id is not null && id.ProjectId == projectId)
+            ?? solution.GetProject(projectId)?.Documents.Where(static d => d.FilePath is not null && !IsGenerated(d.FilePath)).OrderBy(static d => d.FilePath, StringComparer.Ordinal).FirstOrDefault()?.Id;
         foreach (ConfigurationMove move in requests.Select(static r => r.Move).OfType<ConfigurationMove>().Distinct())
         {
             solution = await MoveAsync(solution, projectId, move, cancellationToken).ConfigureAwait(false);
@@ -116,6 +119,10 @@ internal static class PersistData
             ? project.AdditionalDocuments.FirstOrDefault(d => SamePath(d.FilePath, kept.File.Path))
             : null;
     }
+
+    /// <summary>A file the build generates under <c>obj/</c> (global usings, assembly info): never where a user's class goes.</summary>
+    private static bool IsGenerated(string path)
+        => path.Replace('\\', '/').IndexOf("/obj/", StringComparison.OrdinalIgnoreCase) >= 0;
 
     private static bool SamePath(string? left, string? right)
     {

@@ -30,7 +30,8 @@ public sealed class ContainerWriteAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.DataProtectionKeysNotPersisted,
         DiagnosticDescriptors.ImplicitKeyRingNotPersisted,
         DiagnosticDescriptors.KeyRingFolderNotPersisted,
-        DiagnosticDescriptors.ContainerFilesChosen);
+        DiagnosticDescriptors.ContainerFilesChosen,
+        DiagnosticDescriptors.LibraryImageUnknown);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)

@@ -36,6 +36,12 @@ internal static partial class DiagnosticDescriptors
     /// </summary>
     public const string ConfigSuggestedValueProperty = "VolumeGen.ConfigSuggestedValue";
 
+    /// <summary>
+    /// For a write in a class library built into an app's image: the app's project name (<c>Web</c>). Its declarations
+    /// are the image's, so a fix declares the folder in that project of the solution, never in the library.
+    /// </summary>
+    public const string AppProperty = "VolumeGen.App";
+
     /// <summary>VG2001: a write lands in the container's writable layer.</summary>
     public static readonly DiagnosticDescriptor WriteOutsidePersistedPath = new(
         id: "VG2001",
@@ -124,4 +130,15 @@ internal static partial class DiagnosticDescriptors
         isEnabledByDefault: true,
         description: "The analyzers take the working directory, user, volumes and environment from the Dockerfile that builds the project: the one VolumeGenDockerfile names, one in the project folder or listed in VolumeGenContainerFiles, or one above the project (up to the repository root) whose COPY, ADD, RUN, ENTRYPOINT or CMD names the project's .csproj or .dll. When several fit, or none does, this says which was used rather than guessing silently. Reported once per project, on the Dockerfile.",
         helpLinkUri: RuleHelpLinks.For("VG2008"));
+
+    /// <summary>VG2009: a class library is built into an app's image whose declarations it cannot know, or into several images.</summary>
+    public static readonly DiagnosticDescriptor LibraryImageUnknown = new(
+        id: "VG2009",
+        title: "A class library's writes cannot be judged against the app that ships it",
+        messageFormat: "{0}",
+        category: UsageCategory,
+        defaultSeverity: DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        description: "A class library is judged against the app whose image it is built into: the Dockerfile that copies the library's project file and runs another project names the app, and the app's committed storage lock (volumegen.lock.json beside its project) says what the app declares. When that lock is missing, unreadable or written by an older VolumeGen, or the library is built into several apps' images, VolumeGen cannot tell where its writes land and reports none of them; this says why. Reported once per project, on the Dockerfile.",
+        helpLinkUri: RuleHelpLinks.For("VG2009"));
 }

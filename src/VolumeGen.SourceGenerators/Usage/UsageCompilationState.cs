@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -52,7 +53,7 @@ internal sealed class UsageCompilationState
         _files = new Lazy<ProjectContainerFiles>(() => ProjectContainerFiles.Read(options.AdditionalFiles, options.AnalyzerConfigOptionsProvider.GlobalOptions, compilation.AssemblyName, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
         _selection = new Lazy<ContainerFileSelection>(() => _files.IsValueCreated ? _files.Value.Selection
             : ProjectContainerFiles.Select(options.AdditionalFiles, options.AnalyzerConfigOptionsProvider.GlobalOptions, compilation.AssemblyName, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
-        _configuration = new Lazy<AppConfiguration>(() => AppConfiguration.Build(options.AdditionalFiles, _files.Value.Environment, cancellationToken, EnvironmentVariablePrefixes.Find(compilation, cancellationToken)), LazyThreadSafetyMode.ExecutionAndPublication);
+        _configuration = new Lazy<AppConfiguration>(() => AppConfiguration.Build(options.AdditionalFiles.Where(_files.Value.IsConfigurationFile), _files.Value.Environment, cancellationToken, EnvironmentVariablePrefixes.Find(compilation, cancellationToken)), LazyThreadSafetyMode.ExecutionAndPublication);
         _evaluator = new Lazy<PathEvaluator>(() => new PathEvaluator(compilation, () => _configuration.Value), LazyThreadSafetyMode.ExecutionAndPublication);
         _keyRing = new Lazy<KeyRingFacts>(() => KeyRingFacts.Find(compilation, Evaluator.ModelOf, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
         _keyDatabases = new Lazy<KeyDatabases>(() => KeyDatabases.Find(compilation, Evaluator.ModelOf, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -154,6 +155,7 @@ internal sealed class UsageCompilationState
         => LazyInitializer.EnsureInitialized(ref _knowledge, static () => new ConcurrentDictionary<UsageOptions, PersistedKnowledge>())!.GetOrAdd(options, o =>
         {
             ProjectContainerFiles files = _files.Value;
-            return PersistedKnowledgeBuilder.Build(_attributes.Value.AnyResolved, _declared.Value, files.Dockerfile, files.ComposeMounts, files.HasCompose, o);
+            DeclaredStorage declared = files.Images.App is AppImage app ? DeclaredStorage.OfApp(app.Declarations!, app.Name, _declared.Value) : _declared.Value;
+            return PersistedKnowledgeBuilder.Build(_attributes.Value.AnyResolved, declared, files.Dockerfile, files.ComposeMounts, files.HasCompose, o, files.Images);
         });
 }

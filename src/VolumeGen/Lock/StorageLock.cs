@@ -11,8 +11,10 @@ namespace VolumeGen;
 /// every named volume a project keeps data in, the path it is mounted at, and the project (so projects sharing a folder,
 /// or a lock, never read each other's entries), as last accepted. The build compares the declarations with its
 /// project's entries (<see cref="StorageLockFile"/>, <see cref="StorageLockComparison"/>) and warns when a change would
-/// leave data behind. The text is deterministic — entries sorted by project, name, target, one per line, LF — so its
-/// diffs are reviewable.
+/// leave data behind. It also records each project's declared mounts and ephemeral paths
+/// (<see cref="ProjectDeclarations"/>), which the class libraries built into the project's image read to judge their
+/// writes against the app's declarations (docs/analyzers.md). The text is deterministic — entries sorted by project,
+/// then name or target, one per line, LF — so its diffs are reviewable.
 /// </summary>
 public sealed class StorageLock : IEquatable<StorageLock>
 {
@@ -28,17 +30,31 @@ public sealed class StorageLock : IEquatable<StorageLock>
     /// <summary>The property that carries the version; it also marks the file as a VolumeGen lock.</summary>
     public const string VersionProperty = "volumeGenLock";
 
-    private const string About = "The named volumes each project keeps its data in, as last accepted. Commit this file and review its diffs: dotnet build warns when a change would leave data behind in a volume listed here (docs/migrations.md).";
+    private const string About = "The named volumes each project keeps its data in, as last accepted, and every mount and ephemeral path each project declares (class libraries built into its image judge their writes by them). Commit this file and review its diffs: dotnet build warns when a change would leave data behind in a volume listed here (docs/migrations.md).";
 
-    /// <summary>Creates a lock; entries are de-duplicated and sorted.</summary>
+    /// <summary>Creates a lock that records no project's declarations; entries are de-duplicated and sorted.</summary>
     public StorageLock(IEnumerable<LockedVolume> volumes)
-        : this(volumes, CurrentVersion)
+        : this(volumes, null, CurrentVersion)
     {
     }
 
-    private StorageLock(IEnumerable<LockedVolume> volumes, int version)
+    /// <summary>Creates a lock; entries are de-duplicated and sorted, one record of declarations per project (empty ones left out).</summary>
+    public StorageLock(IEnumerable<LockedVolume> volumes, IEnumerable<ProjectDeclarations>? declarations)
+        : this(volumes, declarations, CurrentVersion)
+    {
+    }
+
+    private StorageLock(IEnumerable<LockedVolume> volumes, IEnumerable<ProjectDeclarations>? declarations, int version)
     {
         Volumes = (volumes ?? throw new ArgumentNullException(nameof(volumes))).Distinct().OrderBy(static v => v).ToArray();
+        ProjectDeclarations[] recorded = (declarations ?? Array.Empty<ProjectDeclarations>()).Where(static d => !d.IsEmpty).OrderBy(static d => d.Project, StringComparer.Ordinal).ToArray();
+        string? twice = recorded.Select(static d => d.Project).GroupBy(static p => p, StringComparer.Ordinal).FirstOrDefault(static g => g.Count() > 1)?.Key;
+        if (twice is not null)
+        {
+            throw new ArgumentException($"The declarations of the project '{twice}' are given twice.", nameof(declarations));
+        }
+
+        Declarations = recorded;
         Version = version;
     }
 
@@ -48,6 +64,12 @@ public sealed class StorageLock : IEquatable<StorageLock>
     /// <summary>The locked volumes, sorted by project, then name, then target.</summary>
     public IReadOnlyList<LockedVolume> Volumes { get; }
 
+    /// <summary>
+    /// The declarations each project recorded (sorted by project): a project that declares nothing, or whose entries an
+    /// older VolumeGen wrote, has none (<see cref="DeclarationsOf"/> is null).
+    /// </summary>
+    public IReadOnlyList<ProjectDeclarations> Declarations { get; }
+
     /// <summary>The format version the text had (<see cref="CurrentVersion"/> for a lock made here).</summary>
     public int Version { get; }
 
@@ -56,6 +78,20 @@ public sealed class StorageLock : IEquatable<StorageLock>
         => new((mounts ?? throw new ArgumentNullException(nameof(mounts)))
             .Where(static m => m.Kind == MountKind.NamedVolume && m.Source is not null)
             .Select(m => new LockedVolume(m.Source!, m.Target, project)));
+
+    /// <summary>
+    /// The lock that records, as <paramref name="project"/>'s, the named volumes of <paramref name="mounts"/> and every
+    /// mount and <paramref name="ephemeralPaths"/> as its declarations.
+    /// </summary>
+    public static StorageLock FromDeclarations(IEnumerable<Mount> mounts, IEnumerable<string>? ephemeralPaths, string project)
+    {
+        Mount[] all = (mounts ?? throw new ArgumentNullException(nameof(mounts))).ToArray();
+        return new StorageLock(FromMounts(all, project).Volumes, new[] { new ProjectDeclarations(project, all, ephemeralPaths) });
+    }
+
+    /// <summary>The declarations <paramref name="project"/> recorded, or null when the lock records none of it.</summary>
+    public ProjectDeclarations? DeclarationsOf(string project)
+        => Declarations.FirstOrDefault(d => string.Equals(d.Project, project, StringComparison.Ordinal));
 
     /// <summary>True when both record the same volumes at the same targets, whoever's entries they are.</summary>
     public bool SameVolumes(StorageLock other)
@@ -84,8 +120,27 @@ public sealed class StorageLock : IEquatable<StorageLock>
             json.Append("    ").Append(EntryJson(Volumes[i]));
         }
 
-        json.Append(Volumes.Count == 0 ? "]\n" : "\n  ]\n");
-        return json.Append("}\n").ToString();
+        json.Append(Volumes.Count == 0 ? "]" : "\n  ]");
+        if (Declarations.Count > 0)
+        {
+            AppendLines(json, "mounts", Declarations.SelectMany(static d => d.MountLines));
+            AppendLines(json, "ephemeralPaths", Declarations.SelectMany(static d => d.EphemeralPathLines));
+        }
+
+        return json.Append("\n}\n").ToString();
+    }
+
+    private static void AppendLines(StringBuilder json, string property, IEnumerable<string> lines)
+    {
+        json.Append(",\n  \"").Append(property).Append("\": [");
+        bool first = true;
+        foreach (string line in lines)
+        {
+            json.Append(first ? "\n    " : ",\n    ").Append(line);
+            first = false;
+        }
+
+        json.Append(first ? "]" : "\n  ]");
     }
 
     /// <summary>The one line an entry takes in <see cref="ToJson"/> (without indentation or comma), to find it in a file.</summary>
@@ -183,8 +238,69 @@ public sealed class StorageLock : IEquatable<StorageLock>
             }
         }
 
-        return new StorageLock(volumes, (int)number);
+        return new StorageLock(volumes, number < CurrentVersion ? null : ReadDeclarations(root), (int)number);
     }
+
+    /// <summary>The projects' declarations of a lock of format 2: every <c>"mounts"</c> and <c>"ephemeralPaths"</c> entry names its project.</summary>
+    private static IEnumerable<ProjectDeclarations> ReadDeclarations(Dictionary<string, object?> root)
+    {
+        var mounts = new Dictionary<string, List<Mount>>(StringComparer.Ordinal);
+        var paths = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (Dictionary<string, object?> entry in Entries(root, "mounts"))
+        {
+            Mount mount;
+            try
+            {
+                mount = ManifestMountJson.Read(entry);
+            }
+            catch (FormatException exception)
+            {
+                throw new FormatException("a \"mounts\" entry is damaged: " + exception.Message);
+            }
+
+            Of(mounts, ProjectOf(entry, "mounts")).Add(mount);
+            Of(paths, ProjectOf(entry, "mounts"));
+        }
+
+        foreach (Dictionary<string, object?> entry in Entries(root, "ephemeralPaths"))
+        {
+            string path = entry.TryGetValue("path", out object? value) && value is string text && text.Length > 0
+                ? text
+                : throw new FormatException("an \"ephemeralPaths\" entry has no \"path\".");
+            Of(paths, ProjectOf(entry, "ephemeralPaths")).Add(path);
+            Of(mounts, ProjectOf(entry, "ephemeralPaths"));
+        }
+
+        return mounts.Select(p => new ProjectDeclarations(p.Key, p.Value, paths[p.Key]));
+
+        static List<T> Of<T>(Dictionary<string, List<T>> byProject, string project)
+        {
+            if (!byProject.TryGetValue(project, out List<T>? list))
+            {
+                byProject[project] = list = new List<T>();
+            }
+
+            return list;
+        }
+    }
+
+    private static IEnumerable<Dictionary<string, object?>> Entries(Dictionary<string, object?> root, string property)
+    {
+        if (!root.TryGetValue(property, out object? list) || list is null)
+        {
+            yield break;
+        }
+
+        foreach (object? item in list as List<object?> ?? throw new FormatException($"its \"{property}\" is not an array."))
+        {
+            yield return item as Dictionary<string, object?> ?? throw new FormatException($"a \"{property}\" entry is not an object.");
+        }
+    }
+
+    private static string ProjectOf(Dictionary<string, object?> entry, string property)
+        => entry.TryGetValue("project", out object? project) && project is string text && text.Length > 0
+            ? text
+            : throw new FormatException($"a \"{property}\" entry has no \"project\".");
 
     /// <summary>Like <see cref="Parse"/>, without throwing; <paramref name="error"/> says what is wrong.</summary>
     public static bool TryParse(string json, out StorageLock? storageLock, out string? error)
@@ -204,7 +320,7 @@ public sealed class StorageLock : IEquatable<StorageLock>
     }
 
     /// <inheritdoc />
-    public bool Equals(StorageLock? other) => other is not null && Volumes.SequenceEqual(other.Volumes);
+    public bool Equals(StorageLock? other) => other is not null && Volumes.SequenceEqual(other.Volumes) && Declarations.SequenceEqual(other.Declarations);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as StorageLock);

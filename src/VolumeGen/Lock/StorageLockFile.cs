@@ -70,11 +70,29 @@ public sealed class StorageLockFile
         return new StorageLockFile(path, project, exists, text, whole, claimed);
     }
 
-    /// <summary>The whole lock with this project's entries (and the format-1 entries it claims) replaced by <paramref name="declared"/>'s named volumes.</summary>
-    public StorageLock Accept(IEnumerable<Mount> declared)
-        => new(Whole.Volumes
-            .Where(v => !string.Equals(v.Project, Project, StringComparison.Ordinal) && !_claimed.Contains(v))
-            .Concat(StorageLock.FromMounts(declared, Project).Volumes));
+    /// <summary>The declarations this project's entries record (its mounts and ephemeral paths), or null when the lock records none of it.</summary>
+    public ProjectDeclarations? Recorded => Whole.DeclarationsOf(Project);
+
+    /// <summary>
+    /// The whole lock with this project's entries (and the format-1 entries it claims) replaced by <paramref name="declared"/>'s
+    /// named volumes, and its recorded declarations by <paramref name="declared"/> and <paramref name="ephemeralPaths"/>.
+    /// </summary>
+    public StorageLock Accept(IEnumerable<Mount> declared, IEnumerable<string>? ephemeralPaths = null)
+    {
+        StorageLock own = StorageLock.FromDeclarations(declared, ephemeralPaths, Project);
+        return new(
+            Whole.Volumes.Where(v => !string.Equals(v.Project, Project, StringComparison.Ordinal) && !_claimed.Contains(v)).Concat(own.Volumes),
+            Whole.Declarations.Where(d => !string.Equals(d.Project, Project, StringComparison.Ordinal)).Concat(own.Declarations));
+    }
+
+    /// <summary>
+    /// True when this project's entries say what <paramref name="desired"/> (this project's lock of the code) says: the
+    /// same volumes at the same targets and the same declarations. Volume entries written before locks recorded
+    /// declarations are not out of date for want of them: the next build that writes the lock records them.
+    /// </summary>
+    public bool IsCurrent(StorageLock desired)
+        => (Locked ?? StorageLock.Empty).SameVolumes(desired ?? throw new ArgumentNullException(nameof(desired)))
+        && ((Recorded is null && Locked is not null) || Equals(Recorded, desired.DeclarationsOf(Project)));
 
     /// <summary>True when writing <paramref name="accepted"/> changes the file: other entries, or a file of an older format.</summary>
     public bool NeedsWrite(StorageLock accepted)

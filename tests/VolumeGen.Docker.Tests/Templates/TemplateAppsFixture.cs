@@ -24,6 +24,10 @@ public sealed class TemplateAppsFixture : IDisposable
 
     /// <summary>A new solution made from <paramref name="template"/> (packs VolumeGen on first use).</summary>
     public TemplateSolution Create(AspNetTemplate template, bool visualStudioDockerfile, string projectProperties)
+        => TemplateSolution.Create(PreparedRoot(), template, NuGetPackages, visualStudioDockerfile, projectProperties);
+
+    /// <summary><see cref="Root"/>, made on first use: where the solutions live, restoring the packed VolumeGen (packs it on first use).</summary>
+    public string PreparedRoot()
     {
         if (!_prepared)
         {
@@ -34,15 +38,38 @@ public sealed class TemplateAppsFixture : IDisposable
             _prepared = true;
         }
 
-        return TemplateSolution.Create(Root, template, NuGetPackages, visualStudioDockerfile, projectProperties);
+        return Root;
     }
 
-    public string NewImage(AspNetTemplate template) => Track(_images, "volumegen-test/template-" + template.ShortName + ":" + Guid.NewGuid().ToString("N").Substring(0, 10));
+    public string NewImage(AspNetTemplate template) => NewImage("template-" + template.ShortName);
 
-    /// <summary>An image the run tagged (a build stage of a template's image), removed at the end.</summary>
-    public void OwnsImage(string image) => Track(_images, image);
+    /// <summary>A new image name <c>volumegen-test/&lt;app&gt;:&lt;random&gt;</c>, removed at the end.</summary>
+    public string NewImage(string app) => Track(_images, "volumegen-test/" + app + ":" + Guid.NewGuid().ToString("N").Substring(0, 10));
 
-    public string NewContainer(AspNetTemplate template) => Track(_containers, DockerEngine.UniqueName("vg-template-" + template.ShortName));
+    /// <summary>
+    /// <c>docker build</c> of <paramref name="dockerfile"/> into <paramref name="image"/> (a <see cref="NewImage(string)"/>
+    /// name), then every stage before the last tagged too (<see cref="DockerEngine.TagStages"/>), removed at the end with
+    /// the final image: the classic builder leaves those stages (the SDK stage with the restored packages, and the derived
+    /// SDK image under it) untagged, where no later removal reaches them. <c>--force-rm</c>: a failed step's container goes too.
+    /// </summary>
+    public ProcessResult BuildImage(string image, string dockerfile, string context, string workingDirectory, int timeoutSeconds)
+    {
+        ProcessResult built = DockerEngine.Run("docker", new[] { "build", "--force-rm", "-f", dockerfile, "-t", image, context }, workingDirectory, timeoutSeconds: timeoutSeconds);
+        if (built.ExitCode == 0)
+        {
+            foreach (string stage in DockerEngine.TagStages(image, dockerfile, context, workingDirectory, timeoutSeconds))
+            {
+                Track(_images, stage);
+            }
+        }
+
+        return built;
+    }
+
+    public string NewContainer(AspNetTemplate template) => NewContainer("template-" + template.ShortName);
+
+    /// <summary>A new container name <c>vg-&lt;app&gt;-&lt;random&gt;</c>, removed at the end.</summary>
+    public string NewContainer(string app) => Track(_containers, DockerEngine.UniqueName("vg-" + app));
 
     /// <summary>A named volume the run created (the generated arguments name it), removed at the end.</summary>
     public void Owns(string volume) => Track(_volumes, volume);
@@ -76,9 +103,10 @@ public sealed class TemplateAppsFixture : IDisposable
         if (DockerEngine.Unavailable is null)
         {
             RemoveContainersAndVolumes();
-            foreach (string image in _images)
+            // The final images first: the stages they were built FROM are their parents, pruned with them once untagged.
+            for (int i = _images.Count - 1; i >= 0; i--)
             {
-                DockerEngine.RemoveImage(image);
+                DockerEngine.RemoveImage(_images[i]);
             }
         }
 
@@ -106,8 +134,9 @@ public sealed class TemplateAppsFixture : IDisposable
 }
 
 /// <summary>
-/// The template tests share one fixture and run one after the other (each is several real builds), and after the other
-/// collections, alone: they create and remove volumes, which tests comparing the engine's volume list must not see.
+/// The template tests (and the layered solution's, which is built the same way) share one fixture and run one after the
+/// other (each is several real builds), and after the other collections, alone: they create and remove volumes, which
+/// tests comparing the engine's volume list must not see.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class TemplateAppsCollection : ICollectionFixture<TemplateAppsFixture>

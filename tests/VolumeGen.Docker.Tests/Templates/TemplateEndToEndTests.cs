@@ -56,14 +56,8 @@ public sealed class TemplateEndToEndTests
         string image = _fixture.NewImage(template);
         using (OfflineSdkImage.Create(_fixture.NuGetPackages))
         {
-            ProcessResult dockerBuild = DockerEngine.Run("docker", new[] { "build", "-f", solution.Dockerfile, "-t", image, solution.Folder }, solution.Folder, timeoutSeconds: 1200);
+            ProcessResult dockerBuild = _fixture.BuildImage(image, solution.Dockerfile, solution.Folder, solution.Folder, timeoutSeconds: 1200);
             Assert.True(dockerBuild.ExitCode == 0, "docker build of the Visual Studio Dockerfile failed:\n" + dockerBuild.Output + dockerBuild.Error);
-
-            // Its build and publish stages stay behind untagged (with the derived SDK image under them) unless tagged for removal.
-            foreach (string stage in DockerEngine.TagStages(image, solution.Dockerfile, solution.Folder, solution.Folder, timeoutSeconds: 1200))
-            {
-                _fixture.OwnsImage(stage);
-            }
         }
 
         string arguments = solution.RunArguments;

@@ -115,6 +115,11 @@ internal static class KeyRingRules
         ImmutableDictionary<string, string?> properties = WriteVerdict.IsSafeVolumeFolder(keyFolder, knowledge)
             ? ImmutableDictionary<string, string?>.Empty.Add(DiagnosticDescriptors.FolderProperty, keyFolder).Add(DiagnosticDescriptors.EphemeralPathProperty, keyFolder)
             : ImmutableDictionary<string, string?>.Empty;
+        if (knowledge.AppName is string app)
+        {
+            properties = properties.Add(DiagnosticDescriptors.AppProperty, app);
+        }
+
         return (keyFolder, properties);
     }
 }

@@ -25,13 +25,18 @@ internal static class LostData
         WriteVerdict verdict = judgment.Verdict;
         string? suggestedValue = origin is null ? null : SuggestValue(site, origin, verdict, knowledge, state, context.CancellationToken);
         string fix = VerdictText.Fix(verdict, judgment.Target, origin, suggestedValue, knowledge);
-        context.ReportDiagnostic(Diagnostic.Create(descriptor, location, ReportLocations.Configured(origin), Properties(verdict, origin, suggestedValue), sink, shown, judgment.Display, fix));
+        context.ReportDiagnostic(Diagnostic.Create(descriptor, location, ReportLocations.Configured(origin), Properties(verdict, origin, suggestedValue, knowledge.AppName), sink, shown, judgment.Display, fix));
     }
 
     /// <summary>The properties code fixes read: the folder to declare, the written folder, and for a configured value its file, key, value and new value.</summary>
-    private static ImmutableDictionary<string, string?> Properties(WriteVerdict verdict, ConfigurationEntry? origin, string? suggestedValue)
+    private static ImmutableDictionary<string, string?> Properties(WriteVerdict verdict, ConfigurationEntry? origin, string? suggestedValue, string? app)
     {
         ImmutableDictionary<string, string?>.Builder properties = ImmutableDictionary.CreateBuilder<string, string?>();
+        if (app is not null)
+        {
+            properties[DiagnosticDescriptors.AppProperty] = app;
+        }
+
         // Declaring the data root persists this write only when the data is inside it, or when a fix can move the
         // configured value there; a literal path elsewhere has to move in code first (the message says so).
         if (verdict.SuggestedFolder is string folder && (!verdict.MustMove || suggestedValue is not null))

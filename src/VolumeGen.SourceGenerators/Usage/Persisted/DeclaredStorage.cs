@@ -52,7 +52,7 @@ internal sealed class DeclaredStorage
 
                 foreach (Mount mount in storageClass.Mounts)
                 {
-                    Add(mounts, seen, mount, storageClass.Name);
+                    Add(mounts, seen, mount, "declared on " + storageClass.Name);
                 }
             }
 
@@ -68,7 +68,34 @@ internal sealed class DeclaredStorage
         return new DeclaredStorage(mounts, ephemeral);
     }
 
-    private static void Add(List<KnownMount> mounts, HashSet<string> seen, Mount mount, string className)
+    /// <summary>
+    /// What a class library built into <paramref name="app"/>'s image may rely on: the app's declarations as its storage
+    /// lock records them, plus the library's own ephemeral paths (its code's statement that losing that data is
+    /// intended). The library's own mounts are left out: the app's build mounts only the app's declarations.
+    /// </summary>
+    public static DeclaredStorage OfApp(ProjectDeclarations appDeclarations, string app, DeclaredStorage library)
+    {
+        var mounts = new List<KnownMount>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Mount mount in appDeclarations.Mounts)
+        {
+            Add(mounts, seen, mount, "declared in " + app);
+        }
+
+        var ephemeral = new List<string>();
+        foreach (string path in appDeclarations.EphemeralPaths)
+        {
+            if (ContainerPath.IsAbsolute(path))
+            {
+                ephemeral.Add(ContainerPath.Resolve("/", path));
+            }
+        }
+
+        ephemeral.AddRange(library.EphemeralPaths);
+        return new DeclaredStorage(mounts, ephemeral);
+    }
+
+    private static void Add(List<KnownMount> mounts, HashSet<string> seen, Mount mount, string declaredWhere)
     {
         string target = ContainerPath.Resolve("/", mount.Target);
         if (!seen.Add(((int)mount.Kind).ToString(System.Globalization.CultureInfo.InvariantCulture) + (mount.ReadOnly ? "r" : "w") + target))
@@ -88,6 +115,6 @@ internal sealed class DeclaredStorage
             description = description.Substring(0, description.Length - " (read-only)".Length);
         }
 
-        mounts.Add(new KnownMount(target, persistence, mount.ReadOnly, description + " (declared on " + className + ")"));
+        mounts.Add(new KnownMount(target, persistence, mount.ReadOnly, description + " (" + declaredWhere + ")"));
     }
 }

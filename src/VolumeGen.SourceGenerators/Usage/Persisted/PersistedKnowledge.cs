@@ -20,8 +20,9 @@ internal sealed class PersistedKnowledge
     // write costs O(path depth), not O(mounts) (1,000 storage classes made the linear scan the analyzer's hot spot).
     private readonly Dictionary<string, KnownMount> _byPath = new(StringComparer.Ordinal);
 
-    public PersistedKnowledge(bool isActive, IEnumerable<KnownMount> mounts, string workingDirectory, string? homeDirectory, string? dataRoot = null, bool dataRootIsDefault = false)
+    public PersistedKnowledge(bool isActive, IEnumerable<KnownMount> mounts, string workingDirectory, string? homeDirectory, string? dataRoot = null, bool dataRootIsDefault = false, string? appName = null)
     {
+        AppName = appName;
         DataRoot = dataRoot;
         DataRootIsDefault = dataRootIsDefault;
         IsActive = isActive;
@@ -73,8 +74,15 @@ internal sealed class PersistedKnowledge
         _byPath = other._byPath;
         WorkingDirectory = other.WorkingDirectory;
         HomeDirectory = other.HomeDirectory;
+        AppName = other.AppName;
         DataRoot = dataRoot;
     }
+
+    /// <summary>
+    /// For a class library built into another project's image: that app's name, whose storage class the fixes name
+    /// (declarations in the library never reach the image). Null for the app itself.
+    /// </summary>
+    public string? AppName { get; }
 
     /// <summary>The container user's home, or null when it cannot be told.</summary>
     public string? HomeDirectory { get; }

@@ -9,7 +9,8 @@ namespace VolumeGen.SourceGenerators.Usage.Persisted;
 /// declarations, C# declarations (manifest or attributes), compose, volumegen.persisted_paths, Dockerfile VOLUME.
 /// Working directory: volumegen.working_directory, else ContainerWorkingDirectory, else the Dockerfile's final
 /// WORKDIR, else /app. The Dockerfile's final stage is the one VolumeGenDockerfileTarget names, else the last
-/// (docs/container-files.md).
+/// (docs/container-files.md). For a class library built into an app's image, the declarations are the app's
+/// (<see cref="DeclaredStorage.OfApp"/>) and the Dockerfile is the app's.
 /// </summary>
 internal static class PersistedKnowledgeBuilder
 {
@@ -19,7 +20,8 @@ internal static class PersistedKnowledgeBuilder
         Dockerfile? dockerfile,
         IReadOnlyList<KnownMount> compose,
         bool hasComposeFile,
-        UsageOptions options)
+        UsageOptions options,
+        LibraryImages? images = null)
     {
         var mounts = new List<KnownMount>();
 
@@ -58,12 +60,14 @@ internal static class PersistedKnowledgeBuilder
 
         string workingDirectory = WorkingDirectoryOf(options, image);
 
-        bool isActive = referencesVolumeGen || dockerfile is not null || hasComposeFile || options.SdkContainer
+        // A class library whose app's declarations are not known says nothing (VG2009 says why): unknown is silent.
+        bool isActive = images?.CannotTell != true
+            && (referencesVolumeGen || dockerfile is not null || hasComposeFile || options.SdkContainer
             || options.WorkingDirectory is not null || options.PersistedPaths is not null
-            || options.EphemeralPaths is not null || options.AdditionalSinks is not null;
+            || options.EphemeralPaths is not null || options.AdditionalSinks is not null);
 
         string? dataRoot = DataRootOf(options, mounts, workingDirectory, out bool isDefault);
-        return new PersistedKnowledge(isActive, mounts, workingDirectory, HomeOf(options, image), dataRoot, isDefault);
+        return new PersistedKnowledge(isActive, mounts, workingDirectory, HomeOf(options, image), dataRoot, isDefault, images?.App?.Name);
     }
 
     /// <summary>

@@ -25,9 +25,11 @@ internal sealed class ProjectContainerFiles
     public const string ProjectDirectoryProperty = "build_property.MSBuildProjectDirectory";
     public const string ProjectDirProperty = "build_property.ProjectDir";
 
-    private ProjectContainerFiles(Dockerfile? dockerfile, IReadOnlyList<KnownMount> composeMounts, bool hasCompose, IReadOnlyList<EnvironmentVariable> environment, ContainerFileSelection selection)
+    private ProjectContainerFiles(Dockerfile? dockerfile, IReadOnlyList<KnownMount> composeMounts, bool hasCompose, IReadOnlyList<EnvironmentVariable> environment, ContainerFileSelection selection, LibraryImages images, string? imagesReport)
     {
         Selection = selection;
+        Images = images;
+        ImagesReport = imagesReport;
         Dockerfile = dockerfile;
         ComposeMounts = composeMounts;
         HasCompose = hasCompose;
@@ -45,6 +47,19 @@ internal sealed class ProjectContainerFiles
 
     /// <summary>The environment variables the container starts with (the image's, then compose environment).</summary>
     public IReadOnlyList<EnvironmentVariable> Environment { get; }
+
+    /// <summary>The app images the project is built into as a class library (none for an app).</summary>
+    public LibraryImages Images { get; }
+
+    /// <summary>What VG2009 says when the project is a library whose writes cannot be judged, or null.</summary>
+    public string? ImagesReport { get; }
+
+    /// <summary>
+    /// True for the configuration files the app reads: every <c>appsettings*.json</c> of the project, or for a library
+    /// built into one app's image only the app's (the build passes them too).
+    /// </summary>
+    public bool IsConfigurationFile(AdditionalText file)
+        => Images.Images.Count != 1 || Images.Images[0].Folder is not string folder || LibraryImages.IsInFolder(file, folder);
 
     /// <summary>
     /// The project as the build describes it (compiler-visible properties): its folder and name, the Dockerfile
@@ -115,7 +130,10 @@ internal sealed class ProjectContainerFiles
     public static ProjectContainerFiles Read(IEnumerable<AdditionalText> files, AnalyzerConfigOptions globalOptions, string? assemblyName, CancellationToken cancellationToken)
     {
         Dictionary<ContainerFileCandidate, SourceText> candidates = Candidates(files, cancellationToken);
-        ContainerFileSelection selection = ContainerFileSelection.Select(candidates.Keys, ProjectOf(globalOptions, assemblyName));
+        ContainerProject project = ProjectOf(globalOptions, assemblyName);
+        ContainerFileSelection selection = ContainerFileSelection.Select(candidates.Keys, project);
+        // A class library shipped in one app's image runs in it: the selection then reads that image's Dockerfile.
+        LibraryImages images = LibraryImages.Find(selection, project, files, cancellationToken);
         Dockerfile? model = selection.Dockerfile?.File.Dockerfile;
 
         var environment = new List<EnvironmentVariable>();
@@ -143,7 +161,7 @@ internal sealed class ProjectContainerFiles
             AddComposeEnvironment(environment, match.Services, match.File.Path, candidates[match.File]);
         }
 
-        return new ProjectContainerFiles(model, compose, selection.Compose.Count > 0, environment, selection);
+        return new ProjectContainerFiles(model, compose, selection.Compose.Count > 0, environment, selection, images, images.Report(project));
     }
 
     private static Dictionary<ContainerFileCandidate, SourceText> Candidates(IEnumerable<AdditionalText> files, CancellationToken cancellationToken)

@@ -26,7 +26,8 @@ internal static class VerdictText
 
         KnownMount? existing = knowledge.Find(root);
         bool persisted = existing is not null && existing.Path == root && existing.Persistence == Persistence.Persistent;
-        string declare = "declare [PersistentVolume(\"" + root + "\")] on the storage class";
+        // A library's declarations never reach the image: the volume is declared in the app that ships it.
+        string declare = "declare [PersistentVolume(\"" + root + "\")] on " + (knowledge.AppName is string app ? app + "'s storage class" : "the storage class");
         string ephemeral = verdict.EphemeralPath is string marked ? ", or [assembly: EphemeralPath(\"" + marked + "\")] if losing it is intended" : string.Empty;
         if (origin is not null && suggestedValue is not null && suggestedValue != origin.Value)
         {
