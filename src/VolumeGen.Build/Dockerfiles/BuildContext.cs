@@ -23,23 +23,12 @@ internal static class BuildContext
 
         string folder = Path.GetDirectoryName(Path.GetFullPath(dockerfile)) ?? ".";
         var sources = new List<string>();
-        foreach (DockerfileStage stage in model.Stages)
+        foreach ((_, DockerfileValue source) in model.ContextSources())
         {
-            foreach (DockerfileCopy copy in stage.Copies)
+            string path = source.Text.TrimStart('.', '/');
+            if (source.IsKnown && path.Length > 0 && path.IndexOfAny(new[] { '*', '?', '[', '$' }) < 0 && !path.Contains("://"))
             {
-                if (copy.From is not null || copy.Instruction.IsInGeneratedBlock)
-                {
-                    continue;
-                }
-
-                foreach (DockerfileValue source in copy.Sources)
-                {
-                    string path = source.Text.TrimStart('.', '/');
-                    if (source.IsKnown && path.Length > 0 && path.IndexOfAny(new[] { '*', '?', '[', '$' }) < 0 && !path.Contains("://"))
-                    {
-                        sources.Add(path);
-                    }
-                }
+                sources.Add(path);
             }
         }
 

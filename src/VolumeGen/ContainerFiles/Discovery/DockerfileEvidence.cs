@@ -210,37 +210,26 @@ internal static class DockerfileEvidence
             return null;
         }
 
-        foreach (DockerfileStage stage in model.Stages)
+        foreach ((DockerfileCopy copy, DockerfileValue source) in model.ContextSources())
         {
-            foreach (DockerfileCopy copy in stage.Copies)
+            string text = source.Text.Replace('\\', '/').Trim();
+            if (!source.IsKnown || text.Length == 0 || text.IndexOfAny(new[] { '*', '?', '[', '$' }) >= 0 || text.IndexOf("://", StringComparison.Ordinal) >= 0
+                || RepositoryPath.IsRooted(text) || text.StartsWith("..", StringComparison.Ordinal) || text.StartsWith("<<", StringComparison.Ordinal))
             {
-                if (copy.From is not null || copy.Instruction.IsInGeneratedBlock)
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                foreach (DockerfileValue source in copy.Sources)
-                {
-                    string text = source.Text.Replace('\\', '/').Trim();
-                    if (!source.IsKnown || text.Length == 0 || text.IndexOfAny(new[] { '*', '?', '[', '$' }) >= 0 || text.IndexOf("://", StringComparison.Ordinal) >= 0
-                        || RepositoryPath.IsRooted(text) || text.StartsWith("..", StringComparison.Ordinal) || text.StartsWith("<<", StringComparison.Ordinal))
-                    {
-                        continue;
-                    }
+            string relative = ContainerPath.Resolve("/", text); // "/src/Shop" for "./src/Shop/"
+            if (relative == "/" || !projectFolder.EndsWith(relative, RepositoryPath.Comparison))
+            {
+                continue;
+            }
 
-                    string relative = ContainerPath.Resolve("/", text); // "/src/Shop" for "./src/Shop/"
-                    if (relative == "/" || !projectFolder.EndsWith(relative, RepositoryPath.Comparison))
-                    {
-                        continue;
-                    }
-
-                    string context = projectFolder.Substring(0, projectFolder.Length - relative.Length);
-                    context = context.Length == 0 ? "/" : context;
-                    if (RepositoryPath.IsAtOrBelow(dockerfileFolder, context))
-                    {
-                        return ("it copies the project folder '" + text + "'", copy.Line);
-                    }
-                }
+            string context = projectFolder.Substring(0, projectFolder.Length - relative.Length);
+            context = context.Length == 0 ? "/" : context;
+            if (RepositoryPath.IsAtOrBelow(dockerfileFolder, context))
+            {
+                return ("it copies the project folder '" + text + "'", copy.Line);
             }
         }
 

@@ -88,6 +88,29 @@ public sealed class Dockerfile : IEquatable<Dockerfile>
     public DockerfileStage? FinalStage(string? target = null)
         => string.IsNullOrWhiteSpace(target) ? (Stages.Count == 0 ? null : Stages[Stages.Count - 1]) : FindStage(target!.Trim());
 
+    /// <summary>
+    /// The sources every stage copies from the build context, known or not (<c>COPY --from</c> another stage or image and
+    /// the generated block's own <c>COPY</c> left out), each with its instruction: what the Dockerfile needs of the folder it is built in.
+    /// </summary>
+    public IEnumerable<(DockerfileCopy Copy, DockerfileValue Source)> ContextSources()
+    {
+        foreach (DockerfileStage stage in Stages)
+        {
+            foreach (DockerfileCopy copy in stage.Copies)
+            {
+                if (copy.From is not null || copy.Instruction.IsInGeneratedBlock)
+                {
+                    continue;
+                }
+
+                foreach (DockerfileValue source in copy.Sources)
+                {
+                    yield return (copy, source);
+                }
+            }
+        }
+    }
+
     /// <inheritdoc />
     public bool Equals(Dockerfile? other)
         => other is not null && string.Equals(Text, other.Text, StringComparison.Ordinal) && string.Equals(_buildArgumentsKey, other._buildArgumentsKey, StringComparison.Ordinal);

@@ -23,23 +23,12 @@ public sealed class DockerfileProjects
     public static DockerfileProjects Of(Dockerfile dockerfile)
     {
         var files = new List<string>();
-        foreach (DockerfileStage stage in dockerfile.Stages)
+        foreach ((_, DockerfileValue source) in dockerfile.ContextSources())
         {
-            foreach (DockerfileCopy copy in stage.Copies)
+            if (source.IsKnown && IsProjectFile(source.Text) && source.Text.IndexOfAny(new[] { '*', '?', '[' }) < 0 && ContextRelative(source.Text) is string relative
+                && !files.Exists(f => string.Equals(f, relative, RepositoryPath.Comparison)))
             {
-                if (copy.From is not null || copy.Instruction.IsInGeneratedBlock)
-                {
-                    continue;
-                }
-
-                foreach (DockerfileValue source in copy.Sources)
-                {
-                    if (source.IsKnown && IsProjectFile(source.Text) && source.Text.IndexOfAny(new[] { '*', '?', '[' }) < 0 && ContextRelative(source.Text) is string relative
-                        && !files.Exists(f => string.Equals(f, relative, RepositoryPath.Comparison)))
-                    {
-                        files.Add(relative);
-                    }
-                }
+                files.Add(relative);
             }
         }
 
