@@ -79,9 +79,26 @@ public sealed class PackageTests
     }
 
     [Fact]
+    public void SDK_container_publishing_takes_the_home_folder_from_ContainerUser()
+    {
+        // ContainerUser (compiler-visible) must reach the analyzers: with SDK container publishing it is the image's user.
+        ConsumerProject project = Project("SdkUser", dockerfile: null,
+            extraProperties: "<EnableSdkContainerSupport>true</EnableSdkContainerSupport><ContainerUser>builder</ContainerUser>");
+        System.IO.File.WriteAllText(project.File("Settings.cs"),
+            "namespace SdkUser;\npublic static class Settings\n{\n    public static void Save(string text) => System.IO.File.WriteAllText(System.IO.Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), \"settings.json\"), text);\n}\n");
+
+        (int exit, string output) = project.Build();
+
+        Assert.True(exit == 0, output);
+        Assert.Matches(@"Settings\.cs\(\d+,\d+\): warning VG2001: .*'/home/builder/settings\.json'", output);
+    }
+
+    [Fact]
     public void Consumer_uses_generated_members_sees_diagnostics_and_gets_the_region_which_a_no_change_build_keeps_and_an_attribute_change_updates()
     {
-        // ContainerUser (the SDK containers' property) must reach the analyzers: the home folder is the user's.
+        // A Dockerfile's image runs as its own USER (here none: root), whatever the SDK containers' ContainerUser says:
+        // the analyzers' home folder is the one the build task's image facts give (issue 24). Without a Dockerfile,
+        // ContainerUser is the image's user: SDK_container_publishing_takes_the_home_folder_from_ContainerUser.
         ConsumerProject project = Project("Demo", Head + "VOLUME /app/logs\n# >>> VolumeGen\n# <<< VolumeGen\n" + Tail,
             extraProperties: "<ContainerUser>builder</ContainerUser>");
         System.IO.File.WriteAllText(project.File("Uploads.cs"),
@@ -93,7 +110,7 @@ public sealed class PackageTests
 
         Assert.True(exit == 0, output);
         Assert.Matches(@"Uploads\.cs\(\d+,\d+\): warning VG2001", output);
-        Assert.Matches(@"Settings\.cs\(\d+,\d+\): warning VG2001: .*'/home/builder/settings\.json'", output);
+        Assert.Matches(@"Settings\.cs\(\d+,\d+\): warning VG2001: .*'/root/settings\.json'", output);
         Assert.Contains("warning VG3002", output);
         Assert.Contains("\"/app/logs\"", output);
         Assert.Equal(Head + "VOLUME /app/logs\n" + Region("Demo") + "\n" + Tail, System.IO.File.ReadAllText(project.File("Dockerfile")));
