@@ -168,8 +168,17 @@ public sealed class ReadyToRunAnalyzerTests
             ["DOTNET_JitStdOutFile"] = jitFile,
             ["DOTNET_JitDisasmSummary"] = "1",
         };
-        (exit, output) = Processes.Run("dotnet", new[] { "format", "analyzers", project.Name + ".csproj", "--diagnostics", "VG2001", "--severity", "info", "--no-restore" }, project.Folder, environment);
-        Assert.True(exit == 0, output);
+        string[] format = { "format", "analyzers", project.Name + ".csproj", "--diagnostics", "VG2001", "--severity", "info", "--no-restore" };
+        (exit, output) = Processes.Run("dotnet", format, project.Folder, environment);
+        if (exit != 0 && output.Trim().Length == 0)
+        {
+            // dotnet format has been seen (1 of 3 CI runs, with the other build tests in parallel) to end non-zero
+            // before it printed anything, its workspace never loaded: a second start, on a new JIT log, is the same measurement.
+            File.Delete(jitFile);
+            (exit, output) = Processes.Run("dotnet", format, project.Folder, environment);
+        }
+
+        Assert.True(exit == 0, $"dotnet format exited with {exit}:\n{output}");
 
         // The analyzer assembly's own methods; not the code fixes (IL in both folders) nor the build task (VolumeGen.Build) the design-time build runs.
         string[] jitted = File.ReadLines(jitFile).Where(l => l.Contains("JIT compiled VolumeGen.", StringComparison.Ordinal) && !l.Contains("Tier1", StringComparison.Ordinal)
